@@ -4,4 +4,5 @@ module io.backendkit.schema {
 
     requires transitive io.backendkit.core;
     requires org.slf4j;
+    requires transitive java.sql;
 }
