@@ -1,0 +1,131 @@
+package io.backendkit.schema;
+
+import io.backendkit.testsupport.DatabaseServer;
+import io.backendkit.testsupport.ScratchDatabase;
+import io.backendkit.testsupport.ScratchDatabases;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** A fresh, empty database of one of the four dialects, for one test. */
+final class TestDatabase implements AutoCloseable {
+
+    enum Target {
+        POSTGRESQL,
+        MARIADB,
+        H2,
+        SQLITE
+    }
+
+    final Target target;
+    final DataSource dataSource;
+    private final ScratchDatabases scratch;
+
+    private TestDatabase(Target target, DataSource dataSource, ScratchDatabases scratch) {
+        this.target = target;
+        this.dataSource = dataSource;
+        this.scratch = scratch;
+    }
+
+    static TestDatabase open(Target target, Path tempDir) {
+        return switch (target) {
+            case POSTGRESQL, MARIADB -> {
+                ScratchDatabases scratch = new ScratchDatabases();
+                ScratchDatabase db =
+                        scratch.get(target == Target.POSTGRESQL ? DatabaseServer.POSTGRESQL : DatabaseServer.MARIADB);
+                yield new TestDatabase(target, db.dataSource(), scratch);
+            }
+            case H2 ->
+                new TestDatabase(
+                        target, new UrlDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), null);
+            case SQLITE ->
+                new TestDatabase(target, new UrlDataSource("jdbc:sqlite:" + tempDir.resolve("test.db")), null);
+        };
+    }
+
+    boolean tableExists(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
+            st.executeQuery("SELECT COUNT(*) FROM " + table).close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        if (scratch != null) {
+            scratch.afterAll(null);
+        } else if (target == Target.H2) {
+            execute("SHUTDOWN");
+        }
+    }
+
+    record UrlDataSource(String url) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url);
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return DriverManager.getConnection(url, username, password);
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {}
+
+        @Override
+        public void setLoginTimeout(int seconds) {}
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
