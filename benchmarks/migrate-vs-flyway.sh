@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Applies 500 small migrations to an empty PostgreSQL schema with backendkit's Migrator and with Flyway
+# (from Maven Central), alternating, three rounds; prints each run, the medians and the ratio.
+# Each run is a fresh JVM; the time is the migrate() call alone (connection setup included, JVM start not).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=$ROOT/benchmarks/out/migrate-vs-flyway
+FLYWAY_VERSION=13.12.0
+COUNT=${COUNT:-500}
+ROUNDS=${ROUNDS:-3}
+PG_URL=${BACKENDKIT_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
+
+if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
+  for j in /usr/lib/jvm/*; do
+    if "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_HOME=$j; fi
+  done
+fi
+export JAVA_HOME
+"$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' || { echo "need a JDK 21+ (set JAVA_HOME)" >&2; exit 1; }
+pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not running on 127.0.0.1:5432 (.ci/run starts it)" >&2; exit 1; }
+
+rm -rf "$OUT" && mkdir -p "$OUT/lib" "$OUT/bk" "$OUT/fw"
+./mvnw -B -q install -DskipTests -pl schema -am
+./mvnw -B -q dependency:copy-dependencies -pl schema -DincludeScope=runtime -DoutputDirectory="$OUT/lib"
+cp schema/target/backendkit-schema-*.jar "$OUT/lib/"
+for a in org.flywaydb:flyway-core:$FLYWAY_VERSION org.flywaydb:flyway-database-postgresql:$FLYWAY_VERSION; do
+  ./mvnw -B -q dependency:copy -Dartifact="$a" -DoutputDirectory="$OUT/lib"
+done
+# Flyway's runtime dependencies and the PostgreSQL driver, resolved through a throwaway pom
+cat > "$OUT/flyway-deps.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId><artifactId>flyway-deps</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-core</artifactId><version>$FLYWAY_VERSION</version></dependency>
+    <dependency><groupId>org.flywaydb</groupId><artifactId>flyway-database-postgresql</artifactId><version>$FLYWAY_VERSION</version></dependency>
+    <dependency><groupId>org.postgresql</groupId><artifactId>postgresql</artifactId><version>42.7.14</version></dependency>
+  </dependencies>
+</project>
+POM
+./mvnw -B -q -f "$OUT/flyway-deps.xml" dependency:copy-dependencies -DoutputDirectory="$OUT/lib"
+
+for i in $(seq 1 "$COUNT"); do
+  sql="CREATE TABLE bench_t$i (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now());
+CREATE INDEX idx_bench_t${i}_name ON bench_t$i (name);
+INSERT INTO bench_t$i (id, name) VALUES (1, 'row $i');"
+  printf -- '-- migrate:up\n%s\n\n-- migrate:down\nDROP TABLE bench_t%s;\n' "$sql" "$i" > "$OUT/bk/V${i}__create_bench_t$i.sql"
+  printf '%s\n' "$sql" > "$OUT/fw/V${i}__create_bench_t$i.sql"
+done
+
+CP="$OUT/lib/*"
+run() { "$JAVA_HOME/bin/java" -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  "$ROOT/benchmarks/migrate-vs-flyway/MigrateBench.java" "$1" "$2" "$PG_URL" bench_migrate 2>>"$OUT/run.log"; }
+
+bk_times=() fw_times=()
+for r in $(seq 1 "$ROUNDS"); do
+  read -r _ n ms < <(run backendkit "$OUT/bk" | tail -n 1); [ "$n" = "$COUNT" ] || { echo "backendkit applied $n" >&2; exit 1; }
+  echo "round $r backendkit: $ms ms"; bk_times+=("$ms")
+  read -r _ n ms < <(run flyway "$OUT/fw" | tail -n 1); [ "$n" = "$COUNT" ] || { echo "flyway applied $n" >&2; exit 1; }
+  echo "round $r flyway:     $ms ms"; fw_times+=("$ms")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+bk=$(median "${bk_times[@]}"); fw=$(median "${fw_times[@]}")
+psql -q -h 127.0.0.1 -U postgres -d test -c 'DROP SCHEMA IF EXISTS bench_migrate CASCADE' >/dev/null 2>&1 || true
+echo "median backendkit: $bk ms, flyway $FLYWAY_VERSION: $fw ms ($COUNT migrations, PostgreSQL, $ROUNDS rounds)"
+awk -v f="$fw" -v b="$bk" 'BEGIN { printf "speedup vs flyway: %.2f\n", f / b }'
