@@ -1,0 +1,80 @@
+package io.backendkit.schema;
+
+import io.backendkit.schema.internal.catalog.CatalogReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * The front door to a live database's structure: read its {@link Catalog}.
+ *
+ * <pre>{@code
+ * Catalog catalog = Schema.connect(dataSource).read();                 // the connection's current schema
+ * Catalog billing = Schema.connect(dataSource).schemas("billing").read();
+ * }</pre>
+ *
+ * <p>PostgreSQL and MySQL/MariaDB are read with a fixed number of bulk catalog queries (five or six,
+ * whatever the number of tables); H2, SQLite and other databases through JDBC metadata. A schema that
+ * does not exist or that the user may not read is an error, never an empty result. Immutable and
+ * thread-safe; each {@link #read()} borrows one connection.
+ */
+public final class Schema {
+
+    private final DataSource dataSource;
+    private final List<String> schemas;
+
+    private Schema(DataSource dataSource, List<String> schemas) {
+        this.dataSource = dataSource;
+        this.schemas = schemas;
+    }
+
+    /** A schema reader over {@code dataSource}. */
+    public static Schema connect(DataSource dataSource) {
+        return new Schema(Objects.requireNonNull(dataSource, "dataSource"), List.of());
+    }
+
+    /** Reads these schemas (MySQL: databases) instead of the connection's current one. */
+    public Schema schemas(String... names) {
+        if (names == null || names.length == 0) {
+            throw new IllegalArgumentException("schemas must name at least one schema");
+        }
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                throw new IllegalArgumentException("schemas must not contain a blank name");
+            }
+        }
+        return new Schema(dataSource, List.of(names));
+    }
+
+    /**
+     * Reads the catalog.
+     *
+     * @throws SchemaException when the connection fails, a schema is missing or unreadable, or a
+     *     catalog query fails; the message names the database or schema
+     */
+    public Catalog read() {
+        try (Connection connection = dataSource.getConnection()) {
+            return read(connection, schemas);
+        } catch (SQLException e) {
+            throw new SchemaException("database", "cannot read the catalog: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads the catalog of {@code schemas} (none: the current schema) over an open connection the caller owns. */
+    public static Catalog read(Connection connection, List<String> schemas) {
+        Objects.requireNonNull(connection, "connection");
+        try {
+            if (connection.isClosed()) {
+                throw new SchemaException("connection", "is closed");
+            }
+            return CatalogReader.read(connection, List.copyOf(schemas));
+        } catch (SQLException e) {
+            throw new SchemaException(
+                    "database",
+                    "cannot read the catalog: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]",
+                    e);
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.backendkit.schema.internal.catalog;
+
+import io.backendkit.schema.Catalog;
+import io.backendkit.schema.CheckConstraint;
+import io.backendkit.schema.Column;
+import io.backendkit.schema.ColumnType;
+import io.backendkit.schema.Dialect;
+import io.backendkit.schema.ForeignKey;
+import io.backendkit.schema.ForeignKey.ReferentialAction;
+import io.backendkit.schema.Index;
+import io.backendkit.schema.PrimaryKey;
+import io.backendkit.schema.UniqueConstraint;
+import io.backendkit.schema.View;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+
+/** Reads a PostgreSQL catalog with four bulk queries, however many tables there are. */
+final class PostgresCatalogReader {
+
+    private static final String TABLES = """
+            SELECT n.nspname, c.relname, c.relkind, c.reltuples::bigint,
+                   obj_description(c.oid, 'pg_class'),
+                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm')
+            """;
+
+    private static final String COLUMNS = """
+            SELECT n.nspname, c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod),
+                   t.typname, t.typtype, t.typcategory, a.atttypmod, a.attnotnull,
+                   pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
+                   col_description(c.oid, a.attnum)
+            FROM pg_attribute a
+            JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_type t ON t.oid = a.atttypid
+            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+            """;
+
+    private static final String CONSTRAINTS = """
+            SELECT n.nspname, c.relname, con.conname, con.contype,
+                   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(num, ord)
+                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord),
+                   fn.nspname, fc.relname,
+                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(num, ord)
+                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord),
+                   con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid, true)
+            FROM pg_constraint con
+            JOIN pg_class c ON c.oid = con.conrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+            LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            WHERE n.nspname = ANY (?) AND con.contype IN ('p', 'f', 'u', 'c')
+            """;
+
+    private static final String INDEXES = """
+            SELECT n.nspname, c.relname, i.relname, ix.indisunique, ix.indisprimary, am.amname,
+                   pg_get_expr(ix.indpred, ix.indrelid), ix.indnkeyatts,
+                   ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnatts) k ORDER BY k)
+            FROM pg_index ix
+            JOIN pg_class i ON i.oid = ix.indexrelid
+            JOIN pg_class c ON c.oid = ix.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_am am ON am.oid = i.relam
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p')
+            """;
+
+    private PostgresCatalogReader() {}
+
+    static Catalog read(Connection connection, List<String> schemas) throws SQLException {
+        CatalogBuilder b = new CatalogBuilder();
+        Array names = connection.createArrayOf("text", schemas.toArray());
+        try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String kind = rs.getString(3);
+                    if (kind.equals("v") || kind.equals("m")) {
+                        b.views.add(new View(rs.getString(1), rs.getString(2), rs.getString(6)));
+                    } else {
+                        CatalogBuilder.TableParts t = b.table(rs.getString(1), rs.getString(2));
+                        t.rowEstimate = rs.getLong(4);
+                        t.comment = rs.getString(5);
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(COLUMNS)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CatalogBuilder.TableParts t = b.existing(rs.getString(1), rs.getString(2));
+                    if (t != null) {
+                        t.columns.add(column(rs));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(CONSTRAINTS)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CatalogBuilder.TableParts t = b.existing(rs.getString(1), rs.getString(2));
+                    if (t == null) {
+                        continue;
+                    }
+                    String name = rs.getString(3);
+                    List<String> columns = strings(rs.getArray(5));
+                    switch (rs.getString(4)) {
+                        case "p" -> t.primaryKey = new PrimaryKey(name, columns);
+                        case "u" -> t.uniques.add(new UniqueConstraint(name, columns));
+                        case "f" ->
+                            t.foreignKeys.add(new ForeignKey(
+                                    name,
+                                    columns,
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    strings(rs.getArray(8)),
+                                    ReferentialAction.parse(rs.getString(9)),
+                                    ReferentialAction.parse(rs.getString(10))));
+                        default -> t.checks.add(new CheckConstraint(name, checkExpression(rs.getString(11))));
+                    }
+                }
+            }
+        }
+        try (PreparedStatement ps = connection.prepareStatement(INDEXES)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    CatalogBuilder.TableParts t = b.existing(rs.getString(1), rs.getString(2));
+                    if (t == null) {
+                        continue;
+                    }
+                    List<String> parts = strings(rs.getArray(9));
+                    int keys = rs.getInt(8);
+                    t.indexes.add(new Index(
+                            rs.getString(3),
+                            parts.subList(0, keys),
+                            rs.getBoolean(4),
+                            rs.getBoolean(5),
+                            rs.getString(7),
+                            rs.getString(6),
+                            parts.subList(keys, parts.size())));
+                }
+            }
+        }
+        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views);
+    }
+
+    private static Column column(ResultSet rs) throws SQLException {
+        String formatted = rs.getString(5);
+        String typname = rs.getString(6);
+        String typtype = rs.getString(7);
+        String category = rs.getString(8);
+        int typmod = rs.getInt(9);
+        Integer length = null;
+        Integer precision = null;
+        Integer scale = null;
+        if ((typname.equals("varchar") || typname.equals("bpchar")) && typmod >= 4) {
+            length = typmod - 4;
+        } else if (typname.equals("numeric") && typmod >= 4) {
+            precision = ((typmod - 4) >> 16) & 0xffff;
+            scale = (typmod - 4) & 0xffff;
+        }
+        ColumnType type = "e".equals(typtype)
+                ? ColumnType.ENUM
+                : "A".equals(category) ? ColumnType.ARRAY : ColumnType.normalise(typname, length);
+        if (typname.equals("varchar") && length == null) {
+            type = ColumnType.TEXT;
+        }
+        String expression = rs.getString(11);
+        String identity = rs.getString(12);
+        String generated = rs.getString(13);
+        boolean isGenerated = generated != null && !generated.isEmpty();
+        boolean isIdentity =
+                (identity != null && !identity.isEmpty()) || (expression != null && expression.startsWith("nextval("));
+        return new Column(
+                rs.getString(3),
+                rs.getInt(4),
+                formatted,
+                type,
+                length,
+                precision,
+                scale,
+                !rs.getBoolean(10),
+                isGenerated ? null : expression,
+                isIdentity,
+                isGenerated ? expression : null,
+                rs.getString(14));
+    }
+
+    private static String checkExpression(String definition) {
+        String d = definition == null ? "" : definition.strip();
+        return d.regionMatches(true, 0, "CHECK ", 0, 6) ? d.substring(6).strip() : d;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        return Arrays.stream(values).map(String::valueOf).toList();
+    }
+}
