@@ -1,0 +1,146 @@
+package io.backendkit.schema;
+
+/**
+ * One difference between two catalogs, as {@link SchemaDiff} finds it. Every change names the table
+ * it belongs to; {@link #describe()} says what it does in a line.
+ */
+public sealed interface SchemaChange {
+
+    /** The table the change applies to. */
+    String table();
+
+    /** One line, e.g. {@code add column orders.note}. */
+    String describe();
+
+    /** A table to create, with columns, primary key, unique and check constraints (indexes and FKs follow). */
+    record CreateTable(Table definition) implements SchemaChange {
+        @Override
+        public String table() {
+            return definition.name();
+        }
+
+        @Override
+        public String describe() {
+            return "create table " + definition.name();
+        }
+    }
+
+    /** A table to drop. */
+    record DropTable(Table definition) implements SchemaChange {
+        @Override
+        public String table() {
+            return definition.name();
+        }
+
+        @Override
+        public String describe() {
+            return "drop table " + definition.name();
+        }
+    }
+
+    /** A column to add. */
+    record AddColumn(String table, Column column) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "add column " + table + "." + column.name();
+        }
+    }
+
+    /** A column to drop. */
+    record DropColumn(String table, Column column) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "drop column " + table + "." + column.name();
+        }
+    }
+
+    /** A column whose type, nullability or default changes. */
+    record AlterColumn(String table, Column from, Column to) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "alter column " + table + "." + to.name() + " (" + from.nativeType()
+                    + (from.nullable() ? "" : " not null") + " -> " + to.nativeType()
+                    + (to.nullable() ? "" : " not null") + ")";
+        }
+    }
+
+    /** A primary key to add. */
+    record AddPrimaryKey(String table, PrimaryKey key) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "add primary key " + table + " " + key.columns();
+        }
+    }
+
+    /** A primary key to drop. */
+    record DropPrimaryKey(String table, PrimaryKey key) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "drop primary key " + table;
+        }
+    }
+
+    /** A foreign key to add. */
+    record AddForeignKey(String table, ForeignKey key) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "add foreign key " + table + "." + key.name();
+        }
+    }
+
+    /** A foreign key to drop. */
+    record DropForeignKey(String table, ForeignKey key) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "drop foreign key " + table + "." + key.name();
+        }
+    }
+
+    /** A unique constraint to add. */
+    record AddUnique(String table, UniqueConstraint constraint) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "add unique " + table + "." + constraint.name();
+        }
+    }
+
+    /** A unique constraint to drop. */
+    record DropUnique(String table, UniqueConstraint constraint) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "drop unique " + table + "." + constraint.name();
+        }
+    }
+
+    /** A check constraint to add. */
+    record AddCheck(String table, CheckConstraint constraint) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "add check " + table + "." + constraint.name();
+        }
+    }
+
+    /** A check constraint to drop. */
+    record DropCheck(String table, CheckConstraint constraint) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "drop check " + table + "." + constraint.name();
+        }
+    }
+
+    /** An index to create. */
+    record CreateIndex(String table, Index index) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "create index " + index.name() + " on " + table;
+        }
+    }
+
+    /** An index to drop. */
+    record DropIndex(String table, Index index) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "drop index " + index.name() + " on " + table;
+        }
+    }
+}

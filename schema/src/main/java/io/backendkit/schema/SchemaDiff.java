@@ -1,0 +1,287 @@
+package io.backendkit.schema;
+
+import io.backendkit.schema.SchemaChange.AddCheck;
+import io.backendkit.schema.SchemaChange.AddColumn;
+import io.backendkit.schema.SchemaChange.AddForeignKey;
+import io.backendkit.schema.SchemaChange.AddPrimaryKey;
+import io.backendkit.schema.SchemaChange.AddUnique;
+import io.backendkit.schema.SchemaChange.AlterColumn;
+import io.backendkit.schema.SchemaChange.CreateIndex;
+import io.backendkit.schema.SchemaChange.CreateTable;
+import io.backendkit.schema.SchemaChange.DropCheck;
+import io.backendkit.schema.SchemaChange.DropColumn;
+import io.backendkit.schema.SchemaChange.DropForeignKey;
+import io.backendkit.schema.SchemaChange.DropIndex;
+import io.backendkit.schema.SchemaChange.DropPrimaryKey;
+import io.backendkit.schema.SchemaChange.DropTable;
+import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.internal.diff.DdlWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The ordered changes that turn one catalog into another, and the DDL for them in both directions.
+ *
+ * <pre>{@code
+ * Catalog live = Schema.connect(dataSource).read();
+ * Catalog wanted = TargetSchema.fromSqlFile(dataSource, Path.of("schema/v2.sql"));
+ * SchemaDiff diff = SchemaDiff.between(live, wanted);
+ * Files.writeString(dir.resolve("V2__to_v2.sql"), diff.toMigration());
+ * }</pre>
+ *
+ * <p>Tables, columns, constraints and indexes are matched by name, so a rename shows as a drop and an
+ * add (rename by hand to keep data). Changes are ordered so that they can run: foreign keys that go
+ * away are dropped before anything else, new foreign keys are added last, after the tables they
+ * reference exist. The down direction is the diff the other way round. Schema names are ignored, so
+ * a catalog read from a scratch schema compares with the live one. Immutable.
+ */
+public final class SchemaDiff {
+
+    private final Catalog from;
+    private final Catalog to;
+    private final List<SchemaChange> changes;
+
+    private SchemaDiff(Catalog from, Catalog to) {
+        this.from = from;
+        this.to = to;
+        this.changes = List.copyOf(compute(from, to));
+    }
+
+    /**
+     * The changes from {@code current} to {@code target}; both must be of the same dialect.
+     *
+     * @throws IllegalArgumentException when the dialects differ
+     */
+    public static SchemaDiff between(Catalog current, Catalog target) {
+        Objects.requireNonNull(current, "current");
+        Objects.requireNonNull(target, "target");
+        if (current.dialect() != target.dialect()) {
+            throw new IllegalArgumentException("catalogs must be of one dialect (current " + current.dialect()
+                    + ", target " + target.dialect() + ")");
+        }
+        return new SchemaDiff(current, target);
+    }
+
+    /** The changes in the order they must run. */
+    public List<SchemaChange> changes() {
+        return changes;
+    }
+
+    /** Whether the catalogs have the same structure. */
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    /** The DDL that turns the current catalog into the target, one statement per change. */
+    public List<String> upStatements() {
+        return new DdlWriter(to.dialect()).write(changes);
+    }
+
+    /** The DDL that turns the target back into the current catalog. */
+    public List<String> downStatements() {
+        return new SchemaDiff(to, from).upStatements();
+    }
+
+    /** A migration file with {@code -- migrate:up} and {@code -- migrate:down} sections. */
+    public String toMigration() {
+        return MigrationScript.UP_MARKER + "\n" + script(upStatements()) + "\n" + MigrationScript.DOWN_MARKER + "\n"
+                + script(downStatements());
+    }
+
+    /** One line per change. */
+    public String toText() {
+        return changes.isEmpty()
+                ? "no differences\n"
+                : changes.stream().map(c -> c.describe() + "\n").collect(Collectors.joining());
+    }
+
+    private static String script(List<String> statements) {
+        return statements.stream().map(s -> s + ";\n").collect(Collectors.joining());
+    }
+
+    private static List<SchemaChange> compute(Catalog from, Catalog to) {
+        Map<String, Table> before = byName(from.tables(), Table::name);
+        Map<String, Table> after = byName(to.tables(), Table::name);
+        List<SchemaChange> dropFks = new ArrayList<>();
+        List<SchemaChange> dropOthers = new ArrayList<>();
+        List<SchemaChange> dropTables = new ArrayList<>();
+        List<SchemaChange> createTables = new ArrayList<>();
+        List<SchemaChange> columns = new ArrayList<>();
+        List<SchemaChange> adds = new ArrayList<>();
+        List<SchemaChange> addFks = new ArrayList<>();
+
+        for (Table old : before.values()) {
+            Table now = after.get(old.name());
+            if (now == null) {
+                // inbound and outbound foreign keys go first, so that drop order does not matter
+                old.foreignKeys().forEach(fk -> dropFks.add(new DropForeignKey(old.name(), fk)));
+                dropTables.add(new DropTable(old));
+            }
+        }
+        for (Table now : after.values()) {
+            Table old = before.get(now.name());
+            if (old == null) {
+                createTables.add(new CreateTable(now));
+                indexes(now, now).forEach(ix -> adds.add(new CreateIndex(now.name(), ix)));
+                now.foreignKeys().forEach(fk -> addFks.add(new AddForeignKey(now.name(), local(now, fk))));
+                continue;
+            }
+            String t = now.name();
+            diffKeyed(
+                    old.foreignKeys(),
+                    now.foreignKeys(),
+                    ForeignKey::name,
+                    (a, b) -> sameFk(old, a, now, b),
+                    fk -> dropFks.add(new DropForeignKey(t, fk)),
+                    fk -> addFks.add(new AddForeignKey(t, local(now, fk))));
+            diffKeyed(
+                    indexes(old, now),
+                    indexes(now, now),
+                    Index::name,
+                    SchemaDiff::sameIndex,
+                    ix -> dropOthers.add(new DropIndex(t, ix)),
+                    ix -> adds.add(new CreateIndex(t, ix)));
+            diffKeyed(
+                    old.uniqueConstraints(),
+                    now.uniqueConstraints(),
+                    UniqueConstraint::name,
+                    (a, b) -> a.columns().equals(b.columns()),
+                    u -> dropOthers.add(new DropUnique(t, u)),
+                    u -> adds.add(new AddUnique(t, u)));
+            diffKeyed(
+                    old.checkConstraints(),
+                    now.checkConstraints(),
+                    CheckConstraint::name,
+                    (a, b) -> a.expression().equals(b.expression()),
+                    c -> dropOthers.add(new DropCheck(t, c)),
+                    c -> adds.add(new AddCheck(t, c)));
+            PrimaryKey oldPk = old.primaryKey();
+            PrimaryKey newPk = now.primaryKey();
+            if (oldPk != null && (newPk == null || !oldPk.columns().equals(newPk.columns()))) {
+                dropOthers.add(new DropPrimaryKey(t, oldPk));
+            }
+            if (newPk != null && (oldPk == null || !oldPk.columns().equals(newPk.columns()))) {
+                adds.add(0, new AddPrimaryKey(t, newPk));
+            }
+            Map<String, Column> oldCols = byName(old.columns(), Column::name);
+            Map<String, Column> newCols = byName(now.columns(), Column::name);
+            for (Column c : now.columns()) {
+                Column was = oldCols.get(c.name());
+                if (was == null) {
+                    columns.add(new AddColumn(t, c));
+                } else if (!sameColumn(was, c)) {
+                    columns.add(new AlterColumn(t, was, c));
+                }
+            }
+            for (Column c : old.columns()) {
+                if (!newCols.containsKey(c.name())) {
+                    columns.add(new DropColumn(t, c));
+                }
+            }
+        }
+        List<SchemaChange> all = new ArrayList<>();
+        all.addAll(dropFks);
+        all.addAll(dropOthers);
+        all.addAll(dropTables);
+        all.addAll(createTables);
+        all.addAll(columns);
+        all.addAll(adds);
+        all.addAll(addFks);
+        return all;
+    }
+
+    /** A foreign key into the table's own schema is written unqualified, so it applies to any schema. */
+    private static ForeignKey local(Table owner, ForeignKey fk) {
+        if (!Objects.equals(fk.referencedSchema(), owner.schema())) {
+            return fk;
+        }
+        return new ForeignKey(
+                fk.name(),
+                fk.columns(),
+                null,
+                fk.referencedTable(),
+                fk.referencedColumns(),
+                fk.onDelete(),
+                fk.onUpdate());
+    }
+
+    /**
+     * Indexes the diff manages: not those backing primary keys or unique constraints, nor the index
+     * MySQL creates for each foreign key of the {@code target} table (so an index left behind by a
+     * dropped foreign key is dropped with it, and one that comes with a new foreign key is not created twice).
+     */
+    private static List<Index> indexes(Table t, Table target) {
+        Set<String> implied =
+                t.uniqueConstraints().stream().map(UniqueConstraint::name).collect(Collectors.toSet());
+        target.foreignKeys().forEach(fk -> implied.add(fk.name()));
+        return t.indexes().stream()
+                .filter(ix -> !ix.primary() && !implied.contains(ix.name()))
+                .toList();
+    }
+
+    private static boolean sameColumn(Column a, Column b) {
+        return a.nativeType().equals(b.nativeType())
+                && a.nullable() == b.nullable()
+                && Objects.equals(a.defaultValue(), b.defaultValue())
+                && a.identity() == b.identity()
+                && Objects.equals(a.generatedExpression(), b.generatedExpression());
+    }
+
+    private static boolean sameFk(Table ta, ForeignKey a, Table tb, ForeignKey b) {
+        boolean sameSchemaA = Objects.equals(a.referencedSchema(), ta.schema());
+        boolean sameSchemaB = Objects.equals(b.referencedSchema(), tb.schema());
+        return a.columns().equals(b.columns())
+                && a.referencedTable().equals(b.referencedTable())
+                && a.referencedColumns().equals(b.referencedColumns())
+                && a.onDelete() == b.onDelete()
+                && a.onUpdate() == b.onUpdate()
+                && (sameSchemaA && sameSchemaB || Objects.equals(a.referencedSchema(), b.referencedSchema()));
+    }
+
+    private static boolean sameIndex(Index a, Index b) {
+        return a.columns().equals(b.columns())
+                && a.unique() == b.unique()
+                && Objects.equals(a.predicate(), b.predicate())
+                && Objects.equals(a.method(), b.method())
+                && a.include().equals(b.include());
+    }
+
+    private interface Same<T> {
+        boolean test(T a, T b);
+    }
+
+    private static <T> void diffKeyed(
+            List<T> before,
+            List<T> after,
+            Function<T, String> key,
+            Same<T> same,
+            java.util.function.Consumer<T> drop,
+            java.util.function.Consumer<T> add) {
+        Map<String, T> b = byName(before, key);
+        Map<String, T> a = byName(after, key);
+        for (T old : before) {
+            T now = a.get(key.apply(old));
+            if (now == null || !same.test(old, now)) {
+                drop.accept(old);
+            }
+        }
+        for (T now : after) {
+            T old = b.get(key.apply(now));
+            if (old == null || !same.test(old, now)) {
+                add.accept(now);
+            }
+        }
+    }
+
+    private static <T> Map<String, T> byName(List<T> items, Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>();
+        items.forEach(i -> map.put(key.apply(i), i));
+        return map;
+    }
+}

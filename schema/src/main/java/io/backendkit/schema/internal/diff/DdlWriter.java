@@ -1,0 +1,268 @@
+package io.backendkit.schema.internal.diff;
+
+import io.backendkit.schema.Column;
+import io.backendkit.schema.Dialect;
+import io.backendkit.schema.ForeignKey;
+import io.backendkit.schema.Index;
+import io.backendkit.schema.SchemaChange;
+import io.backendkit.schema.SchemaChange.AddCheck;
+import io.backendkit.schema.SchemaChange.AddColumn;
+import io.backendkit.schema.SchemaChange.AddForeignKey;
+import io.backendkit.schema.SchemaChange.AddPrimaryKey;
+import io.backendkit.schema.SchemaChange.AddUnique;
+import io.backendkit.schema.SchemaChange.AlterColumn;
+import io.backendkit.schema.SchemaChange.CreateIndex;
+import io.backendkit.schema.SchemaChange.CreateTable;
+import io.backendkit.schema.SchemaChange.DropCheck;
+import io.backendkit.schema.SchemaChange.DropColumn;
+import io.backendkit.schema.SchemaChange.DropForeignKey;
+import io.backendkit.schema.SchemaChange.DropIndex;
+import io.backendkit.schema.SchemaChange.DropPrimaryKey;
+import io.backendkit.schema.SchemaChange.DropTable;
+import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Renders {@link SchemaChange}s as DDL statements for PostgreSQL or MySQL/MariaDB. */
+public final class DdlWriter {
+
+    private static final Set<String> RESERVED = Set.of(
+            "all",
+            "and",
+            "as",
+            "asc",
+            "by",
+            "check",
+            "column",
+            "constraint",
+            "create",
+            "default",
+            "desc",
+            "distinct",
+            "drop",
+            "from",
+            "group",
+            "having",
+            "in",
+            "index",
+            "key",
+            "limit",
+            "not",
+            "null",
+            "on",
+            "or",
+            "order",
+            "primary",
+            "references",
+            "select",
+            "table",
+            "to",
+            "union",
+            "unique",
+            "user",
+            "where");
+
+    private final Dialect dialect;
+
+    /** A writer for {@code dialect} (POSTGRESQL or MYSQL; others are written like PostgreSQL). */
+    public DdlWriter(Dialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** One statement per change, without terminating semicolons. */
+    public List<String> write(List<SchemaChange> changes) {
+        List<String> out = new ArrayList<>();
+        for (SchemaChange c : changes) {
+            out.add(write(c));
+        }
+        return out;
+    }
+
+    private String write(SchemaChange change) {
+        boolean my = dialect == Dialect.MYSQL;
+        return switch (change) {
+            case CreateTable c -> createTable(c.definition());
+            case DropTable d -> "DROP TABLE " + q(d.definition().name());
+            case AddColumn a -> "ALTER TABLE " + q(a.table()) + " ADD COLUMN " + column(a.column(), true);
+            case DropColumn d ->
+                "ALTER TABLE " + q(d.table()) + " DROP COLUMN " + q(d.column().name());
+            case AlterColumn a -> alterColumn(a);
+            case AddPrimaryKey a ->
+                "ALTER TABLE " + q(a.table()) + " ADD "
+                        + (my ? "" : "CONSTRAINT " + q(a.key().name()) + " ") + "PRIMARY KEY ("
+                        + list(a.key().columns()) + ")";
+            case DropPrimaryKey d ->
+                "ALTER TABLE " + q(d.table())
+                        + (my
+                                ? " DROP PRIMARY KEY"
+                                : " DROP CONSTRAINT " + q(d.key().name()));
+            case AddForeignKey a -> "ALTER TABLE " + q(a.table()) + " ADD " + foreignKey(a.key());
+            case DropForeignKey d ->
+                "ALTER TABLE " + q(d.table()) + (my ? " DROP FOREIGN KEY " : " DROP CONSTRAINT ")
+                        + q(d.key().name());
+            case AddUnique a ->
+                "ALTER TABLE " + q(a.table()) + " ADD CONSTRAINT "
+                        + q(a.constraint().name()) + " UNIQUE ("
+                        + list(a.constraint().columns()) + ")";
+            case DropUnique d ->
+                "ALTER TABLE " + q(d.table()) + (my ? " DROP INDEX " : " DROP CONSTRAINT ")
+                        + q(d.constraint().name());
+            case AddCheck a ->
+                "ALTER TABLE " + q(a.table()) + " ADD CONSTRAINT "
+                        + q(a.constraint().name()) + " CHECK (" + a.constraint().expression() + ")";
+            case DropCheck d ->
+                "ALTER TABLE " + q(d.table()) + " DROP CONSTRAINT "
+                        + q(d.constraint().name());
+            case CreateIndex c -> createIndex(c.table(), c.index());
+            case DropIndex d -> "DROP INDEX " + q(d.index().name()) + (my ? " ON " + q(d.table()) : "");
+        };
+    }
+
+    private String createTable(Table t) {
+        List<String> parts = new ArrayList<>();
+        t.columns().forEach(c -> parts.add(column(c, false)));
+        if (t.primaryKey() != null) {
+            parts.add((dialect == Dialect.MYSQL
+                            ? ""
+                            : "CONSTRAINT " + q(t.primaryKey().name()) + " ") + "PRIMARY KEY ("
+                    + list(t.primaryKey().columns()) + ")");
+        }
+        t.uniqueConstraints()
+                .forEach(u -> parts.add("CONSTRAINT " + q(u.name()) + " UNIQUE (" + list(u.columns()) + ")"));
+        t.checkConstraints().forEach(c -> parts.add("CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")"));
+        return "CREATE TABLE " + q(t.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
+    }
+
+    private String column(Column c, boolean standalone) {
+        StringBuilder s = new StringBuilder(q(c.name())).append(' ');
+        if (dialect == Dialect.POSTGRESQL
+                && c.identity()
+                && c.defaultValue() != null
+                && c.defaultValue().startsWith("nextval(")) {
+            // a serial column: its sequence is created with it
+            s.append(
+                    c.type() == io.backendkit.schema.ColumnType.BIGINT
+                            ? "bigserial"
+                            : c.type() == io.backendkit.schema.ColumnType.SMALLINT ? "smallserial" : "serial");
+            return s.toString();
+        }
+        s.append(c.nativeType());
+        if (c.generatedExpression() != null) {
+            s.append(" GENERATED ALWAYS AS (")
+                    .append(c.generatedExpression())
+                    .append(")")
+                    .append(dialect == Dialect.MYSQL ? " VIRTUAL" : " STORED");
+            return s.toString();
+        }
+        if (c.identity()) {
+            s.append(dialect == Dialect.MYSQL ? " AUTO_INCREMENT" : " GENERATED BY DEFAULT AS IDENTITY");
+            if (dialect == Dialect.MYSQL && standalone) {
+                s.append(" UNIQUE"); // MySQL wants a key on an auto-increment column added later
+            }
+        }
+        if (c.defaultValue() != null) {
+            s.append(" DEFAULT ").append(c.defaultValue());
+        }
+        if (!c.nullable()) {
+            s.append(" NOT NULL");
+        }
+        return s.toString();
+    }
+
+    private String alterColumn(AlterColumn a) {
+        if (dialect == Dialect.MYSQL) {
+            return "ALTER TABLE " + q(a.table()) + " MODIFY COLUMN " + column(a.to(), false);
+        }
+        Column from = a.from();
+        Column to = a.to();
+        List<String> actions = new ArrayList<>();
+        String col = q(to.name());
+        if (!from.nativeType().equals(to.nativeType())) {
+            actions.add("ALTER COLUMN " + col + " TYPE " + to.nativeType() + " USING " + col + "::" + to.nativeType());
+        }
+        if (!Objects.equals(from.defaultValue(), to.defaultValue())) {
+            actions.add(
+                    to.defaultValue() == null
+                            ? "ALTER COLUMN " + col + " DROP DEFAULT"
+                            : "ALTER COLUMN " + col + " SET DEFAULT " + to.defaultValue());
+        }
+        if (from.nullable() != to.nullable()) {
+            actions.add("ALTER COLUMN " + col + (to.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        return "ALTER TABLE " + q(a.table()) + " " + String.join(", ", actions);
+    }
+
+    private String foreignKey(ForeignKey fk) {
+        StringBuilder s = new StringBuilder("CONSTRAINT ")
+                .append(q(fk.name()))
+                .append(" FOREIGN KEY (")
+                .append(list(fk.columns()))
+                .append(") REFERENCES ")
+                .append(fk.referencedSchema() == null ? "" : q(fk.referencedSchema()) + ".")
+                .append(q(fk.referencedTable()))
+                .append(" (")
+                .append(list(fk.referencedColumns()))
+                .append(")");
+        if (fk.onDelete() != ForeignKey.ReferentialAction.NO_ACTION) {
+            s.append(" ON DELETE ").append(fk.onDelete().sql());
+        }
+        if (fk.onUpdate() != ForeignKey.ReferentialAction.NO_ACTION) {
+            s.append(" ON UPDATE ").append(fk.onUpdate().sql());
+        }
+        return s.toString();
+    }
+
+    private String createIndex(String table, Index ix) {
+        StringBuilder s = new StringBuilder("CREATE ")
+                .append(ix.unique() ? "UNIQUE " : "")
+                .append("INDEX ")
+                .append(q(ix.name()))
+                .append(" ON ")
+                .append(q(table));
+        if (dialect != Dialect.MYSQL && ix.method() != null && !ix.method().equals("btree")) {
+            s.append(" USING ").append(ix.method());
+        }
+        s.append(" (")
+                .append(ix.columns().stream().map(this::indexPart).collect(Collectors.joining(", ")))
+                .append(")");
+        if (!ix.include().isEmpty()) {
+            s.append(" INCLUDE (").append(list(ix.include())).append(")");
+        }
+        if (ix.predicate() != null) {
+            s.append(" WHERE ").append(ix.predicate());
+        }
+        return s.toString();
+    }
+
+    private String indexPart(String part) {
+        if (part.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+            return q(part);
+        }
+        if (dialect == Dialect.MYSQL && part.matches("[A-Za-z_][A-Za-z0-9_$]*\\(\\d+\\)")) {
+            int paren = part.indexOf('(');
+            return q(part.substring(0, paren)) + part.substring(paren); // prefix index
+        }
+        return dialect == Dialect.MYSQL ? "(" + part + ")" : "(" + part + ")";
+    }
+
+    private String list(List<String> names) {
+        return names.stream().map(this::q).collect(Collectors.joining(", "));
+    }
+
+    /** Quotes an identifier only when it needs it. */
+    String q(String name) {
+        boolean plain =
+                dialect == Dialect.MYSQL ? name.matches("[A-Za-z_][A-Za-z0-9_$]*") : name.matches("[a-z_][a-z0-9_$]*");
+        if (plain && !RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
+            return name;
+        }
+        return dialect == Dialect.MYSQL
+                ? "`" + name.replace("`", "``") + "`"
+                : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+}
