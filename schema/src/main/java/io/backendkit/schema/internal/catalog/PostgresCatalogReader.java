@@ -137,7 +137,9 @@ final class PostgresCatalogReader {
                     if (t == null) {
                         continue;
                     }
-                    List<String> parts = strings(rs.getArray(9));
+                    List<String> parts = strings(rs.getArray(9)).stream()
+                            .map(PostgresCatalogReader::unquote)
+                            .toList();
                     int keys = rs.getInt(8);
                     t.indexes.add(new Index(
                             rs.getString(3),
@@ -193,6 +195,17 @@ final class PostgresCatalogReader {
                 isIdentity,
                 isGenerated ? expression : null,
                 rs.getString(14));
+    }
+
+    /** {@code "Email"} as pg_get_indexdef prints a mixed-case column becomes {@code Email}; expressions stay. */
+    private static String unquote(String part) {
+        if (part.length() > 1
+                && part.startsWith("\"")
+                && part.endsWith("\"")
+                && !part.substring(1, part.length() - 1).replace("\"\"", "").contains("\"")) {
+            return part.substring(1, part.length() - 1).replace("\"\"", "\"");
+        }
+        return part;
     }
 
     private static String checkExpression(String definition) {

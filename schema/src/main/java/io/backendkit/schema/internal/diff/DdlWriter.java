@@ -255,7 +255,7 @@ public final class DdlWriter {
     }
 
     /** Quotes an identifier only when it needs it. */
-    String q(String name) {
+    public String q(String name) {
         boolean plain =
                 dialect == Dialect.MYSQL ? name.matches("[A-Za-z_][A-Za-z0-9_$]*") : name.matches("[a-z_][a-z0-9_$]*");
         if (plain && !RESERVED.contains(name.toLowerCase(Locale.ROOT))) {

@@ -1,0 +1,68 @@
+package io.backendkit.schema;
+
+import io.backendkit.core.Finding;
+import io.backendkit.core.Json;
+import io.backendkit.core.Severity;
+import io.backendkit.core.TextTable;
+import java.util.List;
+
+/**
+ * The result of {@link SchemaAnalyzer#analyze(Catalog)}: findings sorted most severe first, then by
+ * location and code. Immutable.
+ *
+ * @param dialect the analysed database's dialect
+ * @param tables how many tables were analysed
+ * @param findings the findings, each with a ready SQL fix where one exists
+ */
+public record SchemaReport(Dialect dialect, int tables, List<Finding> findings) {
+
+    /** Sorts and copies the findings. */
+    public SchemaReport {
+        findings = findings.stream().sorted(Finding.REPORT_ORDER).toList();
+    }
+
+    /** The findings with {@code code}. */
+    public List<Finding> withCode(String code) {
+        return findings.stream().filter(f -> f.code().equals(code)).toList();
+    }
+
+    /** How many findings have at least {@code severity}. */
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity().isAtLeast(severity)).count();
+    }
+
+    /** A summary line, a table of findings, and the fixes as a SQL script. */
+    public String toText() {
+        StringBuilder out = new StringBuilder();
+        out.append(tables)
+                .append(" tables, ")
+                .append(count(Severity.ERROR))
+                .append(" errors, ")
+                .append(count(Severity.WARNING) - count(Severity.ERROR))
+                .append(" warnings, ")
+                .append(findings.size() - count(Severity.WARNING))
+                .append(" notes\n");
+        if (findings.isEmpty()) {
+            return out.toString();
+        }
+        TextTable.Builder t =
+                TextTable.builder("severity", "code", "where", "finding").maxColumnWidth(90);
+        findings.forEach(f -> t.row(f.severity(), f.code(), f.location(), f.message()));
+        out.append(t.build().render()).append("\n-- fixes\n");
+        findings.stream()
+                .filter(f -> f.suggestedFix() != null)
+                .forEach(f -> out.append("-- ")
+                        .append(f.code())
+                        .append(' ')
+                        .append(f.location())
+                        .append('\n')
+                        .append(f.suggestedFix())
+                        .append('\n'));
+        return out.toString();
+    }
+
+    /** The report as JSON. */
+    public String toJson() {
+        return Json.writePretty(this);
+    }
+}
