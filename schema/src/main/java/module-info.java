@@ -5,4 +5,5 @@ module io.backendkit.schema {
     requires transitive io.backendkit.core;
     requires org.slf4j;
     requires transitive java.sql;
+    requires static org.assertj.core;
 }
