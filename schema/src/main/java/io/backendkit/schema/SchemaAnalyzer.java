@@ -134,7 +134,10 @@ public final class SchemaAnalyzer {
                 }
             });
         }
-        return new SchemaReport(catalog.dialect(), catalog.tables().size(), out);
+        long analysed = catalog.tables().stream()
+                .filter(t -> !t.name().toLowerCase(java.util.Locale.ROOT).startsWith("backendkit_"))
+                .count();
+        return new SchemaReport(catalog.dialect(), (int) analysed, out);
     }
 
     private static Map<String, Long> indexScans(Connection c, Catalog catalog) throws SQLException {

@@ -256,8 +256,11 @@ public final class DdlWriter {
 
     /** Quotes an identifier only when it needs it. */
     public String q(String name) {
-        boolean plain =
-                dialect == Dialect.MYSQL ? name.matches("[A-Za-z_][A-Za-z0-9_$]*") : name.matches("[a-z_][a-z0-9_$]*");
+        boolean plain = switch (dialect) {
+            case MYSQL, SQLITE -> name.matches("[A-Za-z_][A-Za-z0-9_$]*");
+            case H2 -> name.matches("[A-Z_][A-Z0-9_$]*"); // H2 folds unquoted names to upper case
+            default -> name.matches("[a-z_][a-z0-9_$]*");
+        };
         if (plain && !RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
             return name;
         }
