@@ -62,10 +62,10 @@ CP="$OUT/lib/*"
 run() { "$JAVA_HOME/bin/java" -cp "$CP" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   "$ROOT/benchmarks/catalog-vs-schemacrawler/CatalogBench.java" "$1" "$PG_URL" "$SCHEMA" "$RUNS" 2>>"$OUT/run.log" | tail -n 1; }
 echo "reading with backendkit and SchemaCrawler"
-read -r _ bk_tables bk_cold bk <<<"$(run backendkit)"
-read -r _ sc_tables sc_cold sc <<<"$(run schemacrawler)"
+read -r _ bk_tables bk_cold bk bk_statements <<<"$(run backendkit)"
+read -r _ sc_tables sc_cold sc _ <<<"$(run schemacrawler)"
 [ "$bk_tables" = "$TABLES" ] && [ "$sc_tables" = "$TABLES" ] || { echo "tables read: backendkit $bk_tables, schemacrawler $sc_tables" >&2; exit 1; }
 drop_schema
-echo "backendkit (read + analysis): first ${bk_cold} ms, median ${bk} ms of $RUNS"
+echo "backendkit (read + analysis): first ${bk_cold} ms, median ${bk} ms of $RUNS; one read sends $bk_statements statements"
 echo "schemacrawler $SC_VERSION (read, detailed): first ${sc_cold} ms, median ${sc} ms of $RUNS"
 awk -v s="$sc" -v b="$bk" 'BEGIN { printf "speedup vs schemacrawler: %.2f\n", s / b }'

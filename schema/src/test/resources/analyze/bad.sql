@@ -7,3 +7,7 @@ CREATE TABLE events (name VARCHAR(50), happened_at ${TS});
 CREATE INDEX events_name ON events (name);
 CREATE INDEX idx_events_name ON events (name);
 CREATE INDEX idx_events_name_happened_at ON events (name, happened_at);
+CREATE TABLE tags (code VARCHAR(40) NOT NULL PRIMARY KEY, created_at ${TS} NOT NULL, updated_at ${TS} NOT NULL);
+CREATE TABLE tag_links (id ${ID}, tag_code VARCHAR(20) NOT NULL, created_at ${TS} NOT NULL, updated_at ${TS} NOT NULL ${FK_TAG});
+CREATE INDEX idx_tag_links_tag_code ON tag_links (tag_code);
+${ALTER_TAG}

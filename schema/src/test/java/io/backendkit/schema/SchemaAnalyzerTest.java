@@ -44,6 +44,7 @@ class SchemaAnalyzerTest {
         Target t = db.target;
         boolean sqlite = t == Target.SQLITE;
         String fkInvoices = ", CONSTRAINT fk_invoices_customer FOREIGN KEY (customer_id) REFERENCES customers (id)";
+        String fkTag = ", CONSTRAINT fk_tag_links_tag FOREIGN KEY (tag_code) REFERENCES tags (code)";
         String fkItems = ", CONSTRAINT fk_line_items_invoice FOREIGN KEY (invoice_id) REFERENCES invoices (id)";
         sql = sql.replace(
                         "${ID}",
@@ -62,6 +63,8 @@ class SchemaAnalyzerTest {
                         })
                 .replace("${Q}", t == Target.MARIADB ? "`" : "\"")
                 .replace("${REFKEY}", t == Target.MARIADB ? "ref_code(50)" : "ref_code")
+                .replace("${FK_TAG}", sqlite ? fkTag : "")
+                .replace("${ALTER_TAG}", sqlite ? "" : "ALTER TABLE tag_links ADD" + fkTag.substring(1) + ";")
                 .replace("${FK_INVOICES}", sqlite ? fkInvoices : "")
                 .replace("${FK_ITEMS}", sqlite ? fkItems : "")
                 .replace(
@@ -109,6 +112,7 @@ class SchemaAnalyzerTest {
         assertThat(found.get("DUPLICATE_INDEX")).hasSize(1);
         assertThat(found.get("REDUNDANT_INDEX")).hasSize(1);
         assertThat(found.get("INDEX_NAME_CONVENTION")).contains("events.events_name");
+        assertThat(found.get("FK_TYPE_MISMATCH")).containsExactly("tag_links.tag_code");
         if (target != Target.MARIADB && target != Target.H2) { // they index every foreign key themselves
             assertThat(found.get("FK_WITHOUT_INDEX")).containsExactly("invoices.buyer");
         }
