@@ -219,7 +219,7 @@ class CatalogReaderTest {
                             .replaceAll("user=[^&]*", "user=bk_reader")
                             .replaceAll("3306/[^?]*", "3306/")
                     + "&password=pw";
-            var limited = new TestDatabase.UrlDataSource(url);
+            var limited = new io.backendkit.testsupport.UrlDataSource(url);
 
             assertThatThrownBy(() -> Schema.connect(limited).schemas(schema).read())
                     .isInstanceOf(SchemaException.class)

@@ -3,16 +3,13 @@ package io.backendkit.schema;
 import io.backendkit.testsupport.DatabaseServer;
 import io.backendkit.testsupport.ScratchDatabase;
 import io.backendkit.testsupport.ScratchDatabases;
-import java.io.PrintWriter;
+import io.backendkit.testsupport.UrlDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.UUID;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A fresh, empty database of one of the four dialects, for one test. */
@@ -83,49 +80,6 @@ final class TestDatabase implements AutoCloseable {
             scratch.afterAll(null);
         } else if (target == Target.H2) {
             execute("SHUTDOWN");
-        }
-    }
-
-    record UrlDataSource(String url) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            return DriverManager.getConnection(url, username, password);
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {}
-
-        @Override
-        public void setLoginTimeout(int seconds) {}
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
