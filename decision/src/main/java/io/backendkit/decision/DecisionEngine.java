@@ -1,0 +1,185 @@
+package io.backendkit.decision;
+
+import io.backendkit.core.Finding;
+import io.backendkit.decision.internal.Findings;
+import io.backendkit.decision.internal.Scorer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recommends an architecture profile for a team's constraints, explains the ranking, and never
+ * approves anything.
+ *
+ * <pre>{@code
+ * Recommendation r = DecisionEngine.withBuiltInProfiles()
+ *         .recommend(Constraints.builder()
+ *                 .teamSize(8).qpsP99(50).readWriteRatio(20)
+ *                 .tenancy(Tenancy.SHARED_MULTI_TENANT)
+ *                 .dataSensitivity(SensitivityTier.PII)
+ *                 .pattern(ArchitecturePattern.MODULAR_MONOLITH)
+ *                 .language(Language.JAVA)
+ *                 .build());
+ * System.out.println(r.toText());   // ranking, breakdown, stack, SLO floor, who must approve
+ * r.approved();                     // always false
+ * }</pre>
+ *
+ * <p>Each profile's constraints become weighted checks (see {@link ProfileConstraints} for keys and
+ * weights); a profile scores matched weight divided by total weight; profiles are ranked by score
+ * with deterministic tie-breaking (see {@link RuleSet}); the second profile is reported as a close
+ * runner-up when it is less than 15 percentage points behind; kill criteria tripped by the inputs are
+ * blocking {@link io.backendkit.core.Severity#ERROR} findings.
+ *
+ * <p>Immutable and thread-safe: one engine can serve concurrent {@link #recommend} calls.
+ */
+public final class DecisionEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionEngine.class);
+
+    private final List<Profile> profiles;
+    private final RuleSet ruleSet;
+
+    private DecisionEngine(List<Profile> profiles, RuleSet ruleSet) {
+        this.profiles = List.copyOf(profiles);
+        this.ruleSet = ruleSet;
+    }
+
+    /** An engine over the built-in profiles ({@link Profiles#builtIn()}) with the default rules. */
+    public static DecisionEngine withBuiltInProfiles() {
+        return builder().builtInProfiles().build();
+    }
+
+    /**
+     * An engine over the given profiles with the default rules.
+     *
+     * @throws DecisionException when the collection is empty or two profiles share a name
+     */
+    public static DecisionEngine withProfiles(Collection<Profile> profiles) {
+        return builder().profiles(profiles).build();
+    }
+
+    /** A builder with no profiles and {@link RuleSet#BACKENDKIT} rules. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The profiles this engine scores, in the order they were added. */
+    public List<Profile> profiles() {
+        return profiles;
+    }
+
+    /** The rules this engine applies. */
+    public RuleSet ruleSet() {
+        return ruleSet;
+    }
+
+    /**
+     * Scores every profile against the constraints and explains the result.
+     *
+     * @param constraints the team's answers, not null (build them with {@link Constraints#builder()},
+     *     which reports every missing input at once)
+     * @return the ranked, explained, unapproved recommendation
+     */
+    public Recommendation recommend(Constraints constraints) {
+        if (constraints == null) {
+            throw new DecisionException("constraints", "must not be null; build them with Constraints.builder()");
+        }
+        List<ProfileMatch> ranking = Scorer.rank(profiles, constraints, ruleSet);
+        ProfileMatch runnerUp = ranking.size() > 1 && Scorer.withinRunnerUpMargin(ranking.get(0), ranking.get(1))
+                ? ranking.get(1)
+                : null;
+        List<Finding> kills = Findings.killCriteria(constraints, ruleSet);
+        List<Finding> advice = Findings.advice(constraints, ranking, runnerUp);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "recommended {} ({}) over {} profiles, runner-up {}, {} kill criteria",
+                    ranking.get(0).name(),
+                    Findings.percent(ranking.get(0).score()),
+                    ranking.size(),
+                    runnerUp == null ? "none" : runnerUp.name(),
+                    kills.size());
+        }
+        return new Recommendation(constraints, ruleSet, ranking, runnerUp, kills, advice);
+    }
+
+    /** Collects profiles and rules. Not thread-safe; the engine it builds is. */
+    public static final class Builder {
+        private final List<Profile> profiles = new ArrayList<>();
+        private RuleSet ruleSet = RuleSet.BACKENDKIT;
+
+        private Builder() {}
+
+        /** Adds the built-in profiles ({@link Profiles#builtIn()}). */
+        public Builder builtInProfiles() {
+            profiles.addAll(Profiles.builtIn());
+            return this;
+        }
+
+        /** Adds every {@code *.json} profile in a directory ({@link Profiles#fromDirectory(Path)}). */
+        public Builder profilesFromDirectory(Path directory) {
+            profiles.addAll(Profiles.fromDirectory(directory));
+            return this;
+        }
+
+        /** Adds every {@code *.json} profile under a classpath directory ({@link Profiles#fromClasspath(String)}). */
+        public Builder profilesFromClasspath(String directory) {
+            profiles.addAll(Profiles.fromClasspath(directory));
+            return this;
+        }
+
+        /** Adds one profile. */
+        public Builder profile(Profile profile) {
+            if (profile == null) {
+                throw new DecisionException("profile", "must not be null");
+            }
+            profiles.add(profile);
+            return this;
+        }
+
+        /** Adds profiles. */
+        public Builder profiles(Collection<Profile> more) {
+            if (more == null) {
+                throw new DecisionException("profiles", "must not be null");
+            }
+            more.forEach(this::profile);
+            return this;
+        }
+
+        /** The scoring rules. Default {@link RuleSet#BACKENDKIT}. */
+        public Builder ruleSet(RuleSet rules) {
+            if (rules == null) {
+                throw new DecisionException("ruleSet", "must not be null");
+            }
+            this.ruleSet = rules;
+            return this;
+        }
+
+        /**
+         * The engine.
+         *
+         * @throws DecisionException when no profile was added, or two profiles share a name (naming both sources)
+         */
+        public DecisionEngine build() {
+            if (profiles.isEmpty()) {
+                throw new DecisionException(
+                        "DecisionEngine", "no profiles; add built-in profiles, a directory, or a classpath directory");
+            }
+            Map<String, Profile> byName = new HashMap<>();
+            for (Profile p : profiles) {
+                Profile earlier = byName.putIfAbsent(p.name(), p);
+                if (earlier != null) {
+                    throw new DecisionException(
+                            p.source(),
+                            "profile name '" + p.name() + "' is already used by " + earlier.source()
+                                    + "; profile names must be unique");
+                }
+            }
+            return new DecisionEngine(profiles, ruleSet);
+        }
+    }
+}
