@@ -90,9 +90,10 @@ public final class DecisionEngine {
             throw new DecisionException("constraints", "must not be null; build them with Constraints.builder()");
         }
         List<ProfileMatch> ranking = Scorer.rank(profiles, constraints, ruleSet);
-        ProfileMatch runnerUp = ranking.size() > 1 && Scorer.withinRunnerUpMargin(ranking.get(0), ranking.get(1))
-                ? ranking.get(1)
-                : null;
+        ProfileMatch runnerUp =
+                ranking.size() > 1 && Scorer.withinRunnerUpMargin(ranking.get(0), ranking.get(1), ruleSet)
+                        ? ranking.get(1)
+                        : null;
         List<Finding> kills = Findings.killCriteria(constraints, ruleSet);
         List<Finding> advice = Findings.advice(constraints, ranking, runnerUp);
         if (LOG.isDebugEnabled()) {

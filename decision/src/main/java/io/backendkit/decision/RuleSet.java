@@ -25,10 +25,13 @@ package io.backendkit.decision;
  *       well as {@code modular-monolith}; a plain monolith has the same throughput ceiling.
  *   <li><b>Language tokens.</b> The language bonus looks at the {@code language} and {@code runtime}
  *       of every stack variant ({@code stack_go}, {@code stack_rust}...), not only of {@code stack}.
+ *   <li><b>Exact runner-up margin.</b> The 15-point rule is decided on exact fractions. The original
+ *       subtracts floating-point scores, so 0.35 - 0.20 comes out as 0.1499... and a profile exactly
+ *       15 points behind is reported as a runner-up or not depending on rounding.
  * </ol>
  */
 public enum RuleSet {
-    /** The original rules with the five corrections listed above. The default. */
+    /** The original rules with the six corrections listed above. The default. */
     BACKENDKIT("backendkit"),
     /** The original engine's rules exactly, for reproducing its rankings and scores. */
     ORIGINAL("original");

@@ -265,9 +265,9 @@ class ProfileLoadingTest {
     @Test
     void classpathDirectoriesLoadFromTheTestClasspath() {
         List<Profile> profiles = Profiles.fromClasspath("architecture-profiles");
-        assertThat(profiles).extracting(Profile::name).containsExactly("acme-kotlin-service", "acme-unnamed");
+        assertThat(profiles).extracting(Profile::name).containsExactly("acme-ktor-service", "acme-unnamed");
         Profile kotlin = profiles.get(0);
-        assertThat(kotlin.source()).isEqualTo("classpath:architecture-profiles/acme-kotlin-service.json");
+        assertThat(kotlin.source()).isEqualTo("classpath:architecture-profiles/acme-ktor-service.json");
         assertThat(kotlin.stacks()).extracting(Stack::variant).containsExactly("kotlin");
         assertThat(kotlin.antiPatterns())
                 .extracting(AntiPattern::level)

@@ -73,8 +73,14 @@ public final class Scorer {
         return List.copyOf(ranked);
     }
 
-    /** Whether {@code second} is less than 15 percentage points behind {@code first}, decided exactly. */
-    public static boolean withinRunnerUpMargin(ProfileMatch first, ProfileMatch second) {
+    /**
+     * Whether {@code second} is less than 15 percentage points behind {@code first}: decided exactly
+     * under backendkit rules, with the original's double subtraction under the original rules.
+     */
+    public static boolean withinRunnerUpMargin(ProfileMatch first, ProfileMatch second, RuleSet rules) {
+        if (rules == RuleSet.ORIGINAL) {
+            return Math.abs(first.score() - second.score()) < RUNNER_UP_POINTS / 100.0;
+        }
         long m1 = Math.round(first.matchedWeight() * 2);
         long t1 = Math.max(1, Math.round(first.totalWeight() * 2));
         long m2 = Math.round(second.matchedWeight() * 2);
