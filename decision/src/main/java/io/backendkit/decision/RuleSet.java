@@ -16,7 +16,10 @@ package io.backendkit.decision;
  *       substring test makes {@code isolated-multi-tenant} fail {@code shared-multi-tenant-or-isolated}
  *       and {@code domain-bounded-services} fail {@code modular-monolith-or-domain-bounded}, although
  *       those profiles name them as accepted.
- *   <li><b>Ties.</b> Equal scores are ordered by matched weight (more evidence first), then by name.
+ *   <li><b>Ties.</b> Equal scores are ordered first by the team's language (a profile that earned the
+ *       language bonus goes first: the bonus adds to matched and total weight alike, so it cannot lift a
+ *       profile that already scores 100%, and a Java team would otherwise get {@code django-monolith}
+ *       ahead of {@code jvm-modular-monolith} by name), then by matched weight (more evidence first), then by name.
  *       The original keeps file order (alphabetical), so a TypeScript team with the sample inputs gets
  *       {@code fastapi-python} ahead of {@code node-express}, whose language bonus it ignores.
  *   <li><b>Regulated data.</b> The small-team kill criterion (team under 4) covers {@code regulated}

@@ -140,4 +140,32 @@ class RuleSetTest {
                 .isEqualTo("fastapi-python and node-express tie at 100.0%; fastapi-python ranks first because its"
                         + " name sorts first");
     }
+
+    @Test
+    void amongEqualScoresTheTeamsOwnLanguageGoesFirst() {
+        // An 8-person Java team that needs an admin panel: django-monolith and jvm-modular-monolith both match
+        // everything (the language bonus adds to matched and total weight alike, so it cannot lift a 100% score).
+        Constraints javaTeam = Constraints.builder()
+                .teamSize(8)
+                .qpsP99(50)
+                .readWriteRatio(20)
+                .tenancy(Tenancy.SHARED_MULTI_TENANT)
+                .dataSensitivity(SensitivityTier.PII)
+                .pattern(ArchitecturePattern.MODULAR_MONOLITH)
+                .language(Language.JAVA)
+                .adminPanel(true)
+                .build();
+
+        Recommendation ours = DecisionEngine.withBuiltInProfiles().recommend(javaTeam);
+        Recommendation original = DecisionEngine.builder()
+                .builtInProfiles()
+                .ruleSet(RuleSet.ORIGINAL)
+                .build()
+                .recommend(javaTeam);
+
+        assertThat(ours.best().name()).isEqualTo("jvm-modular-monolith");
+        assertThat(ours.best().score()).isEqualTo(1.0);
+        assertThat(ours.runnerUpIfPresent().map(ProfileMatch::name)).contains("django-monolith");
+        assertThat(original.best().name()).as("the original keeps its order").isNotEqualTo("jvm-modular-monolith");
+    }
 }

@@ -41,6 +41,11 @@ public final class Scorer {
     /** One profile's score before ranking, in half-units. */
     private record Scored(Profile profile, long matchedUnits, long totalUnits, List<Check> checks) {
 
+        /** Whether the team's language preference earned this profile its bonus. */
+        boolean languageMatched() {
+            return checks.stream().anyMatch(c -> c.bonus() && c.matched());
+        }
+
         /** Denominator for comparisons: a profile without counted checks scores 0/1. */
         long denominator() {
             return totalUnits == 0 ? 1 : totalUnits;
@@ -50,8 +55,8 @@ public final class Scorer {
     private record Check(String key, String expectation, String actual, boolean matched, boolean bonus, int units) {}
 
     /**
-     * Scores and ranks the profiles: score descending, then (backendkit rules) matched weight
-     * descending, then name ascending.
+     * Scores and ranks the profiles: score descending, then (backendkit rules) the team's language
+     * first and matched weight descending, then name ascending.
      */
     public static List<ProfileMatch> rank(List<Profile> profiles, Constraints constraints, RuleSet rules) {
         List<Scored> scored = new ArrayList<>();
@@ -61,8 +66,11 @@ public final class Scorer {
         Comparator<Scored> order =
                 (a, b) -> Long.compare(b.matchedUnits() * a.denominator(), a.matchedUnits() * b.denominator());
         if (rules == RuleSet.BACKENDKIT) {
-            order = order.thenComparing(
-                    Comparator.comparingLong(Scored::matchedUnits).reversed());
+            // the language bonus counts in both matched and total weight, so it cannot lift a profile
+            // that already scores 100%; among equal scores the team's own language goes first
+            order = order.thenComparing(Scored::languageMatched, Comparator.reverseOrder())
+                    .thenComparing(
+                            Comparator.comparingLong(Scored::matchedUnits).reversed());
         }
         order = order.thenComparing(s -> s.profile().name());
         scored.sort(order);
