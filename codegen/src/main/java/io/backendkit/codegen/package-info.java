@@ -1,2 +1,7 @@
-/** backendkit codegen: OpenAPI 3.0/3.1 and Swagger 2.0 to compilable Java: records, validation, server adapters and a typed client. Work in progress: the public API arrives with the module's issue. */
+/**
+ * OpenAPI to Java: {@link io.backendkit.codegen.OpenApiCodegen} reads an OpenAPI 3.0/3.1 or Swagger
+ * 2.0 document and returns {@link io.backendkit.codegen.GeneratedSources}: records, enums and sealed
+ * interfaces with generated validation, optionally a server on {@code com.sun.net.httpserver} and a
+ * typed {@code java.net.http} client.
+ */
 package io.backendkit.codegen;

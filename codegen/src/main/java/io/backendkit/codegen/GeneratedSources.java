@@ -1,0 +1,92 @@
+package io.backendkit.codegen;
+
+import io.backendkit.core.BackendKitException;
+import io.backendkit.core.Finding;
+import io.backendkit.core.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The result of {@link OpenApiCodegen#generate()}: Java source files in memory plus the warnings
+ * the generator raised about the document.
+ *
+ * <p>Immutable and thread-safe. Files are sorted by path and findings in {@link
+ * Finding#REPORT_ORDER}, so the same document always gives an equal value.
+ *
+ * <pre>{@code
+ * GeneratedSources sources = OpenApiCodegen.fromSpec(Path.of("api.yaml")).basePackage("com.acme").generate();
+ * sources.writeTo(Path.of("target/generated-sources/openapi"));
+ * sources.findings().forEach(System.out::println);
+ * }</pre>
+ *
+ * @param files the generated files, sorted by path
+ * @param findings warnings and notes about constructs that were approximated or skipped
+ * @param modelCount how many model types (records, enums, sealed interfaces) were generated
+ * @param operationCount how many operations were turned into handler/client methods
+ */
+public record GeneratedSources(List<GeneratedFile> files, List<Finding> findings, int modelCount, int operationCount) {
+
+    /** Copies and sorts the lists. */
+    public GeneratedSources {
+        if (files == null || findings == null) {
+            throw new IllegalArgumentException("files and findings must not be null");
+        }
+        files = files.stream().sorted(Comparator.comparing(GeneratedFile::path)).toList();
+        findings = findings.stream().sorted(Finding.REPORT_ORDER).toList();
+        if (modelCount < 0 || operationCount < 0) {
+            throw new IllegalArgumentException("counts must be >= 0 (were " + modelCount + ", " + operationCount + ")");
+        }
+    }
+
+    /**
+     * The file at {@code path} (relative, {@code /}-separated), if it was generated.
+     *
+     * @param path for example {@code com/acme/model/Pet.java}
+     */
+    public Optional<GeneratedFile> file(String path) {
+        return files.stream().filter(f -> f.path().equals(path)).findFirst();
+    }
+
+    /** The findings of at least {@code severity}. */
+    public List<Finding> findings(Severity severity) {
+        return findings.stream().filter(f -> f.severity().isAtLeast(severity)).toList();
+    }
+
+    /**
+     * Writes every file below {@code sourceRoot}, creating directories as needed and replacing files
+     * that exist. Files that are not part of this result are left alone.
+     *
+     * @param sourceRoot the source root, for example {@code target/generated-sources/openapi}
+     * @return the written paths, in the order of {@link #files()}
+     * @throws BackendKitException naming the file that could not be written
+     */
+    public List<Path> writeTo(Path sourceRoot) {
+        if (sourceRoot == null) {
+            throw new IllegalArgumentException("sourceRoot must not be null");
+        }
+        List<Path> written = new ArrayList<>(files.size());
+        for (GeneratedFile file : files) {
+            Path target = sourceRoot.resolve(file.path());
+            try {
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, file.content(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new BackendKitException(target.toString(), "cannot write generated file: " + e, e);
+            }
+            written.add(target);
+        }
+        return List.copyOf(written);
+    }
+
+    /** A one-line summary: files, models, operations and findings by severity. */
+    public String summary() {
+        return files.size() + " files, " + modelCount + " models, " + operationCount + " operations, "
+                + findings(Severity.WARNING).size() + " warnings";
+    }
+}

@@ -1,0 +1,219 @@
+package io.backendkit.codegen;
+
+import io.backendkit.codegen.internal.CodegenRun;
+import io.backendkit.codegen.internal.SpecSource;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns an OpenAPI 3.0/3.1 or Swagger 2.0 document into Java sources: records, enums and sealed
+ * interfaces with generated validation, optionally a runnable server on the JDK's HTTP server and a
+ * typed {@code java.net.http} client.
+ *
+ * <p>Instances are immutable and thread-safe: every configuration method returns a new instance,
+ * so a configured generator can be reused. {@link #generate()} reads the document each time.
+ *
+ * <pre>{@code
+ * GeneratedSources sources = OpenApiCodegen.fromSpec(Path.of("users.yaml"))
+ *         .basePackage("com.acme.users")
+ *         .target(Target.JDK_HTTP_SERVER)
+ *         .client(true)
+ *         .generate();
+ * sources.writeTo(Path.of("target/generated-sources/openapi"));
+ * }</pre>
+ *
+ * <p>Generated packages: {@code <base>.model} (models, {@code Violation}, {@code Validatable},
+ * {@code ApiJson}), {@code <base>.api} (one handler interface per tag), {@code <base>.server} and
+ * {@code <base>.client}.
+ */
+public final class OpenApiCodegen {
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "_");
+
+    private final SpecSource source;
+    private final String basePackage;
+    private final Target target;
+    private final boolean client;
+    private final boolean envelope;
+
+    private OpenApiCodegen(SpecSource source, String basePackage, Target target, boolean client, boolean envelope) {
+        this.source = source;
+        this.basePackage = basePackage;
+        this.target = target;
+        this.client = client;
+        this.envelope = envelope;
+    }
+
+    /**
+     * A generator for the document in a file (JSON or YAML; relative {@code $ref}s are resolved
+     * against it). The file is read by {@link #generate()}.
+     *
+     * @param spec the document's path, not null
+     */
+    public static OpenApiCodegen fromSpec(Path spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec path must not be null");
+        }
+        return defaults(new SpecSource.FromPath(spec));
+    }
+
+    /**
+     * A generator for the document at a {@code file:}, {@code http:} or {@code https:} URI. The
+     * document is fetched by {@link #generate()}.
+     *
+     * @param spec the document's URI, absolute, not null
+     */
+    public static OpenApiCodegen fromSpec(URI spec) {
+        if (spec == null) {
+            throw new IllegalArgumentException("spec URI must not be null");
+        }
+        String scheme = spec.getScheme() == null ? "" : spec.getScheme().toLowerCase(Locale.ROOT);
+        if (!Set.of("file", "http", "https").contains(scheme)) {
+            throw new IllegalArgumentException("spec URI must use file:, http: or https: (was " + spec + ")");
+        }
+        if (scheme.equals("file")) {
+            return defaults(new SpecSource.FromPath(Path.of(spec)));
+        }
+        return defaults(new SpecSource.FromUri(spec));
+    }
+
+    /**
+     * A generator for a document given as text (JSON or YAML). Relative {@code $ref}s cannot be
+     * resolved for text; use {@link #fromSpec(Path)} for multi-file documents.
+     *
+     * @param document the document's content, not blank
+     */
+    public static OpenApiCodegen fromSpecText(String document) {
+        if (document == null || document.isBlank()) {
+            throw new IllegalArgumentException("spec document text must not be blank");
+        }
+        return defaults(new SpecSource.FromText(document));
+    }
+
+    private static OpenApiCodegen defaults(SpecSource source) {
+        return new OpenApiCodegen(source, "generated.api", Target.MODELS_ONLY, false, true);
+    }
+
+    /**
+     * The Java package the sources go under. Default {@code generated.api}.
+     *
+     * @param packageName a valid Java package name, for example {@code com.acme.users}
+     */
+    public OpenApiCodegen basePackage(String packageName) {
+        if (packageName == null || packageName.isBlank()) {
+            throw new IllegalArgumentException("basePackage must not be blank");
+        }
+        for (String segment : packageName.split("\\.", -1)) {
+            if (!isIdentifier(segment)) {
+                throw new IllegalArgumentException("basePackage is not a valid Java package name: '" + packageName
+                        + "' (bad segment '" + segment + "')");
+            }
+        }
+        return new OpenApiCodegen(source, packageName, target, client, envelope);
+    }
+
+    /**
+     * What to generate besides models. Default {@link Target#MODELS_ONLY}.
+     *
+     * @param newTarget not null
+     */
+    public OpenApiCodegen target(Target newTarget) {
+        if (newTarget == null) {
+            throw new IllegalArgumentException("target must not be null");
+        }
+        return new OpenApiCodegen(source, basePackage, newTarget, client, envelope);
+    }
+
+    /**
+     * Whether to generate a typed {@code java.net.http} client per tag (sync and async methods).
+     * Default {@code false}.
+     */
+    public OpenApiCodegen client(boolean generateClient) {
+        return new OpenApiCodegen(source, basePackage, target, generateClient, envelope);
+    }
+
+    /**
+     * Whether response bodies travel in backendkit's envelope: the server writes {@code {"data":
+     * ..., "meta": {...}}} and the client unwraps {@code data}. Turn it off to serve and consume
+     * bodies exactly as the document describes them (for example a client for a public API).
+     * Errors always use the error envelope {@code {"error": {"code", "message", "details"}}}.
+     * Default {@code true}.
+     */
+    public OpenApiCodegen envelope(boolean useEnvelope) {
+        return new OpenApiCodegen(source, basePackage, target, client, useEnvelope);
+    }
+
+    /**
+     * Reads the document and generates the sources.
+     *
+     * @return the files and the findings (constructs that were approximated or skipped)
+     * @throws SpecException when the document cannot be read, parsed or turned into code; the
+     *     location names the document (with line and column for syntax errors) or the JSON pointer
+     */
+    public GeneratedSources generate() {
+        return new CodegenRun(source, basePackage, target, client, envelope).run();
+    }
+
+    private static boolean isIdentifier(String s) {
+        if (s.isEmpty() || KEYWORDS.contains(s) || !Character.isJavaIdentifierStart(s.codePointAt(0))) {
+            return false;
+        }
+        return s.codePoints().allMatch(Character::isJavaIdentifierPart);
+    }
+}

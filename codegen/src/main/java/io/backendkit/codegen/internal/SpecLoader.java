@@ -1,0 +1,270 @@
+package io.backendkit.codegen.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.backendkit.codegen.SpecException;
+import io.backendkit.core.Finding;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIResolver;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.converter.SwaggerConverter;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads an OpenAPI document with swagger-parser: YAML or JSON, OpenAPI 3.0/3.1, Swagger 2.0
+ * (converted), {@code $ref}s resolved.
+ *
+ * <p>YAML is parsed here, with the code point limit raised (SnakeYAML's default of 3 MB rejects some
+ * real public APIs), and handed to swagger-parser as a tree or JSON text, so swagger-parser's global
+ * YAML settings never matter. Syntax errors name the line and column.
+ */
+public final class SpecLoader {
+
+    /** SnakeYAML counts code points; 1 GiB is far beyond any real document and below int overflow. */
+    private static final int MAX_YAML_CODE_POINTS = 1 << 30;
+
+    /** Swagger 2.0 YAML above this size is handed over as JSON text (the 2.0 reader has SnakeYAML's limit). */
+    private static final int SWAGGER2_YAML_DIRECT_LIMIT = 3 * 1024 * 1024;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML;
+
+    static {
+        LoaderOptions loaderOptions = new LoaderOptions();
+        loaderOptions.setCodePointLimit(MAX_YAML_CODE_POINTS);
+        YAML = new ObjectMapper(
+                YAMLFactory.builder().loaderOptions(loaderOptions).build());
+    }
+
+    private SpecLoader() {}
+
+    /** The parsed document. */
+    public record LoadedSpec(OpenAPI api, String displayName, boolean swagger2, List<Finding> findings) {}
+
+    /**
+     * Loads and resolves the document.
+     *
+     * @throws SpecException for a missing file, a syntax error (with line and column), a document
+     *     that is not OpenAPI, or one swagger-parser cannot read at all
+     */
+    public static LoadedSpec load(SpecSource source) {
+        String name = source.displayName();
+        String text = readText(source);
+        if (text.isBlank()) {
+            throw new SpecException(name, "document is empty");
+        }
+        boolean json = text.stripLeading().startsWith("{");
+        JsonNode tree = parseTree(text, json, name);
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new SpecException(name, "document is empty");
+        }
+        if (!tree.isObject()) {
+            throw new SpecException(name + "#", "document root must be an object/mapping, found " + kind(tree));
+        }
+        String location = switch (source) {
+            case SpecSource.FromPath p -> p.path().toAbsolutePath().normalize().toString();
+            case SpecSource.FromUri u -> u.uri().toString();
+            case SpecSource.FromText t -> null;
+        };
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setResolveFully(false);
+        options.setFlatten(false);
+
+        SwaggerParseResult result;
+        boolean swagger2;
+        JsonNode openapi = tree.get("openapi");
+        JsonNode swagger = tree.get("swagger");
+        if (openapi != null) {
+            if (!openapi.isTextual() || !openapi.asText().startsWith("3.")) {
+                throw new SpecException(
+                        name + "#/openapi",
+                        "unsupported OpenAPI version '" + openapi.asText()
+                                + "' (3.0.x and 3.1.x are supported, and Swagger 2.0)");
+            }
+            swagger2 = false;
+            if (openapi.asText().startsWith("3.0")) {
+                result = new OpenAPIV3Parser().parseJsonNode(location, tree, options);
+                if (result.getOpenAPI() != null) {
+                    try {
+                        new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options)
+                                .resolve(result);
+                    } catch (RuntimeException e) {
+                        throw new SpecException(name, "cannot resolve $refs: " + e.getMessage(), e);
+                    }
+                }
+            } else {
+                String jsonText = json ? text : writeJson(tree, name);
+                result = new OpenAPIV3Parser().readContents(jsonText, null, options, location);
+            }
+        } else if (swagger != null) {
+            if (!"2.0".equals(swagger.asText())) {
+                throw new SpecException(
+                        name + "#/swagger",
+                        "unsupported Swagger version '" + swagger.asText() + "' (only 2.0 is supported)");
+            }
+            swagger2 = true;
+            SwaggerConverter converter = new SwaggerConverter();
+            if (location != null && (json || text.length() < SWAGGER2_YAML_DIRECT_LIMIT)) {
+                result = converter.readLocation(location, null, options);
+            } else {
+                result = converter.readContents(json ? text : writeJson(tree, name), null, options);
+            }
+        } else {
+            throw new SpecException(
+                    name + "#", "not an OpenAPI document: it has neither an 'openapi' nor a 'swagger' field");
+        }
+        List<Finding> findings = new ArrayList<>();
+        Set<String> messages = new LinkedHashSet<>();
+        if (result.getMessages() != null) {
+            result.getMessages().stream().filter(m -> m != null && !m.isBlank()).forEach(messages::add);
+        }
+        if (result.getOpenAPI() == null) {
+            throw new SpecException(
+                    name,
+                    "swagger-parser could not read the document"
+                            + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
+        }
+        for (String message : messages) {
+            findings.add(Finding.warning("SPEC_MESSAGE", message).withLocation(name + pointerOf(message)));
+        }
+        return new LoadedSpec(result.getOpenAPI(), name, swagger2, List.copyOf(findings));
+    }
+
+    private static String readText(SpecSource source) {
+        return switch (source) {
+            case SpecSource.FromText t -> t.text();
+            case SpecSource.FromPath p -> readFile(p.path());
+            case SpecSource.FromUri u -> fetch(u.uri());
+        };
+    }
+
+    private static String readFile(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new SpecException(path.toString(), "spec is a directory, not a file");
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (NoSuchFileException e) {
+            throw new SpecException(path.toString(), "spec not found", e);
+        } catch (CharacterCodingException e) {
+            throw new SpecException(path.toString(), "spec is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new SpecException(path.toString(), "cannot read spec: " + e, e);
+        }
+    }
+
+    private static String fetch(URI uri) {
+        try (HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()) {
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() / 100 != 2) {
+                throw new SpecException(uri.toString(), "cannot fetch spec: HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new SpecException(uri.toString(), "cannot fetch spec: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpecException(uri.toString(), "interrupted while fetching spec", e);
+        }
+    }
+
+    private static JsonNode parseTree(String text, boolean json, String name) {
+        try {
+            return (json ? JSON : YAML).readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc != null && loc.getLineNr() > 0
+                    ? name + " line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+                    : name;
+            String message = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
+            throw new SpecException(where, "invalid " + (json ? "JSON" : "YAML") + ": " + firstLine(message), e);
+        }
+    }
+
+    private static String writeJson(JsonNode tree, String name) {
+        try {
+            return JSON.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new SpecException(name, "cannot convert YAML to JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String kind(JsonNode node) {
+        return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Turns swagger-parser's "attribute paths.'/pets'(get).responses is missing" into a JSON pointer
+     * fragment {@code #/paths/~1pets/get/responses}; empty when the message names no attribute.
+     */
+    static String pointerOf(String message) {
+        if (!message.startsWith("attribute ")) {
+            return "";
+        }
+        String rest = message.substring("attribute ".length());
+        int end = rest.indexOf(' ');
+        String path = end < 0 ? rest : rest.substring(0, end);
+        List<String> segments = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '.' || c == '(' || c == ')')) {
+                if (!current.isEmpty()) {
+                    segments.add(current.toString());
+                    current.setLength(0);
+                }
+            } else {
+                current.append(c);
+            }
+        }
+        if (!current.isEmpty()) {
+            segments.add(current.toString());
+        }
+        StringBuilder pointer = new StringBuilder("#");
+        for (String segment : segments) {
+            pointer.append('/').append(Names.pointerEscape(segment));
+        }
+        return pointer.toString();
+    }
+}

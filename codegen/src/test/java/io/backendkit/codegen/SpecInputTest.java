@@ -1,0 +1,167 @@
+package io.backendkit.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GIVEN documents of every kind, good and bad, WHEN generating THEN results or clear errors. */
+class SpecInputTest {
+
+    static final Path SPECS = Path.of("src/test/resources/specs");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void missingFileIsNamed() {
+        Path missing = SPECS.resolve("nope.yaml");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpec(missing).generate())
+                .isInstanceOf(SpecException.class)
+                .hasMessage(missing + ": spec not found");
+    }
+
+    @Test
+    void directoryIsRejected() {
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpec(SPECS).generate())
+                .isInstanceOf(SpecException.class)
+                .hasMessageEndingWith("spec is a directory, not a file");
+    }
+
+    @Test
+    void invalidYamlGivesLineAndColumn() {
+        Path invalid = SPECS.resolve("invalid.yaml");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpec(invalid).generate())
+                .isInstanceOf(SpecException.class)
+                .satisfies(e -> assertThat(((SpecException) e).location()).startsWith(invalid + " line 8, column "))
+                .hasMessageContaining("invalid YAML");
+    }
+
+    @Test
+    void invalidJsonGivesLineAndColumn() {
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpecText("{\"openapi\": \"3.0.3\",\n \"info\": }")
+                        .generate())
+                .isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("spec text line 2, column 10: invalid JSON");
+    }
+
+    @Test
+    void refToNothingNamesTheJsonPointer() {
+        Path badRef = SPECS.resolve("bad-ref.yaml");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpec(badRef).generate())
+                .isInstanceOf(SpecException.class)
+                .hasMessage(badRef + "#/components/schemas/Pet/properties/tags/items: $ref '#/components/schemas/Tag'"
+                        + " points to nothing");
+    }
+
+    @Test
+    void documentsThatAreNotOpenApiAreRejected() {
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpecText("name: not a spec").generate())
+                .isInstanceOf(SpecException.class)
+                .hasMessage("spec text#: not an OpenAPI document: it has neither an 'openapi' nor a 'swagger' field");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpecText("- a\n- b").generate())
+                .hasMessage("spec text#: document root must be an object/mapping, found array");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpecText("openapi: 4.0.0\ninfo: {title: t, version: '1'}")
+                        .generate())
+                .hasMessageStartingWith("spec text#/openapi: unsupported OpenAPI version '4.0.0'");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpecText("swagger: '1.2'").generate())
+                .hasMessageStartingWith("spec text#/swagger: unsupported Swagger version '1.2'");
+    }
+
+    @Test
+    void argumentsAreValidatedAtTheDoor() {
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpecText(" ")).hasMessage("spec document text must not be blank");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpec((Path) null)).hasMessage("spec path must not be null");
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpec(java.net.URI.create("ftp://x/y")))
+                .hasMessage("spec URI must use file:, http: or https: (was ftp://x/y)");
+        OpenApiCodegen codegen = OpenApiCodegen.fromSpec(SPECS.resolve("swagger2.yaml"));
+        assertThatThrownBy(() -> codegen.basePackage("com.acme.class"))
+                .hasMessage("basePackage is not a valid Java package name: 'com.acme.class' (bad segment 'class')");
+        assertThatThrownBy(() -> codegen.basePackage("com..acme"))
+                .hasMessage("basePackage is not a valid Java package name: 'com..acme' (bad segment '')");
+        assertThatThrownBy(() -> codegen.target(null)).hasMessage("target must not be null");
+    }
+
+    @Test
+    void swagger2IsConvertedAndPointersUseDefinitions() {
+        GeneratedSources sources = OpenApiCodegen.fromSpec(SPECS.resolve("swagger2.yaml"))
+                .basePackage("legacy")
+                .generate();
+        assertThat(sources.file("legacy/model/Item.java")).isPresent();
+        assertThat(sources.file("legacy/model/Item.java").orElseThrow().content())
+                .contains("Generated from #/components/schemas/Item")
+                .contains("Long id");
+    }
+
+    @Test
+    void refsToOtherFilesAreResolved() {
+        GeneratedSources sources = OpenApiCodegen.fromSpec(SPECS.resolve("multi/main.yaml"))
+                .basePackage("multi")
+                .generate();
+        assertThat(sources.file("multi/model/Owner.java").orElseThrow().content())
+                .contains("Address address");
+        assertThat(sources.file("multi/model/Address.java")).isPresent();
+    }
+
+    @Test
+    void openApi31TypeArraysAndNumericExclusiveBoundsAreUnderstood() {
+        GeneratedSources sources = OpenApiCodegen.fromSpec(SPECS.resolve("openapi31.yaml"))
+                .basePackage("v31")
+                .generate();
+        String thing = sources.file("v31/model/Thing.java").orElseThrow().content();
+        assertThat(thing)
+                .contains("String note")
+                .contains("Optional, may be null")
+                .contains("Long count")
+                .contains("this.count <= 0L")
+                .contains("must be > 0");
+    }
+
+    @Test
+    void multiMegabyteYamlParses() throws IOException {
+        StringBuilder yaml = new StringBuilder(
+                "openapi: 3.0.3\ninfo: {title: big, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n");
+        int i = 0;
+        while (yaml.length() < 4_500_000) {
+            yaml.append("    S").append(i++).append(":\n      type: object\n      description: >\n");
+            yaml.append("        ")
+                    .append("lorem ipsum dolor sit amet ".repeat(40))
+                    .append('\n');
+            yaml.append("      properties:\n        id: {type: integer}\n");
+        }
+        Path big = tmp.resolve("big.yaml");
+        Files.writeString(big, yaml);
+        assertThat(Files.size(big)).isGreaterThan(4_000_000);
+        GeneratedSources sources =
+                OpenApiCodegen.fromSpec(big).basePackage("big").generate();
+        assertThat(sources.modelCount()).isEqualTo(i);
+    }
+
+    @Test
+    void documentWithoutPathsOrSchemasGivesOnlySupportFiles() {
+        GeneratedSources sources = OpenApiCodegen.fromSpecText(
+                        "openapi: 3.0.3\ninfo: {title: empty, version: '1'}\npaths: {}")
+                .basePackage("empty")
+                .target(Target.JDK_HTTP_SERVER)
+                .client(true)
+                .generate();
+        assertThat(sources.modelCount()).isZero();
+        assertThat(sources.operationCount()).isZero();
+        assertThat(sources.files()).extracting(GeneratedFile::path).contains("empty/model/Violation.java");
+    }
+
+    @Test
+    void writeToCreatesTheSourceTree() throws IOException {
+        GeneratedSources sources = OpenApiCodegen.fromSpec(SPECS.resolve("swagger2.yaml"))
+                .basePackage("legacy")
+                .generate();
+        var written = sources.writeTo(tmp.resolve("out"));
+        assertThat(written).hasSize(sources.files().size());
+        assertThat(Files.readString(tmp.resolve("out/legacy/model/Item.java")))
+                .isEqualTo(sources.file("legacy/model/Item.java").orElseThrow().content());
+    }
+}
