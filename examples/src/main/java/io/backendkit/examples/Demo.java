@@ -1,6 +1,13 @@
 package io.backendkit.examples;
 
 import io.backendkit.core.TextTable;
+import io.backendkit.decision.ArchitecturePattern;
+import io.backendkit.decision.Constraints;
+import io.backendkit.decision.DecisionEngine;
+import io.backendkit.decision.Language;
+import io.backendkit.decision.Recommendation;
+import io.backendkit.decision.SensitivityTier;
+import io.backendkit.decision.Tenancy;
 import io.backendkit.schema.MigrateResult;
 import io.backendkit.schema.Migrator;
 import io.backendkit.schema.SchemaAnalyzer;
@@ -24,7 +31,7 @@ public final class Demo {
             new ModuleInfo("backendkit-codegen", "OpenAPI / Swagger 2.0 to compilable Java", "skeleton (issue 6)"),
             new ModuleInfo("backendkit-schema", "schema lint, index advice, diff and migrations", "available"),
             new ModuleInfo("backendkit-loadgen", "virtual-thread load generator", "skeleton (issue 3)"),
-            new ModuleInfo("backendkit-decision", "architecture profile scoring", "skeleton (issue 7)"));
+            new ModuleInfo("backendkit-decision", "architecture profile scoring", "available"));
 
     private Demo() {}
 
@@ -40,6 +47,26 @@ public final class Demo {
         out.print(table.build().render());
         out.println();
         schema(out);
+        out.println();
+        decision(out);
+    }
+
+    /** Recommends an architecture for an eight-person Java team with a modest load; approves nothing. */
+    static void decision(PrintStream out) {
+        out.println("== decision: which architecture fits an 8-person Java team at 50 QPS?");
+        Recommendation r = DecisionEngine.withBuiltInProfiles()
+                .recommend(Constraints.builder()
+                        .teamSize(8)
+                        .qpsP99(50)
+                        .readWriteRatio(20)
+                        .tenancy(Tenancy.SHARED_MULTI_TENANT)
+                        .dataSensitivity(SensitivityTier.PII)
+                        .pattern(ArchitecturePattern.MODULAR_MONOLITH)
+                        .language(Language.JAVA)
+                        .platformTeam(false)
+                        .adminPanel(true)
+                        .build());
+        out.print(r.toText());
     }
 
     /** Migrates an in-memory H2 database, shows the history, lints the result, rolls one step back. */

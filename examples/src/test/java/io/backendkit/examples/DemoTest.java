@@ -37,4 +37,11 @@ class DemoTest {
                 .contains("MONEY_AS_FLOAT")
                 .contains("schema version 2 -> 1 (1 migration(s))");
     }
+
+    @Test
+    void demoRecommendsWithoutApproving() {
+        String out = run();
+
+        assertThat(out).contains("== decision").contains("jvm-modular-monolith").containsIgnoringCase("approv");
+    }
 }
