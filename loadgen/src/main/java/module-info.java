@@ -1,7 +1,13 @@
-/** backendkit loadgen: Virtual-thread HTTP and in-process load generation with HdrHistogram percentiles and AssertJ assertions. */
+/**
+ * backendkit loadgen: virtual-thread HTTP and in-process load generation with HdrHistogram
+ * percentiles, open and closed models, text/JSON/HTML reports and AssertJ assertions.
+ */
 module io.backendkit.loadgen {
     exports io.backendkit.loadgen;
 
     requires transitive io.backendkit.core;
     requires org.slf4j;
+    requires HdrHistogram;
+    requires java.net.http;
+    requires static org.assertj.core;
 }

@@ -1,0 +1,395 @@
+package io.backendkit.loadgen;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * One HTTP request shape a load test sends: method, URI, headers, body, weight, expected statuses
+ * and response checks.
+ *
+ * <pre>{@code
+ * HttpEndpoint create = HttpEndpoint.post("http://127.0.0.1:8080/orders")
+ *         .header("Content-Type", "application/json")
+ *         .body("{\"item\":\"book\"}")
+ *         .expectStatus(201)
+ *         .weight(1)
+ *         .build();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe once built (a body supplier must itself be thread-safe: workers call
+ * it concurrently).
+ */
+public final class HttpEndpoint {
+
+    private static final Set<String> COMPUTED_HEADERS = Set.of("content-length", "transfer-encoding");
+
+    private final String name;
+    private final String method;
+    private final URI uri;
+    private final List<Map.Entry<String, String>> headers;
+    private final byte[] body;
+    private final Supplier<byte[]> bodySupplier;
+    private final int weight;
+    private final Set<Integer> expectedStatuses;
+    private final List<Check> checks;
+
+    private HttpEndpoint(Builder b) {
+        this.method = b.method;
+        this.uri = b.uri;
+        this.name = b.name != null ? b.name : defaultName(b.method, b.uri);
+        this.headers = List.copyOf(b.headers);
+        this.body = b.body;
+        this.bodySupplier = b.bodySupplier;
+        this.weight = b.weight;
+        this.expectedStatuses = b.expected == null ? null : Set.copyOf(b.expected);
+        this.checks = List.copyOf(b.checks);
+    }
+
+    /** Starts a GET endpoint. @throws IllegalArgumentException when the URI is malformed or not absolute http(s) */
+    public static Builder get(String uri) {
+        return request("GET", uri);
+    }
+
+    /** Starts a GET endpoint. */
+    public static Builder get(URI uri) {
+        return request("GET", uri);
+    }
+
+    /** Starts a POST endpoint; give it a {@link Builder#body body}. */
+    public static Builder post(String uri) {
+        return request("POST", uri);
+    }
+
+    /** Starts a PUT endpoint. */
+    public static Builder put(String uri) {
+        return request("PUT", uri);
+    }
+
+    /** Starts a DELETE endpoint. */
+    public static Builder delete(String uri) {
+        return request("DELETE", uri);
+    }
+
+    /**
+     * Starts an endpoint with any method.
+     *
+     * @param method an HTTP method token, for example {@code PATCH}
+     * @param uri an absolute {@code http://} or {@code https://} URI
+     * @throws IllegalArgumentException naming the parameter when either is invalid
+     */
+    public static Builder request(String method, String uri) {
+        return request(method, parseUri(uri));
+    }
+
+    /** Starts an endpoint with any method. */
+    public static Builder request(String method, URI uri) {
+        return new Builder(checkMethod(method), checkUri(uri));
+    }
+
+    /** The name used in reports; default {@code METHOD /path?query}. */
+    public String name() {
+        return name;
+    }
+
+    /** The HTTP method. */
+    public String method() {
+        return method;
+    }
+
+    /** The target URI. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Headers in the order given (names as given). */
+    public List<Map.Entry<String, String>> headers() {
+        return headers;
+    }
+
+    /** A copy of the fixed body, or null when there is none (or a supplier gives it). */
+    public byte[] body() {
+        return body == null ? null : body.clone();
+    }
+
+    /** The per-request body supplier, or null. */
+    public Supplier<byte[]> bodySupplier() {
+        return bodySupplier;
+    }
+
+    /** Whether requests carry a body. */
+    public boolean hasBody() {
+        return body != null || bodySupplier != null;
+    }
+
+    /** Relative share of requests (default 1). */
+    public int weight() {
+        return weight;
+    }
+
+    /** The statuses that count as success, or null for the default (any 2xx or 3xx). */
+    public Set<Integer> expectedStatuses() {
+        return expectedStatuses;
+    }
+
+    /** The response checks. */
+    public List<Check> checks() {
+        return checks;
+    }
+
+    /** A copy of this endpoint's settings in a builder. */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, uri);
+        b.name = name;
+        b.headers.addAll(headers);
+        b.body = body;
+        b.bodySupplier = bodySupplier;
+        b.weight = weight;
+        b.expected = expectedStatuses == null ? null : new TreeSet<>(expectedStatuses);
+        b.checks.addAll(checks);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + method + " " + uri + ")";
+    }
+
+    /**
+     * A named response predicate.
+     *
+     * @param description what is checked, shown in reports
+     * @param predicate true when the response is acceptable
+     */
+    public record Check(String description, Predicate<HttpResult> predicate) {
+        /** Validates the components. */
+        public Check {
+            if (description == null || description.isBlank()) {
+                throw new IllegalArgumentException("check description must not be blank");
+            }
+            if (predicate == null) {
+                throw new IllegalArgumentException("check predicate must not be null");
+            }
+        }
+    }
+
+    static String defaultName(String method, URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return method + " " + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    private static String checkMethod(String method) {
+        if (method == null || method.isEmpty()) {
+            throw new IllegalArgumentException("method must not be blank");
+        }
+        for (int i = 0; i < method.length(); i++) {
+            char c = method.charAt(i);
+            if (!(c >= 'A' && c <= 'Z'
+                    || c >= 'a' && c <= 'z'
+                    || c >= '0' && c <= '9'
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
+                throw new IllegalArgumentException("method must be an HTTP token (was '" + method + "')");
+            }
+        }
+        return method.toUpperCase(Locale.ROOT);
+    }
+
+    private static URI parseUri(String uri) {
+        if (uri == null || uri.isBlank()) {
+            throw new IllegalArgumentException("uri must not be blank");
+        }
+        try {
+            return new URI(uri.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(
+                    "uri is not a valid URI: " + e.getReason() + " at index " + e.getIndex() + " (was '" + uri + "')",
+                    e);
+        }
+    }
+
+    private static URI checkUri(URI uri) {
+        if (uri == null) {
+            throw new IllegalArgumentException("uri must not be null");
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!"http".equals(scheme) && !"https".equals(scheme)) {
+            throw new IllegalArgumentException("uri must be absolute with scheme http or https (was '" + uri + "')");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new IllegalArgumentException("uri must name a host (was '" + uri + "')");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("uri must not have a fragment (was '" + uri + "')");
+        }
+        return uri;
+    }
+
+    /** Collects one endpoint's settings; not thread-safe. */
+    public static final class Builder {
+        private final String method;
+        private final URI uri;
+        private String name;
+        private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+        private byte[] body;
+        private Supplier<byte[]> bodySupplier;
+        private int weight = 1;
+        private TreeSet<Integer> expected;
+        private final List<Check> checks = new ArrayList<>();
+
+        private Builder(String method, URI uri) {
+            this.method = method;
+            this.uri = uri;
+        }
+
+        /** The name used in reports. Default {@code METHOD /path?query}. */
+        public Builder name(String endpointName) {
+            if (endpointName == null || endpointName.isBlank()) {
+                throw new IllegalArgumentException("name must not be blank");
+            }
+            this.name = endpointName.strip();
+            return this;
+        }
+
+        /**
+         * Adds a request header. {@code Content-Length} and {@code Transfer-Encoding} are computed and
+         * may not be set.
+         */
+        public Builder header(String headerName, String value) {
+            if (headerName == null || headerName.isBlank()) {
+                throw new IllegalArgumentException("header name must not be blank");
+            }
+            for (int i = 0; i < headerName.length(); i++) {
+                char c = headerName.charAt(i);
+                if (c <= ' ' || c >= 127 || c == ':') {
+                    throw new IllegalArgumentException("header name must be an HTTP token (was '" + headerName + "')");
+                }
+            }
+            if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException(
+                        "header " + headerName + " value must not be null or contain line breaks");
+            }
+            if (COMPUTED_HEADERS.contains(headerName.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("header " + headerName + " is computed by the transport");
+            }
+            headers.add(Map.entry(headerName, value));
+            return this;
+        }
+
+        /** A fixed body, encoded as UTF-8. */
+        public Builder body(String text) {
+            if (text == null) {
+                throw new IllegalArgumentException("body must not be null");
+            }
+            return body(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** A fixed body (copied). */
+        public Builder body(byte[] bytes) {
+            if (bytes == null) {
+                throw new IllegalArgumentException("body must not be null");
+            }
+            this.body = bytes.clone();
+            this.bodySupplier = null;
+            return this;
+        }
+
+        /**
+         * A fixed body read from a file now.
+         *
+         * @throws LoadTestException naming the file when it cannot be read
+         */
+        public Builder body(Path file) {
+            if (file == null) {
+                throw new IllegalArgumentException("body file must not be null");
+            }
+            try {
+                this.body = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                throw new LoadTestException("body file " + file, "not found", e);
+            } catch (IOException e) {
+                throw new LoadTestException("body file " + file, "cannot be read: " + e.getMessage(), e);
+            }
+            this.bodySupplier = null;
+            return this;
+        }
+
+        /** A body made per request (called on worker threads, concurrently; must be thread-safe and not return null). */
+        public Builder bodySupplier(Supplier<byte[]> supplier) {
+            if (supplier == null) {
+                throw new IllegalArgumentException("bodySupplier must not be null");
+            }
+            this.bodySupplier = supplier;
+            this.body = null;
+            return this;
+        }
+
+        /** Relative share of requests among the test's endpoints. Default 1. */
+        public Builder weight(int share) {
+            if (share < 1) {
+                throw new IllegalArgumentException("weight must be >= 1 (was " + share + ")");
+            }
+            this.weight = share;
+            return this;
+        }
+
+        /** The statuses that count as success (replacing the default, any 2xx or 3xx). */
+        public Builder expectStatus(int... statuses) {
+            if (statuses == null || statuses.length == 0) {
+                throw new IllegalArgumentException("expectStatus needs at least one status");
+            }
+            TreeSet<Integer> set = new TreeSet<>();
+            for (int s : statuses) {
+                if (s < 100 || s > 599) {
+                    throw new IllegalArgumentException("expected status must be in [100, 599] (was " + s + ")");
+                }
+                set.add(s);
+            }
+            this.expected = set;
+            return this;
+        }
+
+        /** Adds a response check; a response that fails it counts as a {@link ErrorKind#CHECK_FAILED} error. */
+        public Builder check(String description, Predicate<HttpResult> predicate) {
+            checks.add(new Check(description, predicate));
+            return this;
+        }
+
+        /**
+         * The immutable endpoint.
+         *
+         * @throws LoadTestException when a header declares a body ({@code Content-Type}) but none was given
+         */
+        public HttpEndpoint build() {
+            if (body == null && bodySupplier == null) {
+                for (Map.Entry<String, String> h : headers) {
+                    if (h.getKey().equalsIgnoreCase("Content-Type")) {
+                        throw new LoadTestException(
+                                "endpoint " + (name != null ? name : defaultName(method, uri)) + " body",
+                                "header Content-Type: " + h.getValue()
+                                        + " declares a body but none was given; call body(...)");
+                    }
+                }
+            }
+            return new HttpEndpoint(this);
+        }
+
+        @Override
+        public String toString() {
+            return "HttpEndpoint.Builder[" + method + " " + uri + ", headers " + Arrays.toString(headers.toArray())
+                    + "]";
+        }
+    }
+}

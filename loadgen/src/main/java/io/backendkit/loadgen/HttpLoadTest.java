@@ -1,0 +1,216 @@
+package io.backendkit.loadgen;
+
+import io.backendkit.loadgen.internal.HttpTarget;
+import io.backendkit.loadgen.internal.Target;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A load test against HTTP endpoints. {@link #get}, {@link #post}, {@link #request} and friends
+ * start an endpoint; {@link #header}, {@link #body}, {@link #weight}, {@link #expectStatus}, {@link
+ * #check} and {@link #endpointName} then apply to that endpoint. Several endpoints share the load by
+ * weight and get their own statistics.
+ *
+ * <pre>{@code
+ * LoadReport report = LoadTest.http()
+ *         .get("http://127.0.0.1:8080/users").header("Accept", "application/json").weight(9)
+ *         .post("http://127.0.0.1:8080/users").header("Content-Type", "application/json").body("{\"name\":\"a\"}")
+ *             .expectStatus(201).weight(1)
+ *         .concurrency(50)
+ *         .warmUp(ofSeconds(2))
+ *         .duration(ofSeconds(30))
+ *         .run();
+ * }</pre>
+ *
+ * <p>Not thread-safe.
+ */
+public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
+
+    private final List<HttpEndpoint> endpoints = new ArrayList<>();
+    private HttpEndpoint.Builder current;
+    private HttpTransport transport;
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private boolean rateLimiting;
+
+    HttpLoadTest() {}
+
+    /** Starts a GET endpoint. @throws IllegalArgumentException when the URI is malformed */
+    public HttpLoadTest get(String uri) {
+        return start(HttpEndpoint.get(uri));
+    }
+
+    /** Starts a GET endpoint. */
+    public HttpLoadTest get(URI uri) {
+        return start(HttpEndpoint.get(uri));
+    }
+
+    /** Starts a POST endpoint; give it a {@link #body(String) body}. */
+    public HttpLoadTest post(String uri) {
+        return start(HttpEndpoint.post(uri));
+    }
+
+    /** Starts a PUT endpoint. */
+    public HttpLoadTest put(String uri) {
+        return start(HttpEndpoint.put(uri));
+    }
+
+    /** Starts a DELETE endpoint. */
+    public HttpLoadTest delete(String uri) {
+        return start(HttpEndpoint.delete(uri));
+    }
+
+    /** Starts an endpoint with any method. */
+    public HttpLoadTest request(String method, String uri) {
+        return start(HttpEndpoint.request(method, uri));
+    }
+
+    /** Starts an endpoint with any method. */
+    public HttpLoadTest request(String method, URI uri) {
+        return start(HttpEndpoint.request(method, uri));
+    }
+
+    /** Adds a fully built endpoint. */
+    public HttpLoadTest endpoint(HttpEndpoint endpoint) {
+        if (endpoint == null) {
+            throw new IllegalArgumentException("endpoint must not be null");
+        }
+        finishCurrent();
+        endpoints.add(endpoint);
+        return this;
+    }
+
+    /** Names the current endpoint in reports. Default {@code METHOD /path?query}. */
+    public HttpLoadTest endpointName(String name) {
+        current("endpointName").name(name);
+        return this;
+    }
+
+    /** Adds a header to the current endpoint. */
+    public HttpLoadTest header(String name, String value) {
+        current("header").header(name, value);
+        return this;
+    }
+
+    /** A fixed UTF-8 body for the current endpoint. */
+    public HttpLoadTest body(String text) {
+        current("body").body(text);
+        return this;
+    }
+
+    /** A fixed body for the current endpoint. */
+    public HttpLoadTest body(byte[] bytes) {
+        current("body").body(bytes);
+        return this;
+    }
+
+    /** A fixed body read from a file now. @throws LoadTestException naming the file when it cannot be read */
+    public HttpLoadTest body(Path file) {
+        current("body").body(file);
+        return this;
+    }
+
+    /** A per-request body for the current endpoint (called concurrently; must be thread-safe). */
+    public HttpLoadTest bodySupplier(Supplier<byte[]> supplier) {
+        current("bodySupplier").bodySupplier(supplier);
+        return this;
+    }
+
+    /** The current endpoint's share of the requests. Default 1. */
+    public HttpLoadTest weight(int share) {
+        current("weight").weight(share);
+        return this;
+    }
+
+    /** The statuses that count as success for the current endpoint (default: any 2xx or 3xx). */
+    public HttpLoadTest expectStatus(int... statuses) {
+        current("expectStatus").expectStatus(statuses);
+        return this;
+    }
+
+    /** Adds a response check to the current endpoint. */
+    public HttpLoadTest check(String description, Predicate<HttpResult> predicate) {
+        current("check").check(description, predicate);
+        return this;
+    }
+
+    /**
+     * Expects the target to rate-limit under this load: 429 responses count as success rather than
+     * errors, and the run's expectations pass only if at least one 429 arrived.
+     */
+    public HttpLoadTest expectRateLimiting() {
+        this.rateLimiting = true;
+        return this;
+    }
+
+    /** The transport. Default {@link HttpTransport#HTTP1} for http, {@link HttpTransport#JDK_HTTP1_1} for https. */
+    public HttpLoadTest transport(HttpTransport httpTransport) {
+        if (httpTransport == null) {
+            throw new IllegalArgumentException("transport must not be null");
+        }
+        this.transport = httpTransport;
+        return this;
+    }
+
+    /** TCP connect timeout. Default 5 seconds. */
+    public HttpLoadTest connectTimeout(Duration time) {
+        if (time == null || time.isNegative() || time.isZero()) {
+            throw new IllegalArgumentException("connectTimeout must be > 0 (was " + time + ")");
+        }
+        this.connectTimeout = time;
+        return this;
+    }
+
+    private HttpLoadTest start(HttpEndpoint.Builder builder) {
+        finishCurrent();
+        current = builder;
+        return this;
+    }
+
+    private HttpEndpoint.Builder current(String setting) {
+        if (current == null) {
+            throw new IllegalStateException(
+                    setting + "(...) applies to the current endpoint: call get(...), post(...) or request(...) first");
+        }
+        return current;
+    }
+
+    private void finishCurrent() {
+        if (current != null) {
+            endpoints.add(current.build());
+            current = null;
+        }
+    }
+
+    @Override
+    Target target() {
+        finishCurrent();
+        if (endpoints.isEmpty()) {
+            throw new LoadTestException(
+                    "endpoints", "no endpoint: call get(...), post(...), request(...) or endpoint(...)");
+        }
+        Set<String> names = new HashSet<>();
+        for (HttpEndpoint e : endpoints) {
+            if (!names.add(e.name())) {
+                throw new LoadTestException(
+                        "endpoint " + e.name(), "name used twice; give one of them endpointName(...)");
+            }
+        }
+        return new HttpTarget(endpoints, transport, connectTimeout, requestTimeoutForTarget(), rateLimiting);
+    }
+
+    private Duration requestTimeoutForTarget() {
+        return requestTimeoutSetting();
+    }
+
+    @Override
+    String defaultName(Target target) {
+        return endpoints.size() == 1 ? endpoints.get(0).name() : endpoints.size() + " endpoints";
+    }
+}

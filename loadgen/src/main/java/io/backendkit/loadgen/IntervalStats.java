@@ -1,0 +1,48 @@
+package io.backendkit.loadgen;
+
+/**
+ * One point of the per-interval time series (one second by default), over all endpoints.
+ *
+ * @param startMillis start of the interval, in milliseconds after the end of warm-up
+ * @param durationMillis length of the interval (the last one may be shorter)
+ * @param requests requests completed in the interval
+ * @param errors failed requests among them
+ * @param throughputPerSecond requests completed per second
+ * @param p50Nanos median latency in the interval
+ * @param p90Nanos 90th percentile latency in the interval
+ * @param p99Nanos 99th percentile latency in the interval
+ * @param maxNanos largest latency in the interval
+ * @param users virtual users active at the end of the interval (closed model; in-flight workers in the open model)
+ * @param offeredRatePerSecond the intended arrival rate at the end of the interval (open model, else 0)
+ * @param late requests that waited for a free in-flight slot (open model)
+ */
+public record IntervalStats(
+        long startMillis,
+        long durationMillis,
+        long requests,
+        long errors,
+        double throughputPerSecond,
+        long p50Nanos,
+        long p90Nanos,
+        long p99Nanos,
+        long maxNanos,
+        int users,
+        double offeredRatePerSecond,
+        long late) {
+
+    /** Validates the components. */
+    public IntervalStats {
+        if (durationMillis < 0) {
+            throw new IllegalArgumentException("interval durationMillis must be >= 0 (was " + durationMillis + ")");
+        }
+        if (requests < 0 || errors < 0 || errors > requests) {
+            throw new IllegalArgumentException(
+                    "interval needs 0 <= errors <= requests (was " + errors + " of " + requests + ")");
+        }
+    }
+
+    /** Failed share of the requests in the interval, 0 when there were none. */
+    public double errorRate() {
+        return requests == 0 ? 0 : (double) errors / requests;
+    }
+}

@@ -1,0 +1,360 @@
+package io.backendkit.loadgen;
+
+import io.backendkit.loadgen.internal.TextReport;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import org.assertj.core.api.AbstractAssert;
+
+/**
+ * AssertJ entry point for {@link LoadReport}s, for performance tests in JUnit. Needs AssertJ on the
+ * class path (an optional dependency of backendkit-loadgen). Every failure message carries the
+ * report's percentile table.
+ *
+ * <pre>{@code
+ * LoadAssertions.assertThat(report).p99().isLessThan(ofMillis(50));
+ * LoadAssertions.assertThat(report).errorRate().isLessThan(0.01);
+ * LoadAssertions.assertThat(report).throughput().isGreaterThan(1000);
+ * LoadAssertions.assertThat(report).endpoint("GET /users").p95().isLessThan(ofMillis(20))
+ *         .and().hasNoErrors().passedExpectations();
+ * }</pre>
+ */
+public final class LoadAssertions {
+
+    private LoadAssertions() {}
+
+    /** Starts assertions on a report (its totals; {@link LoadReportAssert#endpoint} narrows to one endpoint). */
+    public static LoadReportAssert assertThat(LoadReport actual) {
+        return new LoadReportAssert(actual, null);
+    }
+
+    /** Assertions on a report, on its totals or on one endpoint. */
+    @SuppressWarnings("exports") // AssertJ is optional: a module that uses these assertions requires it itself
+    public static final class LoadReportAssert extends AbstractAssert<LoadReportAssert, LoadReport> {
+
+        private final String endpointName;
+
+        LoadReportAssert(LoadReport actual, String endpointName) {
+            super(actual, LoadReportAssert.class);
+            this.endpointName = endpointName;
+        }
+
+        private EndpointStats stats() {
+            isNotNull();
+            if (endpointName == null) {
+                return actual.total();
+            }
+            return actual.endpoints().stream()
+                    .filter(e -> e.name().equals(endpointName))
+                    .findFirst()
+                    .orElseThrow(() -> failure(
+                            "expected report %s to have endpoint %s but it has %s%n%s",
+                            actual.name(),
+                            endpointName,
+                            actual.endpoints().stream().map(EndpointStats::name).toList(),
+                            table()));
+        }
+
+        private String scope() {
+            return endpointName == null ? "the run" : "endpoint " + endpointName;
+        }
+
+        String table() {
+            return TextReport.percentileTable(actual);
+        }
+
+        /** Narrows the following assertions to one endpoint. */
+        public LoadReportAssert endpoint(String name) {
+            isNotNull();
+            LoadReportAssert narrowed = new LoadReportAssert(actual, name);
+            narrowed.stats();
+            return narrowed;
+        }
+
+        /** The median latency. */
+        public LatencyAssert p50() {
+            return latency("p50", LatencyStats::p50);
+        }
+
+        /** The 90th percentile latency. */
+        public LatencyAssert p90() {
+            return latency("p90", LatencyStats::p90);
+        }
+
+        /** The 95th percentile latency. */
+        public LatencyAssert p95() {
+            return latency("p95", LatencyStats::p95);
+        }
+
+        /** The 99th percentile latency. */
+        public LatencyAssert p99() {
+            return latency("p99", LatencyStats::p99);
+        }
+
+        /** The 99.9th percentile latency. */
+        public LatencyAssert p999() {
+            return latency("p99.9", LatencyStats::p999);
+        }
+
+        /** The largest latency. */
+        public LatencyAssert maxLatency() {
+            return latency("max", LatencyStats::max);
+        }
+
+        /** The mean latency. */
+        public LatencyAssert meanLatency() {
+            return latency("mean", LatencyStats::mean);
+        }
+
+        /** The service-time percentiles (open model; equal to latency in the closed model). */
+        public ServiceTimeAssert serviceTime() {
+            stats();
+            return new ServiceTimeAssert(this);
+        }
+
+        private LatencyAssert latency(String what, Function<LatencyStats, Duration> read) {
+            EndpointStats s = stats();
+            return new LatencyAssert(read.apply(s.latency()), what + " latency of " + scope(), this);
+        }
+
+        /** The failed share of requests, 0..1. */
+        public NumberAssert errorRate() {
+            EndpointStats s = stats();
+            return new NumberAssert(s.errorRate(), "error rate of " + scope(), "", this);
+        }
+
+        /** Requests completed per second. */
+        public NumberAssert throughput() {
+            EndpointStats s = stats();
+            return new NumberAssert(s.throughputPerSecond(), "throughput of " + scope(), " req/s", this);
+        }
+
+        /** Measured requests completed. */
+        public NumberAssert requests() {
+            EndpointStats s = stats();
+            return new NumberAssert(s.requests(), "requests of " + scope(), "", this);
+        }
+
+        /** No request failed. */
+        public LoadReportAssert hasNoErrors() {
+            EndpointStats s = stats();
+            if (s.errors() > 0) {
+                failWithMessage(
+                        "expected no errors in %s but %d of %d requests failed:%n%s%n%s",
+                        scope(), s.errors(), s.requests(), errorLines(), table());
+            }
+            return myself;
+        }
+
+        /** At least one response had status 429 (for rate-limiting tests). */
+        public LoadReportAssert wasRateLimited() {
+            EndpointStats s = stats();
+            if (s.rateLimited() == 0) {
+                failWithMessage(
+                        "expected %s to be rate-limited (status 429) but no 429 arrived among %d requests; statuses %s%n%s",
+                        scope(), s.requests(), s.statusCounts(), table());
+            }
+            return myself;
+        }
+
+        /** Every run-level expectation passed. */
+        public LoadReportAssert passedExpectations() {
+            isNotNull();
+            StringBuilder failed = new StringBuilder();
+            for (ExpectationResult e : actual.expectations()) {
+                if (!e.passed()) {
+                    failed.append(String.format("  FAIL %s: %s%n", e.name(), e.detail()));
+                }
+            }
+            if (failed.length() > 0) {
+                failWithMessage("expected every expectation to pass but:%n%s%s", failed, table());
+            }
+            return myself;
+        }
+
+        /** No request of the open model was late or dropped. */
+        public LoadReportAssert hasNoLateOrDroppedRequests() {
+            isNotNull();
+            if (actual.lateRequests() > 0 || actual.droppedRequests() > 0) {
+                failWithMessage(
+                        "expected no late or dropped requests but %d were late and %d dropped%n%s",
+                        actual.lateRequests(), actual.droppedRequests(), table());
+            }
+            return myself;
+        }
+
+        private String errorLines() {
+            StringBuilder s = new StringBuilder();
+            for (ErrorStats e : actual.errors()) {
+                if (endpointName == null || e.endpoint().equals(endpointName)) {
+                    s.append(String.format("  %s %s x%d: %s%n", e.endpoint(), e.kind(), e.count(), e.firstMessage()));
+                }
+            }
+            return s.toString();
+        }
+
+        void fail(String format, Object... args) {
+            failWithMessage(format, args);
+        }
+    }
+
+    /** Service-time percentiles of a report or endpoint. */
+    public static final class ServiceTimeAssert {
+        private final LoadReportAssert parent;
+
+        ServiceTimeAssert(LoadReportAssert parent) {
+            this.parent = parent;
+        }
+
+        /** The median service time. */
+        public LatencyAssert p50() {
+            return service("p50", LatencyStats::p50);
+        }
+
+        /** The 99th percentile service time. */
+        public LatencyAssert p99() {
+            return service("p99", LatencyStats::p99);
+        }
+
+        /** The largest service time. */
+        public LatencyAssert max() {
+            return service("max", LatencyStats::max);
+        }
+
+        private LatencyAssert service(String what, Function<LatencyStats, Duration> read) {
+            EndpointStats s = parent.stats();
+            return new LatencyAssert(
+                    read.apply(s.serviceTimeOrLatency()), what + " service time of " + parent.scope(), parent);
+        }
+    }
+
+    /** Assertions on one latency figure. */
+    @SuppressWarnings("exports")
+    public static final class LatencyAssert extends AbstractAssert<LatencyAssert, Duration> {
+        private final String what;
+        private final LoadReportAssert parent;
+
+        LatencyAssert(Duration actual, String what, LoadReportAssert parent) {
+            super(actual, LatencyAssert.class);
+            this.what = what;
+            this.parent = parent;
+        }
+
+        /** Back to the report for more assertions. */
+        public LoadReportAssert and() {
+            return parent;
+        }
+
+        /** Strictly below {@code limit}. */
+        public LatencyAssert isLessThan(Duration limit) {
+            check(limit, actual.compareTo(limit) < 0, "less than");
+            return myself;
+        }
+
+        /** At most {@code limit}. */
+        public LatencyAssert isLessThanOrEqualTo(Duration limit) {
+            check(limit, actual.compareTo(limit) <= 0, "at most");
+            return myself;
+        }
+
+        /** Strictly above {@code limit}. */
+        public LatencyAssert isGreaterThan(Duration limit) {
+            check(limit, actual.compareTo(limit) > 0, "greater than");
+            return myself;
+        }
+
+        /** At least {@code limit}. */
+        public LatencyAssert isGreaterThanOrEqualTo(Duration limit) {
+            check(limit, actual.compareTo(limit) >= 0, "at least");
+            return myself;
+        }
+
+        /** Within {@code [low, high]}. */
+        public LatencyAssert isBetween(Duration low, Duration high) {
+            if (low == null || high == null) {
+                throw new IllegalArgumentException("bounds must not be null");
+            }
+            if (actual.compareTo(low) < 0 || actual.compareTo(high) > 0) {
+                parent.fail(
+                        "expected %s to be between %s ms and %s ms but was %s ms%n%s",
+                        what, ms(low), ms(high), ms(actual), parent.table());
+            }
+            return myself;
+        }
+
+        private void check(Duration limit, boolean ok, String relation) {
+            if (limit == null) {
+                throw new IllegalArgumentException("limit must not be null");
+            }
+            if (!ok) {
+                parent.fail(
+                        "expected %s to be %s %s ms but was %s ms%n%s",
+                        what, relation, ms(limit), ms(actual), parent.table());
+            }
+        }
+
+        private static String ms(Duration d) {
+            return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e6);
+        }
+    }
+
+    /** Assertions on one number (error rate, throughput, request count). */
+    @SuppressWarnings("exports")
+    public static final class NumberAssert extends AbstractAssert<NumberAssert, Double> {
+        private final String what;
+        private final String unit;
+        private final LoadReportAssert parent;
+
+        NumberAssert(double actual, String what, String unit, LoadReportAssert parent) {
+            super(actual, NumberAssert.class);
+            this.what = what;
+            this.unit = unit;
+            this.parent = parent;
+        }
+
+        /** Back to the report for more assertions. */
+        public LoadReportAssert and() {
+            return parent;
+        }
+
+        /** Strictly below {@code limit}. */
+        public NumberAssert isLessThan(double limit) {
+            return check(limit, actual < limit, "less than");
+        }
+
+        /** At most {@code limit}. */
+        public NumberAssert isLessThanOrEqualTo(double limit) {
+            return check(limit, actual <= limit, "at most");
+        }
+
+        /** Strictly above {@code limit}. */
+        public NumberAssert isGreaterThan(double limit) {
+            return check(limit, actual > limit, "greater than");
+        }
+
+        /** At least {@code limit}. */
+        public NumberAssert isGreaterThanOrEqualTo(double limit) {
+            return check(limit, actual >= limit, "at least");
+        }
+
+        /** Exactly zero. */
+        public NumberAssert isZero() {
+            return check(0, actual == 0, "exactly");
+        }
+
+        private NumberAssert check(double limit, boolean ok, String relation) {
+            if (!ok) {
+                parent.fail(
+                        "expected %s to be %s %s%s but was %s%s%n%s",
+                        what, relation, format(limit), unit, format(actual), unit, parent.table());
+            }
+            return myself;
+        }
+
+        private static String format(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15
+                    ? String.format(Locale.ROOT, "%.0f", v)
+                    : String.format(Locale.ROOT, "%.4f", v);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.backendkit.loadgen;
+
+import io.backendkit.core.Finding;
+import io.backendkit.core.Json;
+import io.backendkit.loadgen.internal.HtmlReport;
+import io.backendkit.loadgen.internal.ScalingHints;
+import io.backendkit.loadgen.internal.TextReport;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The result of a load test: throughput, latency percentiles, errors and expectations, overall and
+ * per endpoint, with a per-interval time series.
+ *
+ * <p>Immutable and thread-safe. Renders itself as text ({@link #toText()}), JSON ({@link #toJson()},
+ * a stable schema that {@link #fromJson} reads back into an equal report) and a self-contained HTML
+ * page ({@link #toHtml()}). Compare it with a baseline through {@link #compareWith}; derive
+ * {@link #scalingHints() hints} from it; assert on it with {@code LoadAssertions}.
+ *
+ * <pre>{@code
+ * LoadReport report = LoadTest.http().get("http://127.0.0.1:8080/users").concurrency(50).duration(ofSeconds(30)).run();
+ * System.out.println(report.toText());
+ * Files.writeString(Path.of("baseline.json"), report.toJson());
+ * }</pre>
+ *
+ * @param schemaVersion version of the JSON layout ({@value #SCHEMA_VERSION})
+ * @param name the run's name
+ * @param settings the configuration used
+ * @param startedAt wall-clock time the measured window started (after warm-up)
+ * @param measuredNanos length of the measured window
+ * @param total statistics over all endpoints (name {@code total})
+ * @param endpoints statistics per endpoint, in declaration order
+ * @param timeSeries one entry per sample interval of the measured window
+ * @param errors failures by endpoint and kind, in endpoint then kind order
+ * @param expectations run-level expectations and whether they passed
+ * @param warmUpRequests requests completed during warm-up (not measured)
+ * @param lateRequests open model: requests that had to wait for a free in-flight slot (their latency includes the wait)
+ * @param droppedRequests open model: requests due in the measured window that were never sent
+ * @param cutOffRequests requests still in flight at the end and cut off after the drain timeout (not measured)
+ */
+public record LoadReport(
+        int schemaVersion,
+        String name,
+        RunSettings settings,
+        Instant startedAt,
+        long measuredNanos,
+        EndpointStats total,
+        List<EndpointStats> endpoints,
+        List<IntervalStats> timeSeries,
+        List<ErrorStats> errors,
+        List<ExpectationResult> expectations,
+        long warmUpRequests,
+        long lateRequests,
+        long droppedRequests,
+        long cutOffRequests) {
+
+    /** The JSON layout version this class writes and reads. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Validates the components and copies the lists. */
+    public LoadReport {
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw new LoadTestException(
+                    "report schemaVersion", "is " + schemaVersion + ", this version reads " + SCHEMA_VERSION);
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("report name must not be blank");
+        }
+        if (settings == null || total == null) {
+            throw new IllegalArgumentException("report settings and total must not be null");
+        }
+        if (measuredNanos < 0) {
+            throw new IllegalArgumentException("measuredNanos must be >= 0 (was " + measuredNanos + ")");
+        }
+        endpoints = List.copyOf(endpoints == null ? List.of() : endpoints);
+        timeSeries = List.copyOf(timeSeries == null ? List.of() : timeSeries);
+        errors = List.copyOf(errors == null ? List.of() : errors);
+        expectations = List.copyOf(expectations == null ? List.of() : expectations);
+    }
+
+    /** Length of the measured window. */
+    public Duration measured() {
+        return Duration.ofNanos(measuredNanos);
+    }
+
+    /** Requests completed per second over the whole run. */
+    public double throughputPerSecond() {
+        return total.throughputPerSecond();
+    }
+
+    /** Failed share of all measured requests. */
+    public double errorRate() {
+        return total.errorRate();
+    }
+
+    /** Latency over all endpoints. */
+    public LatencyStats latency() {
+        return total.latency();
+    }
+
+    /**
+     * The statistics of one endpoint.
+     *
+     * @throws LoadTestException naming the known endpoints when there is none by that name
+     */
+    public EndpointStats endpoint(String endpointName) {
+        return endpoints.stream()
+                .filter(e -> e.name().equals(endpointName))
+                .findFirst()
+                .orElseThrow(() -> new LoadTestException(
+                        "endpoint " + endpointName,
+                        "not in report " + name + " (endpoints: "
+                                + endpoints.stream().map(EndpointStats::name).collect(Collectors.joining(", "))
+                                + ")"));
+    }
+
+    /** Whether every expectation passed (true when there were none). */
+    public boolean passed() {
+        return expectations.stream().allMatch(ExpectationResult::passed);
+    }
+
+    /**
+     * Observations derived from the numbers (saturation, error onset, long tail, in-flight cap,
+     * generator limits). They are hints, labelled as such: INFO or WARNING findings with codes
+     * starting {@code HINT_}, never verdicts.
+     */
+    public List<Finding> scalingHints() {
+        return ScalingHints.of(this);
+    }
+
+    /** Compares this report (the candidate) with a baseline using default thresholds. */
+    public LoadComparison compareWith(LoadReport baseline) {
+        return LoadComparison.compare(baseline, this);
+    }
+
+    /** Compares this report (the candidate) with a baseline. */
+    public LoadComparison compareWith(LoadReport baseline, RegressionThresholds thresholds) {
+        return LoadComparison.compare(baseline, this, thresholds);
+    }
+
+    /**
+     * A plain-text summary: settings, throughput, the percentile table (total, and each endpoint
+     * when there are several), errors, expectations and hints.
+     */
+    public String toText() {
+        return TextReport.render(this);
+    }
+
+    /** Pretty JSON with a trailing newline; {@link #fromJson} reads it back into an equal report. */
+    public String toJson() {
+        return Json.writePretty(this);
+    }
+
+    /** A self-contained HTML page (inline SVG charts and CSS, no scripts or network access). */
+    public String toHtml() {
+        return HtmlReport.render(this);
+    }
+
+    /**
+     * Reads a report written by {@link #toJson()}.
+     *
+     * @param json the JSON text
+     * @param sourceName names the input in error messages (a file name)
+     * @throws io.backendkit.core.BackendKitException naming the source, line, column and JSON pointer
+     */
+    public static LoadReport fromJson(String json, String sourceName) {
+        return Json.read(json, LoadReport.class, sourceName);
+    }
+
+    /**
+     * Reads a report from a JSON file.
+     *
+     * @throws LoadTestException naming the file when it cannot be read
+     */
+    public static LoadReport readJson(Path file) {
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new LoadTestException(file.toString(), "report file not found", e);
+        } catch (IOException e) {
+            throw new LoadTestException(file.toString(), "cannot read report: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@link #toJson()} to a file (parent directories created). */
+    public void writeJson(Path file) {
+        write(file, toJson());
+    }
+
+    /** Writes {@link #toHtml()} to a file (parent directories created). */
+    public void writeHtml(Path file) {
+        write(file, toHtml());
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LoadTestException(file.toString(), "cannot write report: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LoadReport[" + name + ", " + total.requests() + " requests, "
+                + Durations.rate(Math.round(throughputPerSecond() * 10) / 10.0) + "/s, p99 "
+                + Durations.millis(total.latency().p99Nanos()) + " ms, " + total.errors() + " errors]";
+    }
+}

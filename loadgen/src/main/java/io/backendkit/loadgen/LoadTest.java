@@ -1,0 +1,44 @@
+package io.backendkit.loadgen;
+
+import java.util.concurrent.Callable;
+
+/**
+ * The front door of backendkit loadgen: start an HTTP load test with {@link #http()} or an
+ * in-process one with {@link #of(Callable)}, configure it fluently, and {@link LoadTestBuilder#run()
+ * run} it for an immutable {@link LoadReport}.
+ *
+ * <pre>{@code
+ * LoadReport r = LoadTest.http()
+ *         .get("http://127.0.0.1:8080/users").header("Accept", "application/json")
+ *         .concurrency(50)
+ *         .warmUp(Duration.ofSeconds(2))
+ *         .duration(Duration.ofSeconds(30))
+ *         .run();
+ * System.out.println(r.toText());
+ *
+ * LoadReport open = LoadTest.http().get(uri).arrivalRate(2_000).maxInFlight(200).duration(ofSeconds(30)).run();
+ * LoadReport inProcess = LoadTest.of(() -> service.quote(42)).concurrency(8).requests(50_000).run();
+ * }</pre>
+ *
+ * <p>Virtual users and open-model workers run on virtual threads; each records into its own
+ * HdrHistograms, merged once per interval, so recording never contends. Stateless.
+ */
+public final class LoadTest {
+
+    private LoadTest() {}
+
+    /** A new HTTP load test; add endpoints with {@code get(...)}, {@code post(...)}, {@code request(...)}. */
+    public static HttpLoadTest http() {
+        return new HttpLoadTest();
+    }
+
+    /** A new in-process load test of one task, named {@code task}. */
+    public static <T> CallableLoadTest<T> of(Callable<T> task) {
+        return of("task", task);
+    }
+
+    /** A new in-process load test of one named task; add more with {@link CallableLoadTest#and}. */
+    public static <T> CallableLoadTest<T> of(String name, Callable<T> task) {
+        return new CallableLoadTest<>(name, task);
+    }
+}

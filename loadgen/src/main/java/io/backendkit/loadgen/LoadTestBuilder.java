@@ -1,0 +1,304 @@
+package io.backendkit.loadgen;
+
+import io.backendkit.loadgen.internal.Engine;
+import io.backendkit.loadgen.internal.RunPlan;
+import io.backendkit.loadgen.internal.Target;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings every load test has, whatever its target: the load model, how long it runs, warm-up,
+ * timeouts, progress reporting. Obtain one from {@link LoadTest}.
+ *
+ * <p>Choose one model: {@link #concurrency(int)} (closed: virtual users, the default with 1 user)
+ * or {@link #arrivalRate(double)} (open: a fixed schedule). Stop by {@link #duration(Duration)}, by
+ * {@link #requests(long)}, or both (whichever comes first); with neither the run lasts 10 seconds.
+ *
+ * <p>Not thread-safe; a builder may be {@link #run() run} several times, each run is independent.
+ *
+ * @param <B> the concrete builder type
+ */
+public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permits HttpLoadTest, CallableLoadTest {
+
+    /** Default run length when neither duration nor request count is given. */
+    public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
+    /** Default cap on requests in flight in the open model. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 1000;
+    /** Default request timeout. */
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** Default time in-flight requests get to finish at the end before they are cut off. */
+    public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
+
+    private String name;
+    private Integer users;
+    private Double rateFrom;
+    private Double rateTo;
+    private Integer maxInFlight;
+    private Duration rampUp;
+    private Duration thinkTime;
+    private Duration warmUp = Duration.ZERO;
+    private Duration duration;
+    private long requests;
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+    private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+    private Duration sampleInterval = Duration.ofSeconds(1);
+    private long seed = 1;
+    private ProgressListener listener = ProgressListener.logging();
+    private Path histogramLog;
+
+    LoadTestBuilder() {}
+
+    @SuppressWarnings("unchecked") // B is this class's own type by construction (see the permitted subclasses)
+    private B self() {
+        return (B) this;
+    }
+
+    /** The run's name in reports and logs. Default: the endpoint or task name. */
+    public B name(String runName) {
+        if (runName == null || runName.isBlank()) {
+            throw new IllegalArgumentException("name must not be blank");
+        }
+        this.name = runName.strip();
+        return self();
+    }
+
+    /**
+     * Closed model with this many virtual users, each on its own virtual thread sending one request
+     * after another. Default 1.
+     */
+    public B concurrency(int virtualUsers) {
+        if (virtualUsers < 1) {
+            throw new IllegalArgumentException("concurrency must be >= 1 (was " + virtualUsers + ")");
+        }
+        this.users = virtualUsers;
+        return self();
+    }
+
+    /**
+     * Open model at a constant arrival rate: requests are due on a fixed schedule whatever the
+     * target does, and latency is measured from each request's intended start.
+     *
+     * @param perSecond requests per second, > 0
+     */
+    public B arrivalRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("arrivalRate must be > 0 (was " + perSecond + ")");
+        }
+        this.rateFrom = perSecond;
+        this.rateTo = perSecond;
+        return self();
+    }
+
+    /**
+     * Open model with a rate that moves linearly from {@code fromPerSecond} to {@code toPerSecond}
+     * over the measured {@link #duration(Duration) duration} (the warm-up runs at the start rate).
+     */
+    public B arrivalRate(double fromPerSecond, double toPerSecond) {
+        if (!(fromPerSecond >= 0) || Double.isInfinite(fromPerSecond)) {
+            throw new IllegalArgumentException("arrivalRate from must be >= 0 (was " + fromPerSecond + ")");
+        }
+        if (!(toPerSecond >= 0) || Double.isInfinite(toPerSecond)) {
+            throw new IllegalArgumentException("arrivalRate to must be >= 0 (was " + toPerSecond + ")");
+        }
+        if (fromPerSecond == 0 && toPerSecond == 0) {
+            throw new IllegalArgumentException("arrivalRate from and to must not both be 0");
+        }
+        this.rateFrom = fromPerSecond;
+        this.rateTo = toPerSecond;
+        return self();
+    }
+
+    /**
+     * Open model: at most this many requests in flight (one connection each). A request due while
+     * all are busy waits and is counted late (its latency includes the wait); requests still waiting
+     * at the end are counted dropped. Default {@value #DEFAULT_MAX_IN_FLIGHT}.
+     */
+    public B maxInFlight(int requestsInFlight) {
+        if (requestsInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be >= 1 (was " + requestsInFlight + ")");
+        }
+        this.maxInFlight = requestsInFlight;
+        return self();
+    }
+
+    /** Closed model: start the virtual users evenly over this time. Default zero (all at once). */
+    public B rampUp(Duration time) {
+        this.rampUp = nonNegative("rampUp", time);
+        return self();
+    }
+
+    /** Closed model: each virtual user pauses this long between requests. Default zero. */
+    public B thinkTime(Duration time) {
+        this.thinkTime = nonNegative("thinkTime", time);
+        return self();
+    }
+
+    /** Load that runs before the measured window and is excluded from the results. Default zero. */
+    public B warmUp(Duration time) {
+        this.warmUp = nonNegative("warmUp", time);
+        return self();
+    }
+
+    /** Length of the measured window (after warm-up). Default 10 seconds unless {@link #requests} is set. */
+    public B duration(Duration time) {
+        if (time == null || time.isNegative() || time.isZero()) {
+            throw new IllegalArgumentException("duration must be > 0 (was " + time + ")");
+        }
+        this.duration = time;
+        return self();
+    }
+
+    /** Stop after this many measured requests (warm-up requests not counted). */
+    public B requests(long count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("requests must be >= 1 (was " + count + ")");
+        }
+        this.requests = count;
+        return self();
+    }
+
+    /** Longest wait for one response before it counts as {@link ErrorKind#READ_TIMEOUT}. Default 10 seconds (HTTP only). */
+    public B requestTimeout(Duration time) {
+        if (time == null || time.isNegative() || time.isZero()) {
+            throw new IllegalArgumentException("requestTimeout must be > 0 (was " + time + ")");
+        }
+        this.requestTimeout = time;
+        return self();
+    }
+
+    /**
+     * How long requests in flight at the end may take to finish before they are cut off (and
+     * counted in {@link LoadReport#cutOffRequests()}). Default 2 seconds.
+     */
+    public B drainTimeout(Duration time) {
+        this.drainTimeout = nonNegative("drainTimeout", time);
+        return self();
+    }
+
+    /** Length of one time-series point and of the progress interval. Default 1 second; at least 10 ms. */
+    public B sampleInterval(Duration time) {
+        if (time == null || time.toMillis() < 10) {
+            throw new IllegalArgumentException("sampleInterval must be >= 10ms (was " + time + ")");
+        }
+        this.sampleInterval = time;
+        return self();
+    }
+
+    /** Seed of the weighted endpoint choice, so runs pick the same sequence. Default 1. */
+    public B seed(long value) {
+        this.seed = value;
+        return self();
+    }
+
+    /** Receives a snapshot per interval. Default {@link ProgressListener#logging()}. */
+    public B progress(ProgressListener progressListener) {
+        if (progressListener == null) {
+            throw new IllegalArgumentException("progress listener must not be null (use ProgressListener.none())");
+        }
+        this.listener = progressListener;
+        return self();
+    }
+
+    /**
+     * Also writes an HdrHistogram interval log (the standard format, one set of histograms per
+     * sample interval) to this file; {@link HistogramLogs#merge} combines the logs of several
+     * generators into one exact report.
+     */
+    public B histogramLog(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("histogramLog file must not be null");
+        }
+        this.histogramLog = file;
+        return self();
+    }
+
+    /**
+     * Runs the test and waits for its report. Failed requests never make this throw; they are
+     * counted in the report.
+     *
+     * @throws LoadTestException when the configuration is inconsistent (named in the message)
+     */
+    public LoadReport run() {
+        try (LoadRun run = start()) {
+            return run.await();
+        }
+    }
+
+    /**
+     * Starts the test and returns at once; {@link LoadRun#await()} waits for the report and {@link
+     * LoadRun#stop()} ends it early.
+     */
+    public LoadRun start() {
+        Target target = target();
+        RunPlan plan;
+        try {
+            plan = plan(target);
+        } catch (RuntimeException e) {
+            target.close();
+            throw e;
+        }
+        Engine engine = new Engine(plan, target);
+        engine.start();
+        return new LoadRun(engine);
+    }
+
+    Duration requestTimeoutSetting() {
+        return requestTimeout;
+    }
+
+    /** The target of this test, validated. */
+    abstract Target target();
+
+    /** The default name when none was given. */
+    abstract String defaultName(Target target);
+
+    private RunPlan plan(Target target) {
+        boolean open = rateFrom != null;
+        if (open && users != null) {
+            throw new LoadTestException(
+                    "load model",
+                    "choose concurrency(" + users + ") (closed model) or arrivalRate(...) (open model), not both");
+        }
+        if (open && (rampUp != null || thinkTime != null)) {
+            throw new LoadTestException(
+                    "load model",
+                    "rampUp and thinkTime belong to the closed model; the open model has arrivalRate(from, to)");
+        }
+        if (!open && maxInFlight != null) {
+            throw new LoadTestException(
+                    "load model", "maxInFlight belongs to the open model; set arrivalRate(...) or drop maxInFlight");
+        }
+        if (open && !rateFrom.equals(rateTo) && duration == null) {
+            throw new LoadTestException("arrivalRate", "a ramping rate needs duration(...) to ramp over");
+        }
+        if (open && rateFrom == 0 && warmUp.isPositive()) {
+            throw new LoadTestException("arrivalRate", "warm-up runs at the start rate, which is 0; start above 0");
+        }
+        Duration effectiveDuration = duration == null && requests == 0 ? DEFAULT_DURATION : duration;
+        return new RunPlan(
+                name != null ? name : defaultName(target),
+                open ? LoadModel.OPEN : LoadModel.CLOSED,
+                users == null ? 1 : users,
+                rampUp == null ? Duration.ZERO : rampUp,
+                thinkTime == null ? Duration.ZERO : thinkTime,
+                open ? rateFrom : 0,
+                open ? rateTo : 0,
+                maxInFlight == null ? DEFAULT_MAX_IN_FLIGHT : maxInFlight,
+                warmUp,
+                effectiveDuration,
+                requests,
+                requestTimeout,
+                drainTimeout,
+                sampleInterval,
+                seed,
+                listener,
+                histogramLog);
+    }
+
+    private static Duration nonNegative(String what, Duration time) {
+        if (time == null || time.isNegative()) {
+            throw new IllegalArgumentException(what + " must be >= 0 (was " + time + ")");
+        }
+        return time;
+    }
+}

@@ -1,0 +1,604 @@
+package io.backendkit.loadgen.internal;
+
+import io.backendkit.loadgen.ErrorKind;
+import io.backendkit.loadgen.IntervalStats;
+import io.backendkit.loadgen.LoadModel;
+import io.backendkit.loadgen.LoadReport;
+import io.backendkit.loadgen.LoadTestException;
+import io.backendkit.loadgen.Progress;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one load test: starts the workers (virtual threads), samples their recorders once per
+ * interval on a controller thread, stops them at the end (cutting off what does not finish within
+ * the drain timeout) and builds the report. Single use.
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    /** Above this many histograms held by workers at once, use packed (memory-lean) histograms. */
+    private static final int PLAIN_HISTOGRAM_LIMIT = 1024;
+
+    private static final Ticket POISON = new Ticket(Long.MIN_VALUE, false, false);
+
+    private final RunPlan plan;
+    private final Target target;
+    private final int endpoints;
+    private final int[] cumulativeWeights;
+    private final int totalWeight;
+    private final boolean open;
+    private final boolean packed;
+    private final boolean trackErrorLatency;
+
+    private final List<WorkerRecorder> recorders = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Session> sessions = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Thread> threads = new ConcurrentLinkedQueue<>();
+    private final CountDownLatch endSignal = new CountDownLatch(1);
+    private final AtomicLong tickets = new AtomicLong();
+    private final AtomicLong completedMeasured = new AtomicLong();
+    private final AtomicInteger activeWorkers = new AtomicInteger();
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private final AtomicLong cutOff = new AtomicLong();
+    private final CompletableFuture<LoadReport> result = new CompletableFuture<>();
+
+    // open model
+    private final LinkedTransferQueue<Ticket> queue = new LinkedTransferQueue<>();
+    private final AtomicInteger idle = new AtomicInteger();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicInteger spawned = new AtomicInteger();
+    private ArrivalSchedule schedule;
+    private Thread dispatcher;
+
+    private volatile boolean stopping;
+    private volatile boolean aborting;
+    private long runStart;
+    private long measureStart;
+    private long measureEnd;
+    private long budget;
+    private Instant measureStartWall;
+    private Thread controller;
+
+    /** Prepares a run; nothing starts before {@link #start()}. */
+    public Engine(RunPlan plan, Target target) {
+        this.plan = plan;
+        this.target = target;
+        this.endpoints = target.names().size();
+        int[] weights = target.weights();
+        this.cumulativeWeights = new int[weights.length];
+        int sum = 0;
+        for (int i = 0; i < weights.length; i++) {
+            sum += weights[i];
+            cumulativeWeights[i] = sum;
+        }
+        this.totalWeight = sum;
+        this.open = plan.model() == LoadModel.OPEN;
+        int workers = open ? plan.maxInFlight() : plan.users();
+        long histograms = 2L * workers * endpoints * (open ? 2 : 1);
+        this.packed = histograms > PLAIN_HISTOGRAM_LIMIT;
+        this.trackErrorLatency = plan.histogramLog() != null;
+    }
+
+    /** Starts the run and returns at once. */
+    public void start() {
+        long now = System.nanoTime();
+        runStart = now;
+        measureStart = now + plan.warmUp().toNanos();
+        measureEnd = plan.duration() == null
+                ? Long.MAX_VALUE
+                : measureStart + plan.duration().toNanos();
+        budget = plan.requests();
+        measureStartWall = Instant.now().plus(plan.warmUp());
+        if (open) {
+            long ramp = plan.rateTo() != plan.rateFrom() && plan.duration() != null
+                    ? plan.duration().toNanos()
+                    : 0;
+            schedule = new ArrivalSchedule(
+                    plan.rateFrom(), plan.rateTo(), plan.warmUp().toNanos(), ramp);
+            dispatcher = Thread.ofPlatform().name("loadgen-dispatcher").daemon().unstarted(this::dispatch);
+            dispatcher.start();
+        } else {
+            liveWorkers.set(plan.users());
+            for (int i = 0; i < plan.users(); i++) {
+                int id = i;
+                threads.add(Thread.ofVirtual().name("loadgen-user-" + id).start(() -> closedUser(id)));
+            }
+        }
+        controller = Thread.ofPlatform().name("loadgen-controller").daemon().unstarted(this::control);
+        controller.start();
+    }
+
+    /** Ends the run early: no new requests; the report covers what was measured so far. */
+    public void stop() {
+        endSignal.countDown();
+    }
+
+    /** The report, completed when the run has ended. */
+    public CompletableFuture<LoadReport> result() {
+        return result;
+    }
+
+    // ---------------------------------------------------------------- closed model
+
+    private void closedUser(int id) {
+        Session session = null;
+        boolean active = false;
+        try {
+            long startAt = runStart + (plan.users() <= 1 ? 0 : plan.rampUp().toNanos() * id / plan.users());
+            if (!sleepUntil(startAt)) {
+                return;
+            }
+            session = target.newSession();
+            sessions.add(session);
+            WorkerRecorder recorder = newRecorder();
+            SplittableRandom random = new SplittableRandom(plan.seed() * 1_000_003L + id);
+            Outcome outcome = new Outcome();
+            long timeout = plan.requestTimeout().toNanos();
+            long think = plan.thinkTime().toNanos();
+            activeWorkers.incrementAndGet();
+            active = true;
+            while (!stopping) {
+                int endpoint = pickEndpoint(random);
+                long t0 = System.nanoTime();
+                if (t0 >= measureEnd) {
+                    break;
+                }
+                boolean measured = t0 >= measureStart;
+                if (measured && budget > 0 && tickets.getAndIncrement() >= budget) {
+                    break;
+                }
+                session.execute(endpoint, t0 + timeout, outcome);
+                long t1 = System.nanoTime();
+                if (aborting && outcome.kind != null) {
+                    cutOff.incrementAndGet();
+                    break;
+                }
+                if (measured) {
+                    record(recorder, endpoint, t1 - t0, t1 - t0, outcome, false);
+                    if (budget > 0 && completedMeasured.incrementAndGet() >= budget) {
+                        endSignal.countDown();
+                    }
+                } else {
+                    recorder.warmUp();
+                }
+                if (think > 0 && !sleepUntil(System.nanoTime() + think)) {
+                    break;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.error("load test worker {} failed", id, e);
+        } finally {
+            if (active) {
+                activeWorkers.decrementAndGet();
+            }
+            if (session != null) {
+                session.close();
+            }
+            if (liveWorkers.decrementAndGet() == 0) {
+                endSignal.countDown();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- open model
+
+    private record Ticket(long intended, boolean measured, boolean late) {}
+
+    private void dispatch() {
+        long measuredIssued = 0;
+        try {
+            for (long i = 0; !stopping; i++) {
+                long intended = runStart + schedule.offsetNanos(i);
+                if (intended >= measureEnd) {
+                    break;
+                }
+                boolean measured = intended >= measureStart;
+                if (measured && budget > 0 && measuredIssued >= budget) {
+                    break;
+                }
+                if (!sleepUntil(intended)) {
+                    break;
+                }
+                int available = idle.get() - queued.get();
+                boolean late = false;
+                if (available <= 0) {
+                    if (spawned.get() < plan.maxInFlight()) {
+                        spawnOpenWorker();
+                    } else {
+                        late = true;
+                    }
+                }
+                queued.incrementAndGet();
+                queue.offer(new Ticket(intended, measured, late));
+                if (measured) {
+                    measuredIssued++;
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.error("load test dispatcher failed", e);
+            endSignal.countDown();
+        }
+    }
+
+    private void spawnOpenWorker() {
+        int id = spawned.getAndIncrement();
+        liveWorkers.incrementAndGet();
+        threads.add(Thread.ofVirtual().name("loadgen-worker-" + id).start(() -> openWorker(id)));
+    }
+
+    private void openWorker(int id) {
+        Session session = null;
+        try {
+            session = target.newSession();
+            sessions.add(session);
+            WorkerRecorder recorder = newRecorder();
+            SplittableRandom random = new SplittableRandom(plan.seed() * 1_000_003L + id);
+            Outcome outcome = new Outcome();
+            long timeout = plan.requestTimeout().toNanos();
+            while (true) {
+                idle.incrementAndGet();
+                Ticket ticket;
+                try {
+                    ticket = queue.take();
+                } catch (InterruptedException e) {
+                    return;
+                } finally {
+                    idle.decrementAndGet();
+                }
+                if (ticket == POISON) {
+                    return;
+                }
+                queued.decrementAndGet();
+                activeWorkers.incrementAndGet();
+                try {
+                    int endpoint = pickEndpoint(random);
+                    long t0 = System.nanoTime();
+                    session.execute(endpoint, t0 + timeout, outcome);
+                    long t1 = System.nanoTime();
+                    if (aborting && outcome.kind != null) {
+                        cutOff.incrementAndGet();
+                        return;
+                    }
+                    if (ticket.measured()) {
+                        record(recorder, endpoint, t1 - ticket.intended(), t1 - t0, outcome, ticket.late());
+                        if (budget > 0 && completedMeasured.incrementAndGet() >= budget) {
+                            endSignal.countDown();
+                        }
+                    } else {
+                        recorder.warmUp();
+                    }
+                } finally {
+                    activeWorkers.decrementAndGet();
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            LOG.error("load test worker {} failed", id, e);
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+            liveWorkers.decrementAndGet();
+        }
+    }
+
+    // ---------------------------------------------------------------- shared
+
+    private WorkerRecorder newRecorder() {
+        WorkerRecorder recorder = new WorkerRecorder(endpoints, open, trackErrorLatency, packed);
+        recorders.add(recorder);
+        return recorder;
+    }
+
+    private int pickEndpoint(SplittableRandom random) {
+        if (endpoints == 1) {
+            return 0;
+        }
+        int r = random.nextInt(totalWeight);
+        for (int i = 0; i < cumulativeWeights.length; i++) {
+            if (r < cumulativeWeights[i]) {
+                return i;
+            }
+        }
+        return cumulativeWeights.length - 1;
+    }
+
+    private static void record(
+            WorkerRecorder recorder, int endpoint, long latency, long service, Outcome o, boolean late) {
+        String message = null;
+        if (o.kind != null && recorder.wantsMessage(endpoint, o.kind)) {
+            message = o.describe();
+        }
+        recorder.record(endpoint, latency, service, o.status, o.kind, message, late);
+    }
+
+    /** Sleeps until {@code deadline} (nanoTime); false when the run is stopping or the thread was interrupted. */
+    private boolean sleepUntil(long deadline) {
+        while (true) {
+            if (stopping) {
+                return false;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            LockSupport.parkNanos(Math.min(left, 50_000_000L));
+            if (Thread.interrupted()) {
+                return false;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- controller
+
+    private void control() {
+        HistogramLogWriter log = null;
+        OutputStream logStream = null;
+        try {
+            if (plan.histogramLog() != null) {
+                try {
+                    Path parent = plan.histogramLog().toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    logStream = Files.newOutputStream(plan.histogramLog());
+                } catch (IOException e) {
+                    throw new LoadTestException(
+                            "histogramLog " + plan.histogramLog(), "cannot be written: " + e.getMessage(), e);
+                }
+                log = new HistogramLogWriter(logStream);
+                long base = measureStartWall.toEpochMilli();
+                log.outputComment("backendkit loadgen: " + plan.name());
+                log.outputLogFormatVersion();
+                log.outputStartTime(base);
+                log.setBaseTime(base);
+                log.outputBaseTime(base);
+                log.outputLegend();
+            }
+            result.complete(runController(log));
+        } catch (Throwable t) {
+            abortAll();
+            result.completeExceptionally(t);
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+            target.close();
+        }
+    }
+
+    private LoadReport runController(HistogramLogWriter log) throws InterruptedException {
+        long interval = plan.sampleInterval().toNanos();
+        Bucket current = new Bucket(endpoints, open, trackErrorLatency, false);
+        Bucket totals = new Bucket(endpoints, open, trackErrorLatency, false);
+        List<IntervalStats> series = new ArrayList<>();
+        long warmUpRequests = 0;
+        boolean ended = false;
+
+        // warm-up: progress only; buckets hold nothing measured until the warm-up is over
+        for (long tick = runStart + interval; tick < measureStart && !ended; tick += interval) {
+            ended = awaitEnd(tick);
+            drainAll(current);
+            warmUpRequests += current.warmUp;
+            current.warmUp = 0;
+            if (!ended) {
+                notifyListener(new Progress(
+                        plan.name(),
+                        true,
+                        Duration.ofNanos(System.nanoTime() - runStart),
+                        emptyInterval(),
+                        0,
+                        0,
+                        warmUpRequests));
+            }
+        }
+        if (!ended) {
+            ended = awaitEnd(measureStart);
+        }
+        long intervalStart = measureStart;
+        while (!ended) {
+            long tick = Math.min(intervalStart + interval, measureEnd);
+            if (awaitEnd(tick) || tick >= measureEnd) {
+                break;
+            }
+            drainAll(current);
+            warmUpRequests += current.warmUp;
+            current.warmUp = 0;
+            IntervalStats stats = closeInterval(current, totals, intervalStart, tick, log, activeWorkers.get());
+            series.add(stats);
+            notifyListener(new Progress(
+                    plan.name(),
+                    false,
+                    Duration.ofNanos(tick - runStart),
+                    stats,
+                    totals.totalRequests(),
+                    totals.totalErrors(),
+                    warmUpRequests));
+            intervalStart = tick;
+        }
+
+        // end of run: no new requests, let in-flight ones finish, cut off the rest
+        long end = Math.min(System.nanoTime(), measureEnd);
+        int usersAtEnd = activeWorkers.get();
+        stopping = true;
+        long dropped = finishWorkers();
+        drainAll(current);
+        warmUpRequests += current.warmUp;
+        current.warmUp = 0;
+        long measuredEnd = Math.max(end, measureStart);
+        if (current.totalRequests() > 0 || measuredEnd > intervalStart || series.isEmpty()) {
+            long last = Math.max(measuredEnd, intervalStart);
+            IntervalStats stats = closeInterval(current, totals, intervalStart, last, log, usersAtEnd);
+            series.add(stats);
+            notifyListener(new Progress(
+                    plan.name(),
+                    false,
+                    Duration.ofNanos(last - runStart),
+                    stats,
+                    totals.totalRequests(),
+                    totals.totalErrors(),
+                    warmUpRequests));
+        }
+        long measuredNanos = Math.max(0, measuredEnd - measureStart);
+        return ReportAssembler.assemble(
+                plan, target, totals, series, measureStartWall, measuredNanos, warmUpRequests, dropped, cutOff.get());
+    }
+
+    /** Waits until {@code deadline} or the end signal; true when the run should end. */
+    private boolean awaitEnd(long deadline) throws InterruptedException {
+        long left = deadline - System.nanoTime();
+        if (left > 0 && endSignal.await(left, TimeUnit.NANOSECONDS)) {
+            return true;
+        }
+        return endSignal.getCount() == 0;
+    }
+
+    /** Stops issuing, waits for in-flight requests up to the drain timeout, then cuts them off; returns dropped arrivals. */
+    private long finishWorkers() throws InterruptedException {
+        long dropped = 0;
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            dispatcher.join(5_000);
+            for (Ticket t; (t = queue.poll()) != null; ) {
+                if (t != POISON && t.measured()) {
+                    dropped++;
+                }
+            }
+            for (int i = 0; i < spawned.get(); i++) {
+                queue.offer(POISON);
+            }
+        }
+        long drainDeadline = System.nanoTime() + plan.drainTimeout().toNanos();
+        for (Thread t : threads) {
+            long left = drainDeadline - System.nanoTime();
+            if (left > 0) {
+                t.join(Duration.ofNanos(left));
+            }
+        }
+        if (threads.stream().anyMatch(Thread::isAlive)) {
+            abortAll();
+            for (Thread t : threads) {
+                t.join(Duration.ofSeconds(2));
+                if (t.isAlive()) {
+                    LOG.warn("{} did not stop after being cut off; leaving it behind", t.getName());
+                }
+            }
+        }
+        return dropped;
+    }
+
+    private void abortAll() {
+        aborting = true;
+        stopping = true;
+        for (Session s : sessions) {
+            try {
+                s.abort();
+            } catch (RuntimeException e) {
+                LOG.debug("abort failed", e);
+            }
+        }
+        for (Thread t : threads) {
+            t.interrupt();
+        }
+    }
+
+    private void drainAll(Bucket into) {
+        for (WorkerRecorder r : recorders) {
+            r.drainInto(into);
+        }
+    }
+
+    private IntervalStats closeInterval(
+            Bucket current, Bucket totals, long start, long end, HistogramLogWriter log, int users) {
+        Histogram all = new Histogram(Histograms.DIGITS);
+        for (Histogram h : current.latency) {
+            all.add(h);
+        }
+        long requests = current.totalRequests();
+        long durationNanos = Math.max(0, end - start);
+        double seconds = durationNanos / 1e9;
+        double offered = open ? schedule.rateAt(Math.min(end, measureEnd) - runStart) : 0;
+        IntervalStats stats = new IntervalStats(
+                (start - measureStart) / 1_000_000,
+                durationNanos / 1_000_000,
+                requests,
+                current.totalErrors(),
+                seconds > 0 ? requests / seconds : 0,
+                requests == 0 ? 0 : all.getValueAtPercentile(50),
+                requests == 0 ? 0 : all.getValueAtPercentile(90),
+                requests == 0 ? 0 : all.getValueAtPercentile(99),
+                requests == 0 ? 0 : all.getMaxValue(),
+                users,
+                offered,
+                current.late);
+        if (log != null) {
+            writeLog(log, current, all, start, end);
+        }
+        totals.add(current);
+        current.reset();
+        return stats;
+    }
+
+    private void writeLog(HistogramLogWriter log, Bucket current, Histogram all, long start, long end) {
+        long base = measureStartWall.toEpochMilli();
+        long startMs = base + (start - measureStart) / 1_000_000;
+        long endMs = base + (end - measureStart) / 1_000_000;
+        writeTagged(log, all, null, startMs, endMs);
+        if (open) {
+            Histogram service = new Histogram(Histograms.DIGITS);
+            for (Histogram h : current.service) {
+                service.add(h);
+            }
+            writeTagged(log, service, HistogramLogTags.SERVICE, startMs, endMs);
+        }
+        List<String> names = target.names();
+        for (int e = 0; e < endpoints; e++) {
+            writeTagged(log, current.latency[e].copy(), HistogramLogTags.endpoint(names.get(e)), startMs, endMs);
+            for (int k = 0; k < Bucket.KINDS; k++) {
+                Histogram h = current.errorLatencyByKind[e][k];
+                if (h != null && h.getTotalCount() > 0) {
+                    writeTagged(
+                            log, h.copy(), HistogramLogTags.error(ErrorKind.values()[k], names.get(e)), startMs, endMs);
+                }
+            }
+        }
+    }
+
+    private static void writeTagged(HistogramLogWriter log, Histogram h, String tag, long startMs, long endMs) {
+        h.setStartTimeStamp(startMs);
+        h.setEndTimeStamp(endMs);
+        h.setTag(tag);
+        log.outputIntervalHistogram(h);
+    }
+
+    private IntervalStats emptyInterval() {
+        return new IntervalStats(0, 0, 0, 0, 0, 0, 0, 0, 0, activeWorkers.get(), 0, 0);
+    }
+
+    private void notifyListener(Progress progress) {
+        try {
+            plan.listener().onProgress(progress);
+        } catch (RuntimeException e) {
+            LOG.warn("progress listener failed", e);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.backendkit.loadgen.internal;
+
+import io.backendkit.loadgen.EndpointStats;
+import io.backendkit.loadgen.ErrorKind;
+import io.backendkit.loadgen.ErrorStats;
+import io.backendkit.loadgen.IntervalStats;
+import io.backendkit.loadgen.LoadModel;
+import io.backendkit.loadgen.LoadReport;
+import io.backendkit.loadgen.LoadTestException;
+import io.backendkit.loadgen.RunSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/** Reads loadgen interval logs and adds them up into one report. */
+public final class HistogramLogMerge {
+
+    private HistogramLogMerge() {}
+
+    private record Interval(String tag, long startMs, long endMs, Histogram histogram) {}
+
+    /** See {@link io.backendkit.loadgen.HistogramLogs#merge}. */
+    public static LoadReport merge(List<Path> logs) {
+        List<Interval> intervals = new ArrayList<>();
+        for (Path log : logs) {
+            read(log, intervals);
+        }
+        List<Interval> untagged =
+                intervals.stream().filter(i -> i.tag() == null).toList();
+        if (untagged.isEmpty()) {
+            throw new LoadTestException(
+                    "histogram logs " + logs, "contain no untagged interval histograms (not written by loadgen?)");
+        }
+        long minStart = untagged.stream().mapToLong(Interval::startMs).min().orElseThrow();
+        long maxEnd = untagged.stream().mapToLong(Interval::endMs).max().orElseThrow();
+        long bucketMs = Math.max(
+                1,
+                median(untagged.stream()
+                        .mapToLong(i -> i.endMs() - i.startMs())
+                        .sorted()
+                        .toArray()));
+
+        Histogram total = new Histogram(Histograms.DIGITS);
+        Histogram service = new Histogram(Histograms.DIGITS);
+        boolean open = false;
+        Map<String, Histogram> endpoints = new LinkedHashMap<>();
+        Map<String, long[]> errorsByEndpoint = new LinkedHashMap<>();
+        TreeMap<Long, Histogram> seriesLatency = new TreeMap<>();
+        TreeMap<Long, long[]> seriesErrors = new TreeMap<>();
+        for (Interval i : intervals) {
+            long bucket = (i.startMs() - minStart) / bucketMs;
+            String tag = i.tag();
+            if (tag == null) {
+                total.add(i.histogram());
+                seriesLatency
+                        .computeIfAbsent(bucket, b -> new Histogram(Histograms.DIGITS))
+                        .add(i.histogram());
+            } else if (tag.equals(HistogramLogTags.SERVICE)) {
+                open = true;
+                service.add(i.histogram());
+            } else if (tag.startsWith(HistogramLogTags.ENDPOINT_PREFIX)) {
+                endpoints
+                        .computeIfAbsent(
+                                tag.substring(HistogramLogTags.ENDPOINT_PREFIX.length()),
+                                n -> new Histogram(Histograms.DIGITS))
+                        .add(i.histogram());
+            } else if (tag.startsWith(HistogramLogTags.ERROR_PREFIX)) {
+                String rest = tag.substring(HistogramLogTags.ERROR_PREFIX.length());
+                int sep = rest.indexOf(HistogramLogTags.ERROR_ENDPOINT_SEPARATOR);
+                ErrorKind kind;
+                try {
+                    kind = ErrorKind.valueOf(sep < 0 ? rest : rest.substring(0, sep));
+                } catch (IllegalArgumentException e) {
+                    throw new LoadTestException("histogram log tag " + tag, "names no known error kind", e);
+                }
+                String endpoint = sep < 0 ? "total" : rest.substring(sep + 1);
+                errorsByEndpoint.computeIfAbsent(endpoint, n -> new long[ErrorKind.values().length])[kind.ordinal()] +=
+                        i.histogram().getTotalCount();
+                seriesErrors.computeIfAbsent(bucket, b -> new long[1])[0] +=
+                        i.histogram().getTotalCount();
+            }
+        }
+        double seconds = (maxEnd - minStart) / 1000.0;
+        List<EndpointStats> endpointStats = new ArrayList<>();
+        List<ErrorStats> errors = new ArrayList<>();
+        long totalErrors = 0;
+        for (Map.Entry<String, Histogram> e : endpoints.entrySet()) {
+            long[] byKind = errorsByEndpoint.getOrDefault(e.getKey(), new long[ErrorKind.values().length]);
+            long errorCount = 0;
+            for (ErrorKind kind : ErrorKind.values()) {
+                long n = byKind[kind.ordinal()];
+                if (n > 0) {
+                    errors.add(new ErrorStats(e.getKey(), kind, n, null));
+                    errorCount += n;
+                }
+            }
+            totalErrors += errorCount;
+            endpointStats.add(ReportAssembler.stats(
+                    e.getKey(),
+                    "merged",
+                    "merged from " + logs.size() + " log(s)",
+                    e.getValue().getTotalCount(),
+                    errorCount,
+                    seconds,
+                    e.getValue(),
+                    null,
+                    Map.of()));
+        }
+        List<IntervalStats> series = new ArrayList<>();
+        for (Map.Entry<Long, Histogram> e : seriesLatency.entrySet()) {
+            Histogram h = e.getValue();
+            long requests = h.getTotalCount();
+            long errs = Math.min(requests, seriesErrors.getOrDefault(e.getKey(), new long[1])[0]);
+            series.add(new IntervalStats(
+                    e.getKey() * bucketMs,
+                    bucketMs,
+                    requests,
+                    errs,
+                    requests / (bucketMs / 1000.0),
+                    h.getValueAtPercentile(50),
+                    h.getValueAtPercentile(90),
+                    h.getValueAtPercentile(99),
+                    h.getMaxValue(),
+                    0,
+                    0,
+                    0));
+        }
+        EndpointStats totalStats = ReportAssembler.stats(
+                "total",
+                "*",
+                "merged from " + logs.size() + " log(s)",
+                total.getTotalCount(),
+                Math.min(total.getTotalCount(), totalErrors),
+                seconds,
+                total,
+                open ? service : null,
+                Map.of());
+        RunSettings settings = new RunSettings(
+                open ? LoadModel.OPEN : LoadModel.CLOSED,
+                0,
+                0,
+                0,
+                0,
+                Duration.ZERO,
+                Duration.ofMillis(maxEnd - minStart),
+                0,
+                Duration.ZERO,
+                Duration.ZERO,
+                Duration.ZERO,
+                "MERGED");
+        return new LoadReport(
+                LoadReport.SCHEMA_VERSION,
+                "merged " + logs.size() + " histogram log(s)",
+                settings,
+                Instant.ofEpochMilli(minStart),
+                (maxEnd - minStart) * 1_000_000,
+                totalStats,
+                endpointStats,
+                series,
+                errors,
+                List.of(),
+                0,
+                0,
+                0,
+                0);
+    }
+
+    private static void read(Path log, List<Interval> into) {
+        try (InputStream in = Files.newInputStream(log)) {
+            HistogramLogReader reader = new HistogramLogReader(in);
+            EncodableHistogram next;
+            while ((next = reader.nextIntervalHistogram()) != null) {
+                if (!(next instanceof Histogram h)) {
+                    throw new LoadTestException(
+                            "histogram log " + log,
+                            "holds a " + next.getClass().getSimpleName() + ", not integer nanosecond histograms");
+                }
+                Histogram copy = new Histogram(Histograms.DIGITS);
+                copy.add(h);
+                into.add(new Interval(h.getTag(), h.getStartTimeStamp(), h.getEndTimeStamp(), copy));
+            }
+        } catch (NoSuchFileException e) {
+            throw new LoadTestException("histogram log " + log, "not found", e);
+        } catch (IOException e) {
+            throw new LoadTestException("histogram log " + log, "cannot be read: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (e instanceof LoadTestException) {
+                throw e;
+            }
+            throw new LoadTestException("histogram log " + log, "is not a valid HdrHistogram log: " + e, e);
+        }
+    }
+
+    private static long median(long[] sorted) {
+        return sorted.length == 0 ? 1000 : sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,145 @@
+package io.backendkit.loadgen.internal;
+
+import io.backendkit.core.Finding;
+import io.backendkit.core.TextTable;
+import io.backendkit.loadgen.EndpointStats;
+import io.backendkit.loadgen.ErrorStats;
+import io.backendkit.loadgen.ExpectationResult;
+import io.backendkit.loadgen.LatencyStats;
+import io.backendkit.loadgen.LoadModel;
+import io.backendkit.loadgen.LoadReport;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The plain-text rendering of a {@link LoadReport}. */
+public final class TextReport {
+
+    private TextReport() {}
+
+    /** The whole report as text; every line ends with a newline. */
+    public static String render(LoadReport r) {
+        StringBuilder out = new StringBuilder();
+        EndpointStats t = r.total();
+        out.append("load test ")
+                .append(r.name())
+                .append(": ")
+                .append(r.settings().describe())
+                .append('\n');
+        out.append("started ")
+                .append(r.startedAt())
+                .append(", measured ")
+                .append(String.format(Locale.ROOT, "%.3f s", r.measuredNanos() / 1e9))
+                .append('\n');
+        out.append(String.format(
+                Locale.ROOT,
+                "requests %,d (%,.1f/s), errors %,d (%s), warm-up requests %,d%n",
+                t.requests(),
+                t.throughputPerSecond(),
+                t.errors(),
+                percent(t.errorRate()),
+                r.warmUpRequests()));
+        if (r.settings().model() == LoadModel.OPEN) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "open model: %,d late (waited for an in-flight slot), %,d dropped (due but never sent)%n",
+                    r.lateRequests(),
+                    r.droppedRequests()));
+        }
+        if (r.cutOffRequests() > 0) {
+            out.append(String.format(
+                    Locale.ROOT, "cut off at the end (not measured): %,d in-flight requests%n", r.cutOffRequests()));
+        }
+        out.append('\n').append(percentileTable(r));
+        Map<String, Long> statuses = t.statusCounts();
+        if (!statuses.isEmpty()) {
+            List<String> parts = new ArrayList<>();
+            statuses.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s: %,d", k, v)));
+            out.append("\nstatus codes: ").append(String.join(", ", parts)).append('\n');
+        }
+        if (!r.errors().isEmpty()) {
+            TextTable.Builder errors = TextTable.builder("endpoint", "error", "count", "first message")
+                    .alignRight(2)
+                    .maxColumnWidth(100);
+            for (ErrorStats e : r.errors()) {
+                errors.row(e.endpoint(), e.kind(), String.format(Locale.ROOT, "%,d", e.count()), e.firstMessage());
+            }
+            out.append("\nerrors\n").append(errors.build().render());
+        }
+        if (!r.expectations().isEmpty()) {
+            TextTable.Builder expectations =
+                    TextTable.builder("result", "expectation", "detail").maxColumnWidth(100);
+            for (ExpectationResult e : r.expectations()) {
+                expectations.row(e.passed() ? "PASS" : "FAIL", e.name(), e.detail());
+            }
+            out.append("\nexpectations\n").append(expectations.build().render());
+        }
+        List<Finding> hints = r.scalingHints();
+        if (!hints.isEmpty()) {
+            out.append("\nhints (derived from the numbers above; not verdicts)\n");
+            for (Finding h : hints) {
+                out.append("- ").append(h.message());
+                if (h.suggestedFix() != null) {
+                    out.append(" → ").append(h.suggestedFix());
+                }
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    /** The latency percentile table (milliseconds): total, then each endpoint when there are several. */
+    public static String percentileTable(LoadReport r) {
+        TextTable.Builder table = TextTable.builder(
+                        "latency (ms)",
+                        "requests",
+                        "req/s",
+                        "errors",
+                        "min",
+                        "mean",
+                        "p50",
+                        "p90",
+                        "p95",
+                        "p99",
+                        "p99.9",
+                        "max")
+                .alignRight(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        List<EndpointStats> rows = new ArrayList<>();
+        rows.add(r.total());
+        if (r.endpoints().size() > 1) {
+            rows.addAll(r.endpoints());
+        }
+        for (EndpointStats e : rows) {
+            addRow(table, e.name(), e, e.latency());
+            if (e.serviceTime() != null) {
+                addRow(table, e.name() + " (service time)", e, e.serviceTime());
+            }
+        }
+        return table.build().render();
+    }
+
+    private static void addRow(TextTable.Builder table, String label, EndpointStats e, LatencyStats l) {
+        table.row(
+                label,
+                String.format(Locale.ROOT, "%,d", e.requests()),
+                String.format(Locale.ROOT, "%,.1f", e.throughputPerSecond()),
+                String.format(Locale.ROOT, "%,d", e.errors()),
+                ms(l.minNanos()),
+                ms(l.meanNanos()),
+                ms(l.p50Nanos()),
+                ms(l.p90Nanos()),
+                ms(l.p95Nanos()),
+                ms(l.p99Nanos()),
+                ms(l.p999Nanos()),
+                ms(l.maxNanos()));
+    }
+
+    static String ms(double nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.3f%%", ratio * 100);
+    }
+}
