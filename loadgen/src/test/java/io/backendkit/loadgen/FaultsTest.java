@@ -1,0 +1,273 @@
+package io.backendkit.loadgen;
+
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+
+    @Test
+    void connectionRefusedIsCountedNotThrown() {
+        int port = TestServers.closedPort();
+        long start = System.nanoTime();
+        LoadReport r = LoadTest.http()
+                .get("http://127.0.0.1:" + port + "/")
+                .concurrency(2)
+                .thinkTime(ofMillis(5))
+                .duration(ofMillis(500))
+                .progress(ProgressListener.none())
+                .run();
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+        assertThat(r.total().requests()).isPositive();
+        assertThat(r.total().errors()).isEqualTo(r.total().requests());
+        assertThat(r.errors()).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.CONNECT_REFUSED);
+            assertThat(e.firstMessage()).containsIgnoringCase("refused").contains("GET /");
+        });
+        assertThat(r.toText()).contains("CONNECT_REFUSED");
+    }
+
+    @Test
+    void aServerClosingConnectionsMidResponseGivesResetErrors() {
+        try (var server = new TestServers.Raw((socket, in, out) -> {
+            if (TestServers.readRequest(in)) {
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly ten b"
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        })) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .concurrency(2)
+                    .requests(40)
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.total().requests()).isEqualTo(40);
+            assertThat(r.errors()).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.CONNECTION_RESET);
+                assertThat(e.count()).isEqualTo(40);
+                assertThat(e.firstMessage()).contains("10 of 1000 body bytes");
+            });
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAndTheRunEndsOnTime() {
+        try (var server = new TestServers.Raw((socket, in, out) -> {
+            while (TestServers.readRequest(in)) {
+                Thread.sleep(60_000);
+            }
+        })) {
+            long start = System.nanoTime();
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .concurrency(3)
+                    .requestTimeout(ofMillis(300))
+                    .duration(ofMillis(1000))
+                    .drainTimeout(ofMillis(200))
+                    .progress(ProgressListener.none())
+                    .run();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(seconds).isLessThan(3.0);
+            assertThat(r.errors()).extracting(ErrorStats::kind).containsOnly(ErrorKind.READ_TIMEOUT);
+            assertThat(r.total().errors()).isEqualTo(r.total().requests()).isBetween(6L, 12L);
+            assertThat(r.total().latency().p50()).isBetween(ofMillis(300), ofMillis(400));
+
+            // a timeout longer than the run: in-flight requests are cut off at the end, not waited for
+            start = System.nanoTime();
+            LoadReport cut = LoadTest.http()
+                    .get(server.uri("/"))
+                    .concurrency(4)
+                    .requestTimeout(ofSeconds(30))
+                    .duration(ofMillis(500))
+                    .drainTimeout(ofMillis(300))
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(3.0);
+            assertThat(cut.total().requests()).isZero();
+            assertThat(cut.cutOffRequests()).isEqualTo(4);
+            assertThat(cut.scalingHints()).extracting(f -> f.code()).contains("HINT_NO_REQUESTS");
+        }
+    }
+
+    @Test
+    void hugeResponsesAreReadCompletely() {
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        long size = 32L * 1024 * 1024;
+        try (var server = new TestServers.Raw((socket, in, out) -> {
+            int i = 0;
+            while (TestServers.readRequest(in)) {
+                boolean chunked = i++ % 2 == 1;
+                if (chunked) {
+                    out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    for (long sent = 0; sent < size; sent += chunk.length) {
+                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + size + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    for (long sent = 0; sent < size; sent += chunk.length) {
+                        out.write(chunk);
+                    }
+                }
+                out.flush();
+            }
+        })) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/big"))
+                    .concurrency(2)
+                    .requests(8)
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.errors()).isEmpty();
+            assertThat(r.total().requests()).isEqualTo(8);
+            assertThat(server.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aTargetThatDiesMidRunStillGivesAReport() {
+        AtomicLong served = new AtomicLong();
+        var server = new TestServers.Jdk(ex -> {
+            served.incrementAndGet();
+            TestServers.reply(ex, 200, "ok");
+        });
+        try {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                server.stop();
+            });
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .concurrency(4)
+                    .thinkTime(ofMillis(2))
+                    .duration(ofMillis(1500))
+                    .sampleInterval(ofMillis(250))
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.total().requests() - r.total().errors()).isPositive().isLessThanOrEqualTo(served.get());
+            assertThat(r.total().errors()).isPositive();
+            assertThat(r.errors())
+                    .extracting(ErrorStats::kind)
+                    .containsAnyOf(ErrorKind.CONNECT_REFUSED, ErrorKind.CONNECTION_RESET);
+            assertThat(r.scalingHints()).extracting(f -> f.code()).contains("HINT_ERROR_ONSET");
+            assertThat(r.toHtml()).contains("CONNECT_REFUSED");
+        } finally {
+            server.close();
+        }
+    }
+
+    @Test
+    void statusFamiliesUnexpectedStatusesGarbageAndFailedChecksAreClassified() {
+        AtomicLong n = new AtomicLong();
+        try (var server = new TestServers.Jdk(ex -> {
+            long i = n.incrementAndGet();
+            String path = ex.getRequestURI().getPath();
+            if (path.equals("/mixed")) {
+                TestServers.reply(ex, i % 10 == 0 ? 503 : i % 10 == 1 ? 404 : 200, "{\"id\":" + i + "}");
+            } else {
+                TestServers.reply(ex, 200, "{\"id\":null}");
+            }
+        })) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/mixed"))
+                    .get(server.uri("/created"))
+                    .expectStatus(201)
+                    .get(server.uri("/checked"))
+                    .check("has an id", res -> !res.bodyAsString().contains("null"))
+                    .concurrency(1)
+                    .requests(600)
+                    .progress(ProgressListener.none())
+                    .run();
+            EndpointStats mixed = r.endpoint("GET /mixed");
+            assertThat(mixed.statusCounts().get("503") + mixed.statusCounts().get("404"))
+                    .isEqualTo(mixed.errors());
+            assertThat(r.errors())
+                    .extracting(e -> e.endpoint() + " " + e.kind())
+                    .containsExactly(
+                            "GET /mixed HTTP_4XX",
+                            "GET /mixed HTTP_5XX",
+                            "GET /created UNEXPECTED_STATUS",
+                            "GET /checked CHECK_FAILED");
+            assertThat(r.errors().get(3).firstMessage()).contains("check 'has an id' failed on status 200");
+            assertThat(r.errors().get(1).firstMessage()).isEqualTo("status 503 (GET /mixed)");
+            assertThat(r.passed()).isFalse();
+            assertThat(r.expectations())
+                    .extracting(ExpectationResult::name, ExpectationResult::passed)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("GET /created: status in [201]", false),
+                            org.assertj.core.groups.Tuple.tuple("GET /checked: check has an id", false));
+        }
+        try (var server = new TestServers.Raw((socket, in, out) -> {
+            if (TestServers.readRequest(in)) {
+                out.write("SMTP ready\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+        })) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .requests(5)
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.errors()).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
+                assertThat(e.firstMessage()).contains("not an HTTP/1.x status line: 'SMTP ready'");
+            });
+        }
+    }
+
+    @Test
+    void expectRateLimitingPassesWhen429sAppearAndCountsThemAsErrorsOtherwise() {
+        AtomicLong n = new AtomicLong();
+        try (var server =
+                new TestServers.Jdk(ex -> TestServers.reply(ex, n.incrementAndGet() % 4 == 0 ? 429 : 200, "x"))) {
+            LoadReport limited = LoadTest.http()
+                    .get(server.uri("/login"))
+                    .expectRateLimiting()
+                    .concurrency(2)
+                    .requests(200)
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(limited.total().errors()).isZero();
+            assertThat(limited.total().rateLimited()).isEqualTo(50);
+            assertThat(limited.passed()).isTrue();
+            assertThat(limited.scalingHints()).extracting(f -> f.code()).contains("HINT_RATE_LIMITED");
+
+            LoadReport plain = LoadTest.http()
+                    .get(server.uri("/login"))
+                    .concurrency(2)
+                    .requests(200)
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(plain.total().errors()).isEqualTo(50);
+            assertThat(plain.errors())
+                    .singleElement()
+                    .extracting(ErrorStats::kind)
+                    .isEqualTo(ErrorKind.HTTP_4XX);
+        }
+        try (var server = new TestServers.Jdk(ex -> TestServers.reply(ex, 200, "x"))) {
+            LoadReport never = LoadTest.http()
+                    .get(server.uri("/login"))
+                    .expectRateLimiting()
+                    .requests(20)
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(never.passed()).isFalse();
+            assertThat(never.expectations())
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.detail()).isEqualTo("0 response(s) with status 429"));
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.backendkit.loadgen;
+
+import static java.time.Duration.ofMillis;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+
+class OpenModelTest {
+
+    @Test
+    void coordinatedOmissionIsCorrectedLatencyShowsTheStallServiceTimeDoesNot() {
+        // GIVEN a server that handles one request at a time and freezes once for 1 s, 1 s into the run
+        ReentrantLock lock = new ReentrantLock();
+        AtomicBoolean stalled = new AtomicBoolean();
+        long stallAfter = System.nanoTime() + 1_000_000_000L;
+        try (var server = new TestServers.Jdk(ex -> {
+            lock.lock();
+            try {
+                if (System.nanoTime() > stallAfter && stalled.compareAndSet(false, true)) {
+                    Thread.sleep(1000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+            TestServers.reply(ex, 200, "ok");
+        })) {
+            // WHEN an open-model run offers 200 requests per second for 3 s through two connections
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .arrivalRate(200)
+                    .maxInFlight(2)
+                    .duration(ofSeconds(3))
+                    .progress(ProgressListener.none())
+                    .run();
+
+            // THEN latency from the intended start shows the stall for every request due during it
+            assertThat(stalled).isTrue();
+            assertThat(r.total().requests()).isBetween(560L, 610L);
+            LatencyStats latency = r.total().latency();
+            LatencyStats service = r.total().serviceTime();
+            assertThat(latency.p99()).isGreaterThan(ofMillis(800));
+            assertThat(latency.p90()).isGreaterThan(ofMillis(200));
+            // while the service time (send to response) saw it in at most the two requests in flight
+            assertThat(service.p99()).isLessThan(ofMillis(200));
+            assertThat(service.max()).isGreaterThan(ofMillis(900));
+            assertThat(r.lateRequests()).isGreaterThan(100);
+            assertThat(r.scalingHints()).extracting(f -> f.code()).contains("HINT_IN_FLIGHT_CAP", "HINT_LONG_TAIL");
+            assertThat(r.toText()).contains("total (service time)");
+        }
+    }
+
+    @Test
+    void aConstantRateSendsTheScheduledNumberOfRequests() {
+        try (var server = new TestServers.Jdk(ex -> TestServers.reply(ex, 200, "ok"))) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .arrivalRate(300)
+                    .warmUp(ofMillis(300))
+                    .duration(ofSeconds(2))
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.total().requests()).isBetween(590L, 601L);
+            assertThat(r.warmUpRequests()).isBetween(85L, 91L);
+            assertThat(r.lateRequests()).isZero();
+            assertThat(r.droppedRequests()).isZero();
+            assertThat(r.settings().model()).isEqualTo(LoadModel.OPEN);
+            assertThat(r.timeSeries())
+                    .allSatisfy(i -> assertThat(i.offeredRatePerSecond()).isEqualTo(300.0));
+
+            LoadReport counted = LoadTest.http()
+                    .get(server.uri("/"))
+                    .arrivalRate(500)
+                    .requests(250)
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(counted.total().requests()).isEqualTo(250);
+            assertThat(counted.measuredNanos() / 1e9).isBetween(0.45, 1.5);
+        }
+    }
+
+    @Test
+    void aRampingRateFollowsTheRamp() {
+        try (var server = new TestServers.Jdk(ex -> TestServers.reply(ex, 200, "ok"))) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .arrivalRate(50, 350)
+                    .duration(ofSeconds(2))
+                    .sampleInterval(ofMillis(500))
+                    .progress(ProgressListener.none())
+                    .run();
+            // the integral of a 50 -> 350 ramp over 2 s is 400 requests
+            assertThat(r.total().requests()).isBetween(390L, 402L);
+            assertThat(r.timeSeries()).hasSize(4);
+            IntervalStats first = r.timeSeries().get(0);
+            IntervalStats last = r.timeSeries().get(3);
+            assertThat(first.throughputPerSecond()).isBetween(70.0, 150.0);
+            assertThat(last.throughputPerSecond()).isBetween(250.0, 350.0);
+            assertThat(last.offeredRatePerSecond()).isEqualTo(350.0);
+            assertThat(r.settings().rateToPerSecond()).isEqualTo(350.0);
+        }
+    }
+
+    @Test
+    void requestsThatCannotBeSentAreCountedLateAndDroppedNotHidden() {
+        try (var server = new TestServers.Raw((socket, in, out) -> {
+            while (TestServers.readRequest(in)) {
+                Thread.sleep(60_000);
+            }
+        })) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .arrivalRate(100)
+                    .maxInFlight(2)
+                    .duration(ofSeconds(1))
+                    .drainTimeout(ofMillis(100))
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.total().requests()).isZero();
+            assertThat(r.cutOffRequests()).isEqualTo(2);
+            assertThat(r.droppedRequests()).isBetween(95L, 100L);
+            assertThat(r.scalingHints()).extracting(f -> f.code()).contains("HINT_NO_REQUESTS");
+        }
+    }
+}
