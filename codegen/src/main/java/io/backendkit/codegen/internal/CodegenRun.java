@@ -59,12 +59,23 @@ public final class CodegenRun {
         OpenAPI api = spec.api();
         String modelPackage = basePackage + ".model";
         ModelPlanner planner = new ModelPlanner(
-                api.getComponents() == null ? null : api.getComponents().getSchemas(), modelPackage, findings);
+                api.getComponents() == null ? null : api.getComponents().getSchemas(),
+                api.getPaths(),
+                modelPackage,
+                findings);
         planner.planComponents();
+        List<OperationPlanner.TagGroup> groups = new OperationPlanner(api, planner, findings).plan();
         List<ModelDecl> decls = planner.finish();
+        int operations = groups.stream().mapToInt(g -> g.operations().size()).sum();
 
         List<GeneratedFile> files = new ArrayList<>();
-        Map<String, String> values = Map.of("modelPackage", modelPackage, "basePackage", basePackage);
+        String serverPackage = basePackage + ".server";
+        String clientPackage = basePackage + ".client";
+        Map<String, String> values = Map.of(
+                "modelPackage", modelPackage,
+                "serverPackage", serverPackage,
+                "clientPackage", clientPackage,
+                "envelope", Boolean.toString(envelope));
         for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson")) {
             files.add(Templates.file(support, modelPackage, values));
         }
@@ -72,6 +83,19 @@ public final class CodegenRun {
         for (ModelDecl decl : decls) {
             files.add(models.emit(decl));
         }
-        return new GeneratedSources(files, findings.all(), decls.size(), 0);
+        if (target == Target.JDK_HTTP_SERVER) {
+            for (String support : List.of("ApiException", "ApiServer", "HttpSupport", "Route")) {
+                files.add(Templates.file(support, serverPackage, values));
+            }
+            files.addAll(
+                    new ServerEmitter(basePackage, models).envelope(envelope).emit(groups));
+        }
+        if (client) {
+            for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
+                files.add(Templates.file(support, clientPackage, values));
+            }
+            files.addAll(new ClientEmitter(basePackage).emit(groups));
+        }
+        return new GeneratedSources(files, findings.all(), decls.size(), operations);
     }
 }

@@ -73,6 +73,11 @@ final class ModelEmitter {
         return ((EnumDecl) decls.apply(enumType)).unknownConstant;
     }
 
+    /** The JSON value kind of a generated enum: STRING, INT or LONG. */
+    Shape.ScalarKind enumValueKind(ClassName enumType) {
+        return ((EnumDecl) decls.apply(enumType)).valueKind;
+    }
+
     private ValidationWriter newValidationWriter() {
         return new ValidationWriter(modelPackage, this::unknownConstant);
     }

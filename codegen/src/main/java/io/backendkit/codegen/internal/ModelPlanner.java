@@ -13,6 +13,9 @@ import io.backendkit.codegen.internal.Shape.Named;
 import io.backendkit.codegen.internal.Shape.NamedKind;
 import io.backendkit.codegen.internal.Shape.Scalar;
 import io.backendkit.codegen.internal.Shape.ScalarKind;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Discriminator;
 import io.swagger.v3.oas.models.media.Schema;
 import java.math.BigDecimal;
@@ -68,6 +71,8 @@ public final class ModelPlanner {
     }
 
     private final Map<String, Schema<?>> components;
+    private final Map<String, PathItem> paths;
+    private final Set<Schema<?>> pointerRefsInProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private final String modelPackage;
     private final Findings findings;
     private final Names.Scope typeNames = new Names.Scope(true);
@@ -91,8 +96,10 @@ public final class ModelPlanner {
      * @param findings where warnings go
      */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public ModelPlanner(Map<String, Schema> components, String modelPackage, Findings findings) {
+    public ModelPlanner(
+            Map<String, Schema> components, Map<String, PathItem> paths, String modelPackage, Findings findings) {
         this.components = components == null ? Map.of() : (Map) components;
+        this.paths = paths == null ? Map.of() : paths;
         this.modelPackage = modelPackage;
         this.findings = findings;
         SUPPORT_TYPES.forEach(typeNames::reserve);
@@ -242,7 +249,7 @@ public final class ModelPlanner {
             return schema;
         }
         String name = componentName(schema.get$ref());
-        Schema<?> target = name == null ? null : components.get(name);
+        Schema<?> target = name == null ? navigate(schema.get$ref()) : components.get(name);
         if (target == null) {
             throw findings.error(pointer, "$ref '" + schema.get$ref() + "' points to nothing");
         }
@@ -435,11 +442,34 @@ public final class ModelPlanner {
     private Shape refShape(String ref, String pointer) {
         String name = componentName(ref);
         if (name == null) {
-            findings.warn(
-                    "UNSUPPORTED_REF",
-                    pointer,
-                    "$ref '" + ref + "' does not name a component schema; the value is typed as Object");
-            return Shape.any();
+            if (!ref.startsWith("#/")) {
+                findings.warn(
+                        "UNSUPPORTED_REF",
+                        pointer,
+                        "$ref '" + ref + "' was not resolved; the value is typed as Object");
+                return Shape.any();
+            }
+            Schema<?> target = navigate(ref);
+            if (target == null) {
+                throw findings.error(pointer, "$ref '" + ref + "' points to nothing");
+            }
+            if (!pointerRefsInProgress.add(target)) {
+                findings.warn(
+                        "RECURSIVE_POINTER_REF",
+                        pointer,
+                        "$ref '" + ref + "' leads back to itself through schemas without names; typed as Object");
+                return Shape.any();
+            }
+            try {
+                List<String> tokens = pointerTokens(ref);
+                String hint = tokens.size() < 2
+                        ? "Ref"
+                        : Names.typeName(tokens.get(tokens.size() - 2), "Ref")
+                                + Names.typeName(tokens.get(tokens.size() - 1), "");
+                return shapeOf(target, hint, ref);
+            } finally {
+                pointerRefsInProgress.remove(target);
+            }
         }
         if (!components.containsKey(name)) {
             throw findings.error(pointer, "$ref '" + ref + "' points to nothing");
@@ -456,6 +486,131 @@ public final class ModelPlanner {
                 yield new Named(cn, NamedKind.ENUM, enumValues(components.get(name)), Constraints.NONE);
             }
             case ALIAS -> aliasShape(name);
+        };
+    }
+
+    private static List<String> pointerTokens(String ref) {
+        List<String> tokens = new ArrayList<>();
+        for (String t : ref.substring(2).split("/", -1)) {
+            tokens.add(t.replace("~1", "/").replace("~0", "~"));
+        }
+        return tokens;
+    }
+
+    /**
+     * The schema a local JSON pointer reaches inside component schemas or operations, or null. Only
+     * schema-bearing places are followed: properties, items, allOf/oneOf/anyOf, additionalProperties,
+     * request bodies, responses and parameters.
+     */
+    @SuppressWarnings("rawtypes")
+    Schema<?> navigate(String ref) {
+        if (!ref.startsWith("#/")) {
+            return null;
+        }
+        List<String> t = pointerTokens(ref);
+        int i;
+        Schema<?> s;
+        if (t.size() >= 3 && t.get(0).equals("components") && t.get(1).equals("schemas")) {
+            s = components.get(t.get(2));
+            i = 3;
+        } else if (t.size() >= 3 && t.get(0).equals("paths")) {
+            PathItem item = paths.get(t.get(1));
+            Operation op = item == null ? null : operation(item, t.get(2));
+            if (op == null || t.size() < 4) {
+                return null;
+            }
+            Content content = null;
+            i = 4;
+            switch (t.get(3)) {
+                case "requestBody" -> {
+                    if (op.getRequestBody() != null && t.size() > 5 && t.get(4).equals("content")) {
+                        content = op.getRequestBody().getContent();
+                        i = 5;
+                    }
+                }
+                case "responses" -> {
+                    if (op.getResponses() != null && t.size() > 6 && t.get(5).equals("content")) {
+                        var r = op.getResponses().get(t.get(4));
+                        content = r == null ? null : r.getContent();
+                        i = 6;
+                    }
+                }
+                case "parameters" -> {
+                    try {
+                        var p = op.getParameters().get(Integer.parseInt(t.get(4)));
+                        if (t.size() > 5 && t.get(5).equals("schema")) {
+                            s = p.getSchema();
+                            return walk(s, t, 6);
+                        }
+                    } catch (RuntimeException e) {
+                        return null;
+                    }
+                    return null;
+                }
+                default -> {
+                    return null;
+                }
+            }
+            if (content == null
+                    || t.size() <= i + 1
+                    || content.get(t.get(i)) == null
+                    || !t.get(i + 1).equals("schema")) {
+                return null;
+            }
+            s = content.get(t.get(i)).getSchema();
+            i += 2;
+        } else {
+            return null;
+        }
+        return walk(s, t, i);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema<?> walk(Schema<?> start, List<String> t, int from) {
+        Schema<?> s = start;
+        int i = from;
+        try {
+            while (s != null && i < t.size()) {
+                String key = t.get(i);
+                switch (key) {
+                    case "properties" -> {
+                        s = s.getProperties() == null ? null : s.getProperties().get(t.get(i + 1));
+                        i += 2;
+                    }
+                    case "items" -> {
+                        s = s.getItems();
+                        i++;
+                    }
+                    case "additionalProperties" -> {
+                        s = s.getAdditionalProperties() instanceof Schema<?> as ? as : null;
+                        i++;
+                    }
+                    case "allOf", "oneOf", "anyOf" -> {
+                        List<Schema> list =
+                                key.equals("allOf") ? s.getAllOf() : key.equals("oneOf") ? s.getOneOf() : s.getAnyOf();
+                        s = list == null ? null : list.get(Integer.parseInt(t.get(i + 1)));
+                        i += 2;
+                    }
+                    default -> s = null;
+                }
+            }
+        } catch (RuntimeException e) {
+            return null;
+        }
+        return s;
+    }
+
+    private static Operation operation(PathItem item, String method) {
+        return switch (method) {
+            case "get" -> item.getGet();
+            case "put" -> item.getPut();
+            case "post" -> item.getPost();
+            case "delete" -> item.getDelete();
+            case "options" -> item.getOptions();
+            case "head" -> item.getHead();
+            case "patch" -> item.getPatch();
+            case "trace" -> item.getTrace();
+            default -> null;
         };
     }
 

@@ -1,0 +1,169 @@
+package io.backendkit.codegen.internal;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.backendkit.codegen.GeneratedFile;
+import io.backendkit.codegen.internal.OperationPlanner.OperationDecl;
+import io.backendkit.codegen.internal.OperationPlanner.ParamDecl;
+import io.backendkit.codegen.internal.OperationPlanner.TagGroup;
+import io.backendkit.codegen.internal.Shape.ListOf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javax.lang.model.element.Modifier;
+
+/** Writes one typed {@code java.net.http} client per tag, with sync and async methods. */
+final class ClientEmitter {
+
+    private final String clientPackage;
+    private final ClassName apiClient;
+    private final ClassName apiRequest;
+
+    ClientEmitter(String basePackage) {
+        this.clientPackage = basePackage + ".client";
+        this.apiClient = ClassName.get(clientPackage, "ApiClient");
+        this.apiRequest = ClassName.get(clientPackage, "ApiRequest");
+    }
+
+    List<GeneratedFile> emit(List<TagGroup> groups) {
+        List<GeneratedFile> files = new ArrayList<>();
+        for (TagGroup g : groups) {
+            files.add(JavaPoets.file(clientPackage, client(g)));
+        }
+        return files;
+    }
+
+    private TypeSpec client(TagGroup g) {
+        TypeSpec.Builder t = TypeSpec.classBuilder(g.clientName())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(JavaPoets.generated())
+                .addAnnotation(ServerEmitter.suppressDeprecation())
+                .addJavadoc(
+                        "Calls the operations tagged &quot;$L&quot;. Thread-safe. Failures throw (or complete the"
+                                + " future with) {@code ApiClientException}.\n",
+                        Docs.escape(g.tag()))
+                .addField(apiClient, "client", Modifier.PRIVATE, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addJavadoc("A client over a shared transport.\n\n@param client the transport\n")
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(apiClient, "client")
+                        .addStatement("this.client = $T.requireNonNull(client, $S)", Objects.class, "client")
+                        .build());
+        int index = 0;
+        for (OperationDecl op : g.operations()) {
+            TypeName returnType = ServerEmitter.returnType(op);
+            String typeField = null;
+            if (op.response().shape() != null) {
+                typeField = "RESPONSE_" + index;
+                t.addField(FieldSpec.builder(
+                                JavaPoets.JAVA_TYPE, typeField, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer(JavaPoets.javaType(
+                                op.response().shape().type(),
+                                CodeBlock.of("$T.defaultInstance()", JavaPoets.TYPE_FACTORY)))
+                        .build());
+            }
+            index++;
+            List<CodeBlock> args = new ArrayList<>();
+            op.params().forEach(p -> args.add(CodeBlock.of("$L", p.javaName())));
+            if (op.body() != null) {
+                args.add(CodeBlock.of("$L", op.body().javaName()));
+            }
+            CodeBlock request = CodeBlock.of("$LRequest($L)", op.methodName(), CodeBlock.join(args, ", "));
+            String returnNote =
+                    op.response().isVoid() ? "" : "the " + op.response().status() + " response body";
+
+            MethodSpec.Builder sync = signature(op, op.methodName(), returnType)
+                    .addJavadoc(ServerEmitter.operationDoc(op, returnNote))
+                    .addJavadoc("@throws ApiClientException when the call fails or the status is not 2xx\n");
+            MethodSpec.Builder async = signature(
+                            op,
+                            op.methodName() + "Async",
+                            ParameterizedTypeName.get(ClassName.get(CompletableFuture.class), returnType.box()))
+                    .addJavadoc(ServerEmitter.operationDoc(
+                            op, "a future of " + (returnNote.isEmpty() ? "nothing" : returnNote)))
+                    .addJavadoc("@see #$L\n", op.methodName());
+            if (op.response().raw()) {
+                sync.addStatement("return client.sendForBytes($L)", request);
+                async.addStatement("return client.sendForBytesAsync($L)", request);
+            } else if (op.response().isVoid()) {
+                sync.addStatement("client.send($L, null)", request);
+                async.addStatement("return client.<$T>sendAsync($L, null)", Void.class, request);
+            } else {
+                sync.addStatement("return client.send($L, $L)", request, typeField);
+                async.addStatement("return client.sendAsync($L, $L)", request, typeField);
+            }
+            t.addMethod(sync.build());
+            t.addMethod(async.build());
+            t.addMethod(requestBuilder(op));
+        }
+        return t.build();
+    }
+
+    private static MethodSpec.Builder signature(OperationDecl op, String name, TypeName returnType) {
+        MethodSpec.Builder m =
+                MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(returnType);
+        if (op.deprecated()) {
+            m.addAnnotation(Deprecated.class);
+        }
+        for (ParamDecl p : op.params()) {
+            m.addParameter(p.shape().type(), p.javaName());
+        }
+        if (op.body() != null) {
+            m.addParameter(ServerEmitter.bodyType(op), op.body().javaName());
+        }
+        return m;
+    }
+
+    private MethodSpec requestBuilder(OperationDecl op) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName() + "Request")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(apiRequest);
+        for (ParamDecl p : op.params()) {
+            m.addParameter(p.shape().type(), p.javaName());
+        }
+        if (op.body() != null) {
+            m.addParameter(ServerEmitter.bodyType(op), op.body().javaName());
+        }
+        m.addStatement("$T request = new $T($S, $S)", apiRequest, apiRequest, op.method(), op.path());
+        for (ParamDecl p : op.params()) {
+            boolean list = p.shape() instanceof ListOf;
+            switch (p.in()) {
+                case "path" ->
+                    m.addStatement(
+                            list ? "request.pathList($S, $L)" : "request.path($S, $L)", p.wireName(), p.javaName());
+                case "header" ->
+                    m.addStatement(
+                            list ? "request.headerList($S, $L)" : "request.header($S, $L)", p.wireName(), p.javaName());
+                case "cookie" ->
+                    m.addStatement(
+                            list ? "request.cookieList($S, $L)" : "request.cookie($S, $L)", p.wireName(), p.javaName());
+                default -> {
+                    if (list) {
+                        m.addStatement("request.queryList($S, $L, $L)", p.wireName(), p.javaName(), p.explode());
+                    } else {
+                        m.addStatement("request.query($S, $L)", p.wireName(), p.javaName());
+                    }
+                }
+            }
+        }
+        if (op.body() != null) {
+            String mediaType = op.body().mediaTypes().get(0);
+            if (op.body().shape() != null) {
+                m.addStatement("request.json($L, $S)", op.body().javaName(), mediaType);
+            } else {
+                m.addStatement("request.bytes($L, $S)", op.body().javaName(), mediaType);
+            }
+        }
+        if (op.response().mediaType() != null) {
+            m.addStatement("request.accept($S)", op.response().mediaType());
+        }
+        m.addStatement("return request");
+        return m.build();
+    }
+}

@@ -1,0 +1,490 @@
+package io.backendkit.codegen.internal;
+
+import io.backendkit.codegen.internal.Shape.ListOf;
+import io.backendkit.codegen.internal.Shape.Named;
+import io.backendkit.codegen.internal.Shape.NamedKind;
+import io.backendkit.codegen.internal.Shape.Scalar;
+import io.backendkit.codegen.internal.Shape.ScalarKind;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns the document's paths into operations grouped by tag, with Java names and shapes. */
+public final class OperationPlanner {
+
+    private static final Pattern TEMPLATE_PARAM = Pattern.compile("\\{([^}/]+)}");
+
+    /** Method names every generated interface or class already has. */
+    private static final Set<String> RESERVED_METHODS = Set.of(
+            "hashCode",
+            "toString",
+            "equals",
+            "getClass",
+            "notify",
+            "notifyAll",
+            "wait",
+            "clone",
+            "finalize",
+            "register");
+
+    /** Local variable names the generated route methods use. */
+    private static final Set<String> RESERVED_LOCALS = Set.of("call", "violations", "result", "handler", "request");
+
+    /** Support types of the server and client packages. */
+    static final Set<String> SUPPORT_TYPES = Set.of(
+            "ApiRouter",
+            "ApiServer",
+            "ApiException",
+            "HttpSupport",
+            "Route",
+            "ApiClient",
+            "ApiRequest",
+            "ApiClientException");
+
+    /** A path, query, header or cookie parameter. */
+    record ParamDecl(
+            String wireName,
+            String javaName,
+            String rawName,
+            String in,
+            Shape shape,
+            boolean required,
+            boolean explode,
+            String description,
+            String pointer) {}
+
+    /**
+     * A request body: JSON (shape set) or raw bytes (shape null).
+     *
+     * @param mediaTypes the declared media types; the first is what the client sends
+     */
+    record BodyDecl(Shape shape, List<String> mediaTypes, boolean required, String javaName, String description) {}
+
+    /** The success response: JSON (shape set), raw bytes (raw), or nothing (both unset). */
+    record ResponseDecl(int status, Shape shape, boolean raw, String mediaType) {
+        boolean isVoid() {
+            return shape == null && !raw;
+        }
+    }
+
+    /** One operation. */
+    record OperationDecl(
+            String method,
+            String path,
+            String pointer,
+            String methodName,
+            String summary,
+            String description,
+            boolean deprecated,
+            List<ParamDecl> params,
+            BodyDecl body,
+            ResponseDecl response) {}
+
+    /** The operations of one tag: one handler interface, one routes class, one client. */
+    record TagGroup(String tag, String baseName, String description, List<OperationDecl> operations) {
+        String apiName() {
+            return baseName + "Api";
+        }
+
+        String routesName() {
+            return baseName + "Routes";
+        }
+
+        String clientName() {
+            return baseName + "Client";
+        }
+
+        String fieldName() {
+            String f = Names.memberName(baseName, "tag");
+            return RESERVED_LOCALS.contains(f) || f.equals("mapper") || f.equals("envelope") || f.equals("basePath")
+                    ? f + "Handler"
+                    : f;
+        }
+    }
+
+    private final OpenAPI api;
+    private final ModelPlanner models;
+    private final Findings findings;
+    private final Map<String, TagGroup> groups = new LinkedHashMap<>();
+    private final Map<String, Names.Scope> methodScopes = new LinkedHashMap<>();
+    private final Map<String, String> firstOwner = new LinkedHashMap<>();
+    private final Names.Scope groupNames = new Names.Scope(true);
+
+    /** A planner over the document, sharing the model planner for inline schemas. */
+    public OperationPlanner(OpenAPI api, ModelPlanner models, Findings findings) {
+        this.api = api;
+        this.models = models;
+        this.findings = findings;
+        SUPPORT_TYPES.forEach(groupNames::reserve);
+    }
+
+    /** Plans every operation; groups in order of first appearance. */
+    public List<TagGroup> plan() {
+        if (api.getPaths() == null) {
+            return List.of();
+        }
+        Map<String, String> tagDescriptions = new LinkedHashMap<>();
+        if (api.getTags() != null) {
+            api.getTags().forEach(t -> tagDescriptions.put(t.getName(), t.getDescription()));
+        }
+        for (Map.Entry<String, PathItem> e : api.getPaths().entrySet()) {
+            String path = e.getKey();
+            PathItem item = e.getValue();
+            if (item == null) {
+                continue;
+            }
+            String pathPointer = "#/paths/" + Names.pointerEscape(path);
+            if (item.get$ref() != null) {
+                findings.warn("PATH_REF_UNRESOLVED", pathPointer, "path item $ref was not resolved; path skipped");
+                continue;
+            }
+            for (Map.Entry<String, Operation> m : operations(item).entrySet()) {
+                String pointer = pathPointer + "/" + m.getKey().toLowerCase(Locale.ROOT);
+                Operation op = m.getValue();
+                String tag = op.getTags() == null || op.getTags().isEmpty()
+                        ? "default"
+                        : op.getTags().get(0);
+                TagGroup group = groups.computeIfAbsent(
+                        tag,
+                        t -> new TagGroup(
+                                t,
+                                groupNames.allocate(Names.typeName(t, "Tag")),
+                                tagDescriptions.get(t),
+                                new ArrayList<>()));
+                group.operations().add(operation(group, m.getKey(), path, pointer, item, op));
+            }
+        }
+        return List.copyOf(groups.values());
+    }
+
+    private static Map<String, Operation> operations(PathItem item) {
+        Map<String, Operation> ops = new LinkedHashMap<>();
+        put(ops, "GET", item.getGet());
+        put(ops, "PUT", item.getPut());
+        put(ops, "POST", item.getPost());
+        put(ops, "DELETE", item.getDelete());
+        put(ops, "OPTIONS", item.getOptions());
+        put(ops, "HEAD", item.getHead());
+        put(ops, "PATCH", item.getPatch());
+        put(ops, "TRACE", item.getTrace());
+        return ops;
+    }
+
+    private static void put(Map<String, Operation> ops, String method, Operation op) {
+        if (op != null) {
+            ops.put(method, op);
+        }
+    }
+
+    private OperationDecl operation(
+            TagGroup group, String method, String path, String pointer, PathItem item, Operation op) {
+        String methodName = methodName(group, method, path, pointer, op);
+        String hint = Names.typeName(methodName, "Operation");
+        Names.Scope locals = new Names.Scope(false);
+        RESERVED_LOCALS.forEach(locals::reserve);
+
+        Map<String, Parameter> merged = new LinkedHashMap<>();
+        Map<String, String> paramPointers = new LinkedHashMap<>();
+        addParams(merged, paramPointers, item.getParameters(), "#/paths/" + Names.pointerEscape(path) + "/parameters");
+        addParams(merged, paramPointers, op.getParameters(), pointer + "/parameters");
+
+        List<ParamDecl> params = new ArrayList<>();
+        List<String> templateNames = new ArrayList<>();
+        Matcher tm = TEMPLATE_PARAM.matcher(path);
+        while (tm.find()) {
+            templateNames.add(tm.group(1));
+        }
+        // path parameters in template order first, then the rest in declaration order
+        for (String name : templateNames) {
+            Parameter p = merged.remove("path:" + name);
+            if (p == null) {
+                findings.warn(
+                        "PATH_PARAM_UNDECLARED",
+                        pointer,
+                        "path parameter {" + name + "} is not declared; it is bound as a string");
+                String javaName = locals.allocate(Names.memberName(name, "param"));
+                params.add(new ParamDecl(
+                        name,
+                        javaName,
+                        locals.allocate(javaName + "Raw"),
+                        "path",
+                        Shape.string(),
+                        true,
+                        false,
+                        null,
+                        pointer));
+            } else {
+                params.add(param(p, paramPointers.get("path:" + name), hint, locals, true));
+            }
+        }
+        for (Map.Entry<String, Parameter> e : merged.entrySet()) {
+            Parameter p = e.getValue();
+            if ("path".equals(p.getIn())) {
+                findings.warn(
+                        "PATH_PARAM_UNUSED",
+                        paramPointers.get(e.getKey()),
+                        "path parameter '" + p.getName() + "' does not occur in the path template; it is ignored");
+                continue;
+            }
+            params.add(param(p, paramPointers.get(e.getKey()), hint, locals, false));
+        }
+
+        BodyDecl body = body(op, pointer, hint, locals);
+        ResponseDecl response = response(op, pointer, hint);
+        return new OperationDecl(
+                method,
+                path,
+                pointer,
+                methodName,
+                op.getSummary(),
+                op.getDescription(),
+                Boolean.TRUE.equals(op.getDeprecated()),
+                List.copyOf(params),
+                body,
+                response);
+    }
+
+    private String methodName(TagGroup group, String method, String path, String pointer, Operation op) {
+        String desired;
+        if (op.getOperationId() != null && !op.getOperationId().isBlank()) {
+            desired = Names.memberName(op.getOperationId(), "operation");
+        } else {
+            StringBuilder sb = new StringBuilder(method.toLowerCase(Locale.ROOT));
+            for (String segment : path.split("/")) {
+                if (segment.isEmpty()) {
+                    continue;
+                }
+                Matcher m = TEMPLATE_PARAM.matcher(segment);
+                if (m.matches()) {
+                    sb.append("By").append(Names.typeName(m.group(1), "Param"));
+                } else {
+                    sb.append(Names.typeName(segment, "Segment"));
+                }
+            }
+            desired = Names.memberName(sb.toString(), "operation");
+        }
+        if (RESERVED_METHODS.contains(desired)) {
+            desired = desired + "Operation";
+        }
+        Names.Scope scope = methodScopes.computeIfAbsent(group.tag(), t -> new Names.Scope(false));
+        String name = desired;
+        for (int n = 2; scope.isTaken(name) || scope.isTaken(name + "Async") || scope.isTaken(name + "Request"); n++) {
+            name = desired + n;
+        }
+        scope.reserve(name);
+        scope.reserve(name + "Async");
+        scope.reserve(name + "Request");
+        String key = group.tag() + "#" + name;
+        if (!name.equals(desired)) {
+            findings.warn(
+                    "OPERATION_NAME_CLASH",
+                    pointer,
+                    "method name '" + desired + "' is already used in " + group.apiName() + " (by "
+                            + firstOwner.get(group.tag() + "#" + desired) + "); this operation is named '" + name
+                            + "'");
+        }
+        firstOwner.put(key, method + " " + path);
+        return name;
+    }
+
+    private void addParams(
+            Map<String, Parameter> merged, Map<String, String> pointers, List<Parameter> params, String pointer) {
+        if (params == null) {
+            return;
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Parameter p = resolveParam(params.get(i), pointer + "/" + i);
+            if (p == null || p.getName() == null || p.getIn() == null) {
+                continue;
+            }
+            String key = p.getIn() + ":" + p.getName();
+            merged.remove(key);
+            merged.put(key, p);
+            pointers.put(key, pointer + "/" + i);
+        }
+    }
+
+    private Parameter resolveParam(Parameter p, String pointer) {
+        if (p == null || p.get$ref() == null) {
+            return p;
+        }
+        String ref = p.get$ref();
+        String prefix = "#/components/parameters/";
+        Parameter target = null;
+        if (ref.startsWith(prefix)
+                && api.getComponents() != null
+                && api.getComponents().getParameters() != null) {
+            target = api.getComponents().getParameters().get(ref.substring(prefix.length()));
+        }
+        if (target == null) {
+            throw findings.error(pointer, "$ref '" + ref + "' points to nothing");
+        }
+        return target;
+    }
+
+    private ParamDecl param(Parameter p, String pointer, String hint, Names.Scope locals, boolean path) {
+        Schema<?> schema = p.getSchema();
+        if (schema == null && p.getContent() != null && !p.getContent().isEmpty()) {
+            findings.info(
+                    "PARAM_CONTENT_AS_STRING",
+                    pointer,
+                    "parameter '" + p.getName() + "' is described by content; it is bound as its raw string");
+        }
+        Shape shape = schema == null
+                ? Shape.string()
+                : models.shapeOf(schema, hint + Names.typeName(p.getName(), "Param"), pointer + "/schema");
+        if (!bindable(shape)) {
+            findings.info(
+                    "PARAM_AS_STRING",
+                    pointer,
+                    "parameter '" + p.getName() + "' has a structured schema; it is bound as its raw string");
+            shape = Shape.string();
+        }
+        String in = p.getIn();
+        boolean explode = p.getExplode() != null ? p.getExplode() : ("query".equals(in) || "cookie".equals(in));
+        String javaName = locals.allocate(Names.memberName(p.getName(), "param"));
+        return new ParamDecl(
+                p.getName(),
+                javaName,
+                locals.allocate(javaName + "Raw"),
+                in,
+                shape,
+                path || Boolean.TRUE.equals(p.getRequired()),
+                explode,
+                p.getDescription(),
+                pointer);
+    }
+
+    private static boolean bindable(Shape shape) {
+        return switch (shape) {
+            case Scalar s -> s.kind() != ScalarKind.ANY && s.kind() != ScalarKind.BYTES;
+            case Named n -> n.kind() == NamedKind.ENUM;
+            case ListOf l -> !(l.item() instanceof ListOf) && bindable(l.item());
+            default -> false;
+        };
+    }
+
+    private BodyDecl body(Operation op, String pointer, String hint, Names.Scope locals) {
+        RequestBody rb = op.getRequestBody();
+        if (rb != null && rb.get$ref() != null) {
+            String prefix = "#/components/requestBodies/";
+            RequestBody target = null;
+            if (rb.get$ref().startsWith(prefix)
+                    && api.getComponents() != null
+                    && api.getComponents().getRequestBodies() != null) {
+                target = api.getComponents().getRequestBodies().get(rb.get$ref().substring(prefix.length()));
+            }
+            if (target == null) {
+                throw findings.error(pointer + "/requestBody", "$ref '" + rb.get$ref() + "' points to nothing");
+            }
+            rb = target;
+        }
+        if (rb == null || rb.getContent() == null || rb.getContent().isEmpty()) {
+            return null;
+        }
+        Content content = rb.getContent();
+        String json = jsonMediaType(content);
+        String javaName = locals.allocate("body");
+        boolean required = Boolean.TRUE.equals(rb.getRequired());
+        if (json != null) {
+            MediaType mt = content.get(json);
+            Shape shape = models.shapeOf(
+                    mt.getSchema(),
+                    hint + "Request",
+                    pointer + "/requestBody/content/" + Names.pointerEscape(json) + "/schema");
+            List<String> jsonTypes =
+                    content.keySet().stream().filter(OperationPlanner::isJson).toList();
+            return new BodyDecl(shape, jsonTypes, required, javaName, rb.getDescription());
+        }
+        return new BodyDecl(null, List.copyOf(content.keySet()), required, javaName, rb.getDescription());
+    }
+
+    private ResponseDecl response(Operation op, String pointer, String hint) {
+        if (op.getResponses() == null || op.getResponses().isEmpty()) {
+            return new ResponseDecl(200, null, false, null);
+        }
+        String chosen = null;
+        int status = 200;
+        for (String code : op.getResponses().keySet()) {
+            if (code.length() == 3 && code.charAt(0) == '2' && code.chars().allMatch(Character::isDigit)) {
+                int c = Integer.parseInt(code);
+                if (chosen == null || c < status || !Character.isDigit(chosen.charAt(1))) {
+                    chosen = code;
+                    status = c;
+                }
+            } else if (code.equalsIgnoreCase("2XX") && chosen == null) {
+                chosen = code;
+                status = 200;
+            }
+        }
+        if (chosen == null && op.getResponses().containsKey("default")) {
+            chosen = "default";
+            status = 200;
+        }
+        if (chosen == null) {
+            return new ResponseDecl(200, null, false, null);
+        }
+        ApiResponse r = op.getResponses().get(chosen);
+        if (r != null && r.get$ref() != null) {
+            String prefix = "#/components/responses/";
+            ApiResponse target = null;
+            if (r.get$ref().startsWith(prefix)
+                    && api.getComponents() != null
+                    && api.getComponents().getResponses() != null) {
+                target = api.getComponents().getResponses().get(r.get$ref().substring(prefix.length()));
+            }
+            if (target == null) {
+                throw findings.error(pointer + "/responses/" + chosen, "$ref '" + r.get$ref() + "' points to nothing");
+            }
+            r = target;
+        }
+        if (r == null || r.getContent() == null || r.getContent().isEmpty() || status == 204) {
+            return new ResponseDecl(status, null, false, null);
+        }
+        String json = jsonMediaType(r.getContent());
+        if (json != null) {
+            Schema<?> schema = r.getContent().get(json).getSchema();
+            Shape shape = schema == null
+                    ? Shape.any()
+                    : models.shapeOf(
+                            schema,
+                            hint + "Response",
+                            pointer + "/responses/" + chosen + "/content/" + Names.pointerEscape(json) + "/schema");
+            return new ResponseDecl(status, shape, false, json);
+        }
+        String first = r.getContent().keySet().iterator().next();
+        return new ResponseDecl(status, null, true, first);
+    }
+
+    private static String jsonMediaType(Content content) {
+        for (String mt : content.keySet()) {
+            if (isJson(mt)) {
+                return mt;
+            }
+        }
+        return null;
+    }
+
+    static boolean isJson(String mediaType) {
+        String mt = mediaType.toLowerCase(Locale.ROOT);
+        int semi = mt.indexOf(';');
+        if (semi >= 0) {
+            mt = mt.substring(0, semi).trim();
+        }
+        return mt.equals("application/json") || mt.endsWith("+json") || mt.equals("text/json");
+    }
+}

@@ -1,0 +1,307 @@
+package io.backendkit.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLClassLoader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GIVEN the feature document generated for {@link Target#JDK_HTTP_SERVER} with a client, compiled
+ * together with a hand-written handler WHEN the server runs on 127.0.0.1 THEN raw HTTP and the
+ * generated client see the envelopes, statuses and validation details the document implies.
+ */
+class JdkServerTest {
+
+    @TempDir
+    static Path classes;
+
+    static URLClassLoader loader;
+    static AutoCloseable server;
+    static URI base;
+    static HttpClient http;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        GeneratedSources sources = OpenApiCodegen.fromSpec(ModelGenerationTest.FEATURES)
+                .basePackage("com.acme.zoo")
+                .target(Target.JDK_HTTP_SERVER)
+                .client(true)
+                .generate();
+        List<GeneratedFile> files = new ArrayList<>(sources.files());
+        files.add(new GeneratedFile(
+                "harness/Harness.java", Files.readString(Path.of("src/test/resources/harness/Harness.java"))));
+        JavaSourceCompiler.Result compiled = JavaSourceCompiler.compile(files, classes);
+        assertThat(compiled.errors()).as("compile errors").isEmpty();
+        assertThat(compiled.warnings()).as("compile warnings").isEmpty();
+        loader = compiled.classLoader();
+        Class<?> harness = Class.forName("harness.Harness", true, loader);
+        server = (AutoCloseable) harness.getMethod("start").invoke(null);
+        int port = (int) server.getClass().getMethod("port").invoke(server);
+        base = URI.create("http://127.0.0.1:" + port + "/v1");
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (loader != null) {
+            loader.close();
+        }
+        if (http != null) {
+            http.close();
+        }
+    }
+
+    record Reply(int status, JsonNode json, String text, HttpResponse<String> raw) {
+        List<String> details() {
+            List<String> out = new ArrayList<>();
+            json.path("error")
+                    .path("details")
+                    .forEach(d -> out.add(
+                            d.path("field").asText() + ": " + d.path("message").asText()));
+            return out;
+        }
+
+        String code() {
+            return json.path("error").path("code").asText();
+        }
+    }
+
+    static Reply call(String method, String path, String contentType, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = null;
+        if (r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            json = JSON.readTree(r.body());
+        }
+        return new Reply(r.statusCode(), json, r.body(), r);
+    }
+
+    static Reply postJson(String path, String body) throws Exception {
+        return call("POST", path, "application/json", body);
+    }
+
+    @Test
+    void createAndReadAPetInTheSuccessEnvelope() throws Exception {
+        Reply created = postJson("/pets", "{\"name\": \"Bella\", \"tags\": [\"calm\"], \"status\": \"pending\"}");
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.json().path("data").path("id").asLong();
+        assertThat(created.json().path("data").path("name").asText()).isEqualTo("Bella");
+        assertThat(created.json().path("meta").path("requestId").asText()).isNotBlank();
+        assertThat(created.json().path("meta").path("timestamp").asText()).isNotBlank();
+
+        Reply read = call("GET", "/pets/" + id, null, null, "X-Request-Id", "trace-42");
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().path("data").path("createdAt").asText()).isEqualTo("2024-01-15T10:30:00+02:00");
+        assertThat(read.json().path("meta").path("requestId").asText()).isEqualTo("trace-42");
+        assertThat(read.raw().headers().firstValue("X-Request-Id")).hasValue("trace-42");
+
+        Reply listed = call("GET", "/pets?status=pending&tag=calm&limit=5", null, null);
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().path("data").findValuesAsText("name")).contains("Bella");
+    }
+
+    @Test
+    void everyValidationKindIsReportedWithItsFieldAt400() throws Exception {
+        Reply r = postJson("/pets", """
+                {"name": "R2-D2 is far too long", "tags": ["a", "ok", "ok", "x4"], "weightKg": 0, "ageYears": 50,
+                 "ownerEmail": "no-at-sign", "status": "lost"}
+                """);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(r.json().path("error").path("message").asText()).isEqualTo("Request validation failed");
+        assertThat(r.details())
+                .containsExactly(
+                        "name: length must be at most 20",
+                        "name: must match pattern ^[A-Za-z ]+$",
+                        "tags: must have at most 3 items",
+                        "tags: items must be unique",
+                        "tags[0]: length must be at least 2",
+                        "weightKg: must be > 0",
+                        "ageYears: must be < 50",
+                        "ownerEmail: must be a valid email address",
+                        "status: must be one of [available, pending, sold]");
+
+        Reply missing = postJson("/pets", "{\"name\": \"\", \"tags\": [], \"ageYears\": -1, \"weightKg\": 201}");
+        assertThat(missing.details())
+                .containsExactly(
+                        "name: length must be at least 1",
+                        "name: must match pattern ^[A-Za-z ]+$",
+                        "tags: must have at least 1 items",
+                        "weightKg: must be <= 200",
+                        "ageYears: must be >= 0");
+
+        Reply required = postJson("/pets", "{\"nickname\": null}");
+        assertThat(required.details()).containsExactly("name: is required", "tags: is required");
+    }
+
+    @Test
+    void parametersAreConvertedAndValidated() throws Exception {
+        assertThat(call("GET", "/pets?limit=0", null, null).details()).containsExactly("limit: must be >= 1");
+        assertThat(call("GET", "/pets?limit=101", null, null).details()).containsExactly("limit: must be <= 100");
+        assertThat(call("GET", "/pets?limit=ten&status=lost", null, null, "X-Request-Tenant", "ABC")
+                        .details())
+                .containsExactly(
+                        "limit: must be a 32-bit integer",
+                        "status: must be one of [available, pending, sold]",
+                        "X-Request-Tenant: must match pattern ^[a-z]+$");
+        Reply badId = call("GET", "/pets/abc", null, null);
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(badId.details()).containsExactly("petId: must be an integer");
+    }
+
+    @Test
+    void wrongJsonTypesAndMalformedJsonAre400() throws Exception {
+        Reply wrongType = postJson("/pets", "{\"name\": \"Rex\", \"tags\": [\"good\"], \"weightKg\": \"heavy\"}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(wrongType.details()).singleElement().asString().startsWith("weightKg: has the wrong type");
+
+        Reply malformed = postJson("/pets", "{\"name\": \"Rex\", ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.code()).isEqualTo("MALFORMED_JSON");
+        assertThat(malformed.json().path("error").path("message").asText())
+                .startsWith("request body is not valid JSON");
+
+        Reply empty = postJson("/pets", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.details()).containsExactly("body: is required");
+    }
+
+    @Test
+    void unknownPathsMethodsAndMediaTypesGet404_405_415() throws Exception {
+        Reply notFound = call("GET", "/nothing/here", null, null);
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(notFound.code()).isEqualTo("NOT_FOUND");
+
+        Reply outsideBase = HttpClientCalls.get(http, URI.create(base.toString().replace("/v1", "/v2") + "/pets"));
+        assertThat(outsideBase.status()).isEqualTo(404);
+
+        Reply handlerNotFound = call("GET", "/pets/987654", null, null);
+        assertThat(handlerNotFound.status()).isEqualTo(404);
+        assertThat(handlerNotFound.json().path("error").path("message").asText())
+                .isEqualTo("no pet 987654");
+
+        Reply notAllowed = call("PATCH", "/pets", "application/json", "{}");
+        assertThat(notAllowed.status()).isEqualTo(405);
+        assertThat(notAllowed.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(notAllowed.raw().headers().firstValue("Allow")).hasValue("GET, POST");
+
+        Reply wrongMedia = call("POST", "/pets", "text/plain", "name=Rex");
+        assertThat(wrongMedia.status()).isEqualTo(415);
+        assertThat(wrongMedia.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+
+        Reply wrongUpload = call("PUT", "/pets/1/photo", "application/json", "{}");
+        assertThat(wrongUpload.status()).isEqualTo(415);
+    }
+
+    @Test
+    void handlerFailuresBecome500WithoutDetailsAndExpectedErrorsKeepTheirStatus() throws Exception {
+        Reply boom = postJson("/pets", "{\"name\": \"boom\", \"tags\": [\"xx\"]}");
+        assertThat(boom.status()).isEqualTo(500);
+        assertThat(boom.code()).isEqualTo("INTERNAL_ERROR");
+        assertThat(boom.text())
+                .doesNotContain("secret")
+                .doesNotContain("Exception")
+                .doesNotContain("at harness");
+
+        Reply conflict = postJson("/pets", "{\"name\": \"Duplicate\", \"tags\": [\"xx\"]}");
+        assertThat(conflict.status()).isEqualTo(409);
+        assertThat(conflict.code()).isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void unionsRecursionFormatsAndRawBodiesTravel() throws Exception {
+        Reply square = postJson("/shapes", "{\"kind\": \"square\", \"side\": 3}");
+        assertThat(square.json().path("data").toString()).isEqualTo("{\"kind\":\"square\",\"side\":3.0}");
+        Reply badSquare = postJson("/shapes", "{\"kind\": \"square\", \"side\": -3}");
+        assertThat(badSquare.details()).containsExactly("side: must be >= 0");
+
+        assertThat(postJson("/values", "\"abc\"").json().path("data").asText()).isEqualTo("abc");
+        assertThat(postJson("/values", "\"abcdef\"").details()).containsExactly(": length must be at most 5");
+        assertThat(postJson("/values", "7").json().path("data").asLong()).isEqualTo(7);
+
+        Reply tree = postJson("/trees", "{\"name\": \"r\", \"children\": [{\"name\": \"a\", \"children\": [{}]}]}");
+        assertThat(tree.details()).containsExactly("children[0].children[0].name: is required");
+
+        String everything = "{\"id\":\"3f1c8f59-3f0e-4e8a-9a44-0c7d2b0a9e11\",\"when\":\"2024-01-15T10:30:00Z\","
+                + "\"requiredNullable\":null,\"day\":\"2024-02-29\",\"blob\":\"aGVsbG8=\"}";
+        Reply echoed = postJson("/everything", everything);
+        assertThat(echoed.status()).isEqualTo(200);
+        assertThat(echoed.json().path("data").path("day").asText()).isEqualTo("2024-02-29");
+        assertThat(echoed.json().path("data").path("blob").asText()).isEqualTo("aGVsbG8=");
+        Reply badUuid = postJson("/everything", everything.replace("3f1c8f59-", "zz"));
+        assertThat(badUuid.status()).isEqualTo(400);
+        assertThat(badUuid.details()).singleElement().asString().startsWith("id: has the wrong type");
+
+        Reply photo = call("PUT", "/pets/1/photo", "application/octet-stream", "12345");
+        assertThat(photo.json().path("data").path("bytes").asInt()).isEqualTo(5);
+
+        Reply health = call("GET", "/health", null, null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text()).isEqualTo("ok");
+        assertThat(health.raw().headers().firstValue("Content-Type")).hasValue("text/plain");
+    }
+
+    @Test
+    void generatedClientTalksToGeneratedServer() throws Exception {
+        Class<?> harness = Class.forName("harness.Harness", true, loader);
+        @SuppressWarnings("unchecked")
+        List<String> seen =
+                (List<String>) harness.getMethod("clientScenario", URI.class).invoke(null, base);
+        assertThat(seen.get(0)).matches("created \\d+ Rex available 2024-01-15T10:30\\+02:00");
+        assertThat(seen.subList(1, seen.size()))
+                .containsExactly(
+                        "get Rex",
+                        "list available [Rex]",
+                        "list tag cat [Tom]",
+                        "async list " + seen.get(4).substring("async list ".length()),
+                        "missing 404 NOT_FOUND",
+                        "invalid 400 VALIDATION_ERROR [name: must match pattern ^[A-Za-z ]+$,"
+                                + " tags: must have at least 1 items,"
+                                + " ownerEmail: must be a valid email address]",
+                        "conflict 409 CONFLICT POST /pets answered 409: a pet named Duplicate exists",
+                        "photo 4",
+                        "delete twice 404",
+                        "shape Circle 2.5",
+                        "value StringOrNumberLong[value=42]",
+                        "tree leaf",
+                        "health ok");
+        assertThat(Integer.parseInt(seen.get(4).substring("async list ".length())))
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    /** Raw calls outside the base path. */
+    static final class HttpClientCalls {
+        static Reply get(HttpClient client, URI uri) throws Exception {
+            HttpResponse<String> r =
+                    client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), JSON.readTree(r.body()), r.body(), r);
+        }
+    }
+}

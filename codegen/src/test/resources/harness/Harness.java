@@ -1,0 +1,175 @@
+package harness;
+
+import com.acme.zoo.api.DefaultApi;
+import com.acme.zoo.api.MiscApi;
+import com.acme.zoo.api.PetsApi;
+import com.acme.zoo.client.ApiClient;
+import com.acme.zoo.client.ApiClientException;
+import com.acme.zoo.client.DefaultClient;
+import com.acme.zoo.client.MiscClient;
+import com.acme.zoo.client.PetsClient;
+import com.acme.zoo.model.Circle;
+import com.acme.zoo.model.Everything;
+import com.acme.zoo.model.ListPetsStatus;
+import com.acme.zoo.model.NewPet;
+import com.acme.zoo.model.Node;
+import com.acme.zoo.model.Pet;
+import com.acme.zoo.model.PetStatus;
+import com.acme.zoo.model.Shape;
+import com.acme.zoo.model.StringOrNumber;
+import com.acme.zoo.model.StringOrNumberLong;
+import com.acme.zoo.model.UploadPhotoResponse;
+import com.acme.zoo.server.ApiException;
+import com.acme.zoo.server.ApiRouter;
+import com.acme.zoo.server.ApiServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A hand-written implementation of the generated interfaces, and a client scenario. */
+public final class Harness implements PetsApi, MiscApi, DefaultApi {
+
+    private final Map<Long, Pet> pets = new ConcurrentSkipListMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** Starts the generated server on an ephemeral port of 127.0.0.1 under /v1. */
+    public static ApiServer start() throws IOException {
+        Harness impl = new Harness();
+        ApiRouter router = ApiRouter.builder().pets(impl).misc(impl).default_(impl).basePath("/v1").build();
+        return ApiServer.start(router, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    @Override
+    public List<Pet> listPets(Integer limit, ListPetsStatus status, List<String> tag, String xRequestTenant) {
+        List<Pet> out = new ArrayList<>();
+        for (Pet p : pets.values()) {
+            if (status != null && (p.status() == null || !p.status().value().equals(status.value()))) {
+                continue;
+            }
+            if (tag != null && !p.tags().containsAll(tag)) {
+                continue;
+            }
+            out.add(p);
+        }
+        return limit == null ? out : out.subList(0, Math.min(limit, out.size()));
+    }
+
+    @Override
+    public Pet createPet(NewPet body) {
+        if (body.name().equals("boom")) {
+            throw new IllegalStateException("secret detail that must not reach the client");
+        }
+        if (body.name().equals("Duplicate")) {
+            throw ApiException.conflict("a pet named Duplicate exists");
+        }
+        long id = ids.incrementAndGet();
+        Pet pet = new Pet(body.name(), body.tags(), body.weightKg(), body.ageYears(), body.ownerEmail(), body.status(),
+                body.nickname(), id, OffsetDateTime.of(2024, 1, 15, 10, 30, 0, 0, ZoneOffset.ofHours(2)));
+        pets.put(id, pet);
+        return pet;
+    }
+
+    @Override
+    public Pet getPet(Long petId) {
+        Pet pet = pets.get(petId);
+        if (pet == null) {
+            throw ApiException.notFound("no pet " + petId);
+        }
+        return pet;
+    }
+
+    @Override
+    public void deletePet(Long petId) {
+        if (pets.remove(petId) == null) {
+            throw ApiException.notFound("no pet " + petId);
+        }
+    }
+
+    @Override
+    public UploadPhotoResponse uploadPhoto(Long petId, byte[] body) {
+        return new UploadPhotoResponse((long) body.length, Integer.toHexString(java.util.Arrays.hashCode(body)));
+    }
+
+    @Override
+    public Shape echoShape(Shape body) {
+        return body;
+    }
+
+    @Override
+    public StringOrNumber echoValue(StringOrNumber body) {
+        return body;
+    }
+
+    @Override
+    public Node echoTree(Node body) {
+        return body;
+    }
+
+    @Override
+    public Everything echoEverything(Everything body) {
+        return body;
+    }
+
+    @Override
+    public byte[] getHealth() {
+        return "ok".getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Exercises the generated clients against a running server; returns what it saw, one line per step. */
+    public static List<String> clientScenario(URI base) throws Exception {
+        List<String> seen = new ArrayList<>();
+        ApiClient api = ApiClient.builder(base).header("X-Request-Id", "client-test").build();
+        PetsClient petsClient = new PetsClient(api);
+        MiscClient misc = new MiscClient(api);
+        DefaultClient defaults = new DefaultClient(api);
+
+        Pet rex = petsClient.createPet(new NewPet("Rex", List.of("good", "dog"), null, 3, null, PetStatus.AVAILABLE, null));
+        seen.add("created " + rex.id() + " " + rex.name() + " " + rex.status() + " " + rex.createdAt());
+        petsClient.createPet(new NewPet("Tom", List.of("cat"), null, null, null, PetStatus.SOLD, null));
+        seen.add("get " + petsClient.getPet(rex.id()).name());
+        seen.add("list available " + petsClient.listPets(null, ListPetsStatus.AVAILABLE, null, "tenant").stream()
+                .map(Pet::name)
+                .toList());
+        seen.add("list tag cat " + petsClient.listPets(10, null, List.of("cat"), null).stream().map(Pet::name).toList());
+        seen.add("async list " + petsClient.listPetsAsync(null, null, null, null).get().size());
+        try {
+            petsClient.getPet(404L);
+        } catch (ApiClientException e) {
+            seen.add("missing " + e.status() + " " + e.code());
+        }
+        try {
+            petsClient.createPet(new NewPet("R2-D2", List.of(), null, null, "nope", null, null));
+        } catch (ApiClientException e) {
+            seen.add("invalid " + e.status() + " " + e.code() + " " + e.details());
+        }
+        try {
+            petsClient.createPet(new NewPet("Duplicate", List.of("x1"), null, null, null, null, null));
+        } catch (ApiClientException e) {
+            seen.add("conflict " + e.status() + " " + e.code() + " " + e.getMessage());
+        }
+        UploadPhotoResponse photo = petsClient.uploadPhoto(rex.id(), new byte[] {1, 2, 3, 4});
+        seen.add("photo " + photo.bytes());
+        petsClient.deletePet(rex.id());
+        try {
+            petsClient.deletePetAsync(rex.id()).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            seen.add("delete twice " + ((ApiClientException) e.getCause()).status());
+        }
+        Shape shape = misc.echoShape(new Circle("circle", 2.5));
+        seen.add("shape " + shape.getClass().getSimpleName() + " " + ((Circle) shape).radius());
+        StringOrNumber value = misc.echoValue(new StringOrNumberLong(42L));
+        seen.add("value " + value);
+        Node tree = misc.echoTree(new Node("root", List.of(new Node("leaf", null))));
+        seen.add("tree " + tree.children().get(0).name());
+        seen.add("health " + new String(defaults.getHealth(), StandardCharsets.UTF_8));
+        return seen;
+    }
+}
