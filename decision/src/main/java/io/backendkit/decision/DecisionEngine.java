@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  *                 .pattern(ArchitecturePattern.MODULAR_MONOLITH)
  *                 .language(Language.JAVA)
  *                 .build());
- * System.out.println(r.toText());   // ranking, breakdown, stack, SLO floor, who must approve
+ * log.info(r.toText());   // ranking, breakdown, stack, SLO floor, who must approve
  * r.approved();                     // always false
  * }</pre>
  *

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *         .load();
  * migrator.validate();
  * MigrateResult result = migrator.migrate();
- * System.out.println(migrator.status().toText());
+ * log.info(migrator.status().toText());
  * }</pre>
  *
  * <p>Each verb opens one connection, takes a database-wide lock (see {@link
