@@ -32,11 +32,9 @@ final class ClientEmitter {
     }
 
     List<GeneratedFile> emit(List<TagGroup> groups) {
-        List<GeneratedFile> files = new ArrayList<>();
-        for (TagGroup g : groups) {
-            files.add(JavaPoets.file(clientPackage, client(g)));
-        }
-        return files;
+        return groups.parallelStream()
+                .map(g -> JavaPoets.file(clientPackage, client(g)))
+                .toList();
     }
 
     private TypeSpec client(TagGroup g) {

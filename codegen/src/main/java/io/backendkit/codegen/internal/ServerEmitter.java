@@ -45,11 +45,10 @@ final class ServerEmitter {
     }
 
     List<GeneratedFile> emit(List<TagGroup> groups) {
-        List<GeneratedFile> files = new ArrayList<>();
-        for (TagGroup g : groups) {
-            files.add(JavaPoets.file(apiPackage, api(g)));
-            files.add(JavaPoets.file(serverPackage, routes(g)));
-        }
+        List<GeneratedFile> files = new ArrayList<>(groups.parallelStream()
+                .flatMap(g -> java.util.stream.Stream.of(
+                        JavaPoets.file(apiPackage, api(g)), JavaPoets.file(serverPackage, routes(g))))
+                .toList());
         files.add(JavaPoets.file(serverPackage, router(groups)));
         return files;
     }
