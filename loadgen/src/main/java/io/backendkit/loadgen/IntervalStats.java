@@ -12,7 +12,7 @@ package io.backendkit.loadgen;
  * @param p90Nanos 90th percentile latency in the interval
  * @param p99Nanos 99th percentile latency in the interval
  * @param maxNanos largest latency in the interval
- * @param users virtual users active at the end of the interval (closed model; in-flight workers in the open model)
+ * @param users most virtual users active at once during the interval (closed model); most requests in flight (open model)
  * @param offeredRatePerSecond the intended arrival rate at the end of the interval (open model, else 0)
  * @param late requests that waited for a free in-flight slot (open model)
  */

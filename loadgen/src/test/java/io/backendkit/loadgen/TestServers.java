@@ -58,6 +58,11 @@ final class TestServers {
         try (InputStream in = exchange.getRequestBody()) {
             in.readAllBytes();
         }
+        respond(exchange, status, body);
+    }
+
+    /** Replies with a fixed status and body; the handler has read (or ignores) the request body. */
+    static void respond(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {

@@ -16,7 +16,6 @@ public final class Bucket {
     static final int KINDS = ErrorKind.values().length;
 
     final int endpoints;
-    final boolean packed;
     final Histogram[] latency;
     final Histogram[] service;
     final long[] requests;
@@ -33,17 +32,15 @@ public final class Bucket {
      * @param endpoints endpoint count
      * @param withService whether service time is kept apart from latency (open model)
      * @param trackErrorLatency whether failed requests' latencies are kept per error kind (for histogram logs)
-     * @param packed whether to use packed (memory-lean) histograms
      */
-    public Bucket(int endpoints, boolean withService, boolean trackErrorLatency, boolean packed) {
+    public Bucket(int endpoints, boolean withService, boolean trackErrorLatency) {
         this.endpoints = endpoints;
-        this.packed = packed;
         this.latency = new Histogram[endpoints];
         this.service = withService ? new Histogram[endpoints] : null;
         for (int e = 0; e < endpoints; e++) {
-            latency[e] = Histograms.create(packed);
+            latency[e] = Histograms.create();
             if (withService) {
-                service[e] = Histograms.create(packed);
+                service[e] = Histograms.create();
             }
         }
         this.requests = new long[endpoints];
@@ -76,7 +73,7 @@ public final class Bucket {
             }
             if (trackErrorLatency) {
                 if (errorLatencyByKind[endpoint][k] == null) {
-                    errorLatencyByKind[endpoint][k] = Histograms.create(packed);
+                    errorLatencyByKind[endpoint][k] = Histograms.create();
                 }
                 Histograms.record(errorLatencyByKind[endpoint][k], latencyNanos);
             }
@@ -112,7 +109,7 @@ public final class Bucket {
                 Histogram h = other.errorLatencyByKind[e][k];
                 if (h != null && h.getTotalCount() > 0) {
                     if (errorLatencyByKind[e][k] == null) {
-                        errorLatencyByKind[e][k] = Histograms.create(false);
+                        errorLatencyByKind[e][k] = Histograms.create();
                     }
                     errorLatencyByKind[e][k].add(h);
                 }

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
-    /** Above this many histograms held by workers at once, use packed (memory-lean) histograms. */
-    private static final int PLAIN_HISTOGRAM_LIMIT = 1024;
+    /** Most recorders per run: beyond this many workers, workers share recorders (striped by id). */
+    private static final int MAX_RECORDERS =
+            Math.max(16, 32 * Runtime.getRuntime().availableProcessors());
 
     private static final Ticket POISON = new Ticket(Long.MIN_VALUE, false, false);
 
@@ -48,7 +49,9 @@ public final class Engine {
     private final int[] cumulativeWeights;
     private final int totalWeight;
     private final boolean open;
-    private final boolean packed;
+    private final int recorderSlots;
+    private final boolean sharedRecorders;
+    private final WorkerRecorder[] recorderBySlot;
     private final boolean trackErrorLatency;
 
     private final List<WorkerRecorder> recorders = new CopyOnWriteArrayList<>();
@@ -58,6 +61,7 @@ public final class Engine {
     private final AtomicLong tickets = new AtomicLong();
     private final AtomicLong completedMeasured = new AtomicLong();
     private final AtomicInteger activeWorkers = new AtomicInteger();
+    private final AtomicInteger peakActive = new AtomicInteger();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final AtomicLong cutOff = new AtomicLong();
     private final CompletableFuture<LoadReport> result = new CompletableFuture<>();
@@ -94,8 +98,9 @@ public final class Engine {
         this.totalWeight = sum;
         this.open = plan.model() == LoadModel.OPEN;
         int workers = open ? plan.maxInFlight() : plan.users();
-        long histograms = 2L * workers * endpoints * (open ? 2 : 1);
-        this.packed = histograms > PLAIN_HISTOGRAM_LIMIT;
+        this.recorderSlots = Math.min(workers, MAX_RECORDERS);
+        this.sharedRecorders = workers > recorderSlots;
+        this.recorderBySlot = new WorkerRecorder[recorderSlots];
         this.trackErrorLatency = plan.histogramLog() != null;
     }
 
@@ -150,12 +155,12 @@ public final class Engine {
             }
             session = target.newSession();
             sessions.add(session);
-            WorkerRecorder recorder = newRecorder();
+            WorkerRecorder recorder = recorderFor(id);
             SplittableRandom random = new SplittableRandom(plan.seed() * 1_000_003L + id);
             Outcome outcome = new Outcome();
             long timeout = plan.requestTimeout().toNanos();
             long think = plan.thinkTime().toNanos();
-            activeWorkers.incrementAndGet();
+            peakActive.accumulateAndGet(activeWorkers.incrementAndGet(), Math::max);
             active = true;
             while (!stopping) {
                 int endpoint = pickEndpoint(random);
@@ -251,7 +256,7 @@ public final class Engine {
         try {
             session = target.newSession();
             sessions.add(session);
-            WorkerRecorder recorder = newRecorder();
+            WorkerRecorder recorder = recorderFor(id);
             SplittableRandom random = new SplittableRandom(plan.seed() * 1_000_003L + id);
             Outcome outcome = new Outcome();
             long timeout = plan.requestTimeout().toNanos();
@@ -269,7 +274,7 @@ public final class Engine {
                     return;
                 }
                 queued.decrementAndGet();
-                activeWorkers.incrementAndGet();
+                peakActive.accumulateAndGet(activeWorkers.incrementAndGet(), Math::max);
                 try {
                     int endpoint = pickEndpoint(random);
                     long t0 = System.nanoTime();
@@ -303,10 +308,17 @@ public final class Engine {
 
     // ---------------------------------------------------------------- shared
 
-    private WorkerRecorder newRecorder() {
-        WorkerRecorder recorder = new WorkerRecorder(endpoints, open, trackErrorLatency, packed);
-        recorders.add(recorder);
-        return recorder;
+    private WorkerRecorder recorderFor(int workerId) {
+        int slot = workerId % recorderSlots;
+        synchronized (recorderBySlot) {
+            WorkerRecorder recorder = recorderBySlot[slot];
+            if (recorder == null) {
+                recorder = new WorkerRecorder(endpoints, open, trackErrorLatency, sharedRecorders);
+                recorderBySlot[slot] = recorder;
+                recorders.add(recorder);
+            }
+            return recorder;
+        }
     }
 
     private int pickEndpoint(SplittableRandom random) {
@@ -388,8 +400,8 @@ public final class Engine {
 
     private LoadReport runController(HistogramLogWriter log) throws InterruptedException {
         long interval = plan.sampleInterval().toNanos();
-        Bucket current = new Bucket(endpoints, open, trackErrorLatency, false);
-        Bucket totals = new Bucket(endpoints, open, trackErrorLatency, false);
+        Bucket current = new Bucket(endpoints, open, trackErrorLatency);
+        Bucket totals = new Bucket(endpoints, open, trackErrorLatency);
         List<IntervalStats> series = new ArrayList<>();
         long warmUpRequests = 0;
         boolean ended = false;
@@ -423,7 +435,7 @@ public final class Engine {
             drainAll(current);
             warmUpRequests += current.warmUp;
             current.warmUp = 0;
-            IntervalStats stats = closeInterval(current, totals, intervalStart, tick, log, activeWorkers.get());
+            IntervalStats stats = closeInterval(current, totals, intervalStart, tick, log);
             series.add(stats);
             notifyListener(new Progress(
                     plan.name(),
@@ -438,7 +450,6 @@ public final class Engine {
 
         // end of run: no new requests, let in-flight ones finish, cut off the rest
         long end = Math.min(System.nanoTime(), measureEnd);
-        int usersAtEnd = activeWorkers.get();
         stopping = true;
         long dropped = finishWorkers();
         drainAll(current);
@@ -447,7 +458,7 @@ public final class Engine {
         long measuredEnd = Math.max(end, measureStart);
         if (current.totalRequests() > 0 || measuredEnd > intervalStart || series.isEmpty()) {
             long last = Math.max(measuredEnd, intervalStart);
-            IntervalStats stats = closeInterval(current, totals, intervalStart, last, log, usersAtEnd);
+            IntervalStats stats = closeInterval(current, totals, intervalStart, last, log);
             series.add(stats);
             notifyListener(new Progress(
                     plan.name(),
@@ -527,8 +538,8 @@ public final class Engine {
         }
     }
 
-    private IntervalStats closeInterval(
-            Bucket current, Bucket totals, long start, long end, HistogramLogWriter log, int users) {
+    private IntervalStats closeInterval(Bucket current, Bucket totals, long start, long end, HistogramLogWriter log) {
+        int users = peakActive.getAndSet(activeWorkers.get());
         Histogram all = new Histogram(Histograms.DIGITS);
         for (Histogram h : current.latency) {
             all.add(h);

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.PackedHistogram;
 
 /** Creation and Base64 encoding of the histograms loadgen records (nanoseconds, 3 significant digits). */
 public final class Histograms {
@@ -16,9 +15,9 @@ public final class Histograms {
 
     private Histograms() {}
 
-    /** An auto-resizing histogram; packed (slower to record, far smaller) when many will exist at once. */
-    public static Histogram create(boolean packed) {
-        return packed ? new PackedHistogram(DIGITS) : new Histogram(DIGITS);
+    /** An auto-resizing histogram. */
+    public static Histogram create() {
+        return new Histogram(DIGITS);
     }
 
     /** Records {@code nanos}, clamped to at least 1 (HdrHistogram cannot hold 0 in the auto-resizing form). */

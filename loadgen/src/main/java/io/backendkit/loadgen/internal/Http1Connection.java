@@ -61,12 +61,14 @@ final class Http1Connection {
     }
 
     /**
-     * Sends {@code request} and reads the response; reconnects (once) when a reused connection
-     * turns out to be closed by the server before any response byte arrived.
+     * Sends {@code request} and reads the response. For an idempotent request, reconnects and sends
+     * again (once) when a reused connection turns out to have been closed by the server before any
+     * response byte arrived (a keep-alive race); a POST or PATCH is never sent twice.
      *
      * @return the status code
      */
-    int exchange(byte[] request, int length, boolean head, long deadlineNanos, Capture capture) throws IOException {
+    int exchange(byte[] request, int length, boolean head, boolean idempotent, long deadlineNanos, Capture capture)
+            throws IOException {
         for (int attempt = 0; ; attempt++) {
             boolean fresh = socket == null;
             if (fresh) {
@@ -78,7 +80,11 @@ final class Http1Connection {
                 return readResponse(head, deadlineNanos, capture);
             } catch (IOException e) {
                 close();
-                boolean stale = !fresh && !responseStarted && attempt == 0 && !(e instanceof SocketTimeoutException);
+                boolean stale = idempotent
+                        && !fresh
+                        && !responseStarted
+                        && attempt == 0
+                        && !(e instanceof SocketTimeoutException);
                 if (!stale) {
                     throw e;
                 }

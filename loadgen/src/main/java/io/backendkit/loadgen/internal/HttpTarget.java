@@ -35,6 +35,8 @@ import java.util.function.Supplier;
 public final class HttpTarget implements Target {
 
     private static final String USER_AGENT = "backendkit-loadgen";
+    private static final java.util.Set<String> IDEMPOTENT =
+            java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
 
     private final List<Prepared> endpoints;
     private final List<String> names;
@@ -55,6 +57,7 @@ public final class HttpTarget implements Target {
             byte[] head,
             Supplier<byte[]> bodySupplier,
             boolean headMethod,
+            boolean idempotent,
             int[] expected,
             List<HttpEndpoint.Check> checks,
             HttpRequest jdkRequest) {}
@@ -140,6 +143,7 @@ public final class HttpTarget implements Target {
                     head,
                     e.bodySupplier(),
                     e.method().equals("HEAD"),
+                    IDEMPOTENT.contains(e.method()),
                     expected,
                     e.checks(),
                     jdk));
@@ -401,7 +405,7 @@ public final class HttpTarget implements Target {
             length = request.length;
             Http1Connection.Capture capture = p.checks().isEmpty() ? null : new Http1Connection.Capture();
             try {
-                int status = c.exchange(request, length, p.headMethod(), deadlineNanos, capture);
+                int status = c.exchange(request, length, p.headMethod(), p.idempotent(), deadlineNanos, capture);
                 HttpResult result =
                         capture == null ? null : new HttpResult(status, capture.headers, capture.body.toByteArray());
                 classify(p, status, result, out);

@@ -1,0 +1,137 @@
+package io.backendkit.loadgen;
+
+import static java.time.Duration.ofMillis;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backendkit.core.BackendKitException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+
+    static LoadReport open;
+    static LoadReport closed;
+
+    @BeforeAll
+    static void run() {
+        AtomicLong n = new AtomicLong();
+        try (var server =
+                new TestServers.Jdk(ex -> TestServers.reply(ex, n.incrementAndGet() % 20 == 0 ? 500 : 200, "ok"))) {
+            open = LoadTest.http()
+                    .name("orders <v2> & \"friends\"")
+                    .get(server.uri("/orders?page=1"))
+                    .endpointName("list <orders>")
+                    .weight(3)
+                    .post(server.uri("/orders"))
+                    .header("Content-Type", "application/json")
+                    .body("{}")
+                    .arrivalRate(300)
+                    .duration(ofMillis(1200))
+                    .sampleInterval(ofMillis(300))
+                    .progress(ProgressListener.none())
+                    .run();
+            closed = LoadTest.http()
+                    .get(server.uri("/"))
+                    .concurrency(3)
+                    .duration(ofMillis(600))
+                    .progress(ProgressListener.none())
+                    .run();
+        }
+    }
+
+    @Test
+    void jsonRoundTripsIntoAnEqualReportAndIsStable() {
+        for (LoadReport r : new LoadReport[] {open, closed}) {
+            String json = r.toJson();
+            LoadReport back = LoadReport.fromJson(json, "report.json");
+            assertThat(back).isEqualTo(r);
+            assertThat(back.toJson()).isEqualTo(json);
+            assertThat(back.total().latencyHistogram().getTotalCount())
+                    .isEqualTo(r.total().requests());
+            assertThat(back.scalingHints()).isEqualTo(r.scalingHints());
+        }
+        String json = open.toJson();
+        assertThat(json)
+                .startsWith("{\n  \"schemaVersion\" : 1,\n  \"name\" : \"orders <v2> & \\\"friends\\\"\",")
+                .contains(
+                        "\"p99Nanos\"",
+                        "\"serviceTime\"",
+                        "\"timeSeries\"",
+                        "\"latencyHistogramBase64\"",
+                        "\"model\" : \"OPEN\"")
+                .doesNotContain("\"errorRate\"", "\"passed\"");
+    }
+
+    @Test
+    void jsonFilesAreWrittenAndReadAndBadInputIsNamed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nested/baseline.json");
+        open.writeJson(file);
+        assertThat(LoadReport.readJson(file)).isEqualTo(open);
+
+        assertThatThrownBy(() -> LoadReport.readJson(dir.resolve("missing.json")))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessageEndingWith("missing.json: report file not found");
+        String broken = open.toJson().replace("\"requests\" : " + open.total().requests(), "\"requests\" : \"many\"");
+        assertThatThrownBy(() -> LoadReport.fromJson(broken, "baseline.json"))
+                .isInstanceOf(BackendKitException.class)
+                .hasMessageStartingWith("baseline.json line ")
+                .hasMessageContaining("at /total/requests");
+        String future = open.toJson().replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7");
+        assertThatThrownBy(() -> LoadReport.fromJson(future, "new.json"))
+                .isInstanceOf(BackendKitException.class)
+                .hasMessageContaining("is 7, this version reads 1");
+        Files.writeString(dir.resolve("x"), "");
+    }
+
+    @Test
+    void textShowsSettingsThroughputPercentilesPerEndpointErrorsAndHints() {
+        String text = open.toText();
+        assertThat(text)
+                .startsWith("load test orders <v2> & \"friends\": open model, 300/s, max 1000 in flight, 1200ms,"
+                        + " transport HTTP1\n")
+                .contains("latency (ms)", "p99.9", "total (service time)", "list <orders>", "POST /orders")
+                .contains("status codes: 200: ", "500: ")
+                .contains("errors\n", "HTTP_5XX", "status 500")
+                .contains("hints (derived from the numbers above; not verdicts)")
+                .contains("open model: 0 late");
+        assertThat(closed.toText()).contains("closed model, 3 users, 600ms").doesNotContain("service time");
+        assertThat(closed.toString()).startsWith("LoadReport[GET /, ").contains(" requests, ");
+    }
+
+    @Test
+    void htmlIsSelfContainedEscapedAndHasTheCharts() {
+        String html = open.toHtml();
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .contains("<title>load test orders &lt;v2&gt; &amp; &quot;friends&quot;</title>")
+                .contains("list &lt;orders&gt;")
+                .doesNotContain("<orders>", "<v2>", "<script", "<link", "src=", "href=", "@import", "url(")
+                .contains("latency by percentile", "throughput over time", "latency over time", "<polyline")
+                .contains("service time", "HTTP_5XX", "99.999%");
+        // the only URL is the SVG namespace
+        assertThat(html.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http://", "https://");
+        assertThat(closed.toHtml()).contains("<svg").doesNotContain("service time");
+    }
+
+    @Test
+    void aReportWithoutRequestsStillRenders() {
+        LoadReport empty = LoadTest.of(() -> {
+                    Thread.sleep(2000);
+                    return 1;
+                })
+                .duration(ofMillis(100))
+                .drainTimeout(ofMillis(50))
+                .progress(ProgressListener.none())
+                .run();
+        assertThat(empty.total().requests()).isZero();
+        assertThat(empty.cutOffRequests()).isEqualTo(1);
+        assertThat(empty.toText()).contains("requests 0 ");
+        assertThat(empty.toHtml()).contains("<svg");
+        assertThat(LoadReport.fromJson(empty.toJson(), "empty")).isEqualTo(empty);
+    }
+}
