@@ -232,7 +232,7 @@ class ModelGenerationTest {
     void formatsRoundTripThroughJackson() throws Exception {
         String json = "{\"id\":\"3f1c8f59-3f0e-4e8a-9a44-0c7d2b0a9e11\",\"day\":\"2024-02-29\","
                 + "\"when\":\"2024-01-15T10:30:00+02:00\",\"home\":\"https://example.com/x\",\"blob\":\"aGVsbG8=\","
-                + "\"money\":12.345,\"requiredNullable\":null,\"labels\":{\"a\":\"toolong\"}}";
+                + "\"money\":12.345,\"step\":7,\"requiredNullable\":null,\"labels\":{\"a\":\"toolong\"}}";
         Object everything = mapper.readValue(json, type("Everything"));
         String back = mapper.writeValueAsString(everything);
         assertThat(back)
@@ -243,7 +243,8 @@ class ModelGenerationTest {
                 .contains("\"money\":12.345")
                 .contains("\"requiredNullable\":null")
                 .doesNotContain("\"small\"");
-        assertThat(violations(everything)).containsExactly("labels.a: length must be at most 3");
+        assertThat(violations(everything))
+                .containsExactly("step: must be a multiple of 5", "labels.a: length must be at most 3");
     }
 
     @Test

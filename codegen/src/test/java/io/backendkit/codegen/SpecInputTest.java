@@ -164,4 +164,34 @@ class SpecInputTest {
         assertThat(Files.readString(tmp.resolve("out/legacy/model/Item.java")))
                 .isEqualTo(sources.file("legacy/model/Item.java").orElseThrow().content());
     }
+
+    @Test
+    void documentsAndTheirRefsAreFetchedOverHttp() throws IOException {
+        com.sun.net.httpserver.HttpServer server =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/specs/", exchange -> {
+            Path file = SPECS.resolve("multi")
+                    .resolve(exchange.getRequestURI().getPath().substring("/specs/".length()));
+            byte[] body = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            exchange.sendResponseHeaders(body.length == 0 ? 404 : 200, body.length == 0 ? -1 : body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/specs/";
+            GeneratedSources sources = OpenApiCodegen.fromSpec(java.net.URI.create(base + "main.yaml"))
+                    .basePackage("remote")
+                    .generate();
+            assertThat(sources.file("remote/model/Owner.java").orElseThrow().content())
+                    .contains("Address address");
+            assertThatThrownBy(() -> OpenApiCodegen.fromSpec(java.net.URI.create(base + "missing.yaml"))
+                            .generate())
+                    .isInstanceOf(SpecException.class)
+                    .hasMessage(base + "missing.yaml: cannot fetch spec: HTTP 404");
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -144,7 +144,7 @@ final class ModelEmitter {
             }
             ctor.addParameter(p.build());
             String description = Docs.escape(f.description());
-            if (!description.isEmpty() && !description.matches("(?s).*[.!?:]$")) {
+            if (!description.isEmpty() && ".!?:".indexOf(description.charAt(description.length() - 1)) < 0) {
                 description = description + ".";
             }
             String status = (f.deprecated() ? "Deprecated. " : "") + (f.required() ? "Required" : "Optional")

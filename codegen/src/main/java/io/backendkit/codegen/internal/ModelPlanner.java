@@ -780,6 +780,9 @@ public final class ModelPlanner {
     }
 
     Constraints constraints(Schema<?> s, String pointer) {
+        if (s.getNot() != null) {
+            findings.info("NOT_IGNORED", pointer + "/not", "'not' is not checked by generated validation");
+        }
         String pattern = s.getPattern();
         if (pattern != null) {
             try {
@@ -817,7 +820,8 @@ public final class ModelPlanner {
                 nonNegative(s.getMaxItems()),
                 Boolean.TRUE.equals(s.getUniqueItems()),
                 email,
-                List.of());
+                List.of(),
+                s.getMultipleOf() != null && s.getMultipleOf().signum() > 0 ? s.getMultipleOf() : null);
     }
 
     private static Integer nonNegative(Integer i) {
@@ -896,6 +900,13 @@ public final class ModelPlanner {
 
     private void buildRecord(RecordDecl decl, Schema<?> s, String pointer) {
         describe(decl, s);
+        if (!variantsOf(s).isEmpty()) {
+            findings.warn(
+                    "UNION_WITH_PROPERTIES_IGNORED",
+                    pointer,
+                    "oneOf/anyOf next to properties: " + decl.name.simpleName()
+                            + " keeps the properties; the variants are not checked");
+        }
         Map<String, Prop> props = new LinkedHashMap<>();
         Set<String> required = new LinkedHashSet<>();
         Object[] additional = new Object[2];

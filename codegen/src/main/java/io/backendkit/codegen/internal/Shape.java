@@ -136,6 +136,7 @@ public sealed interface Shape {
      * @param uniqueItems whether array items must be distinct
      * @param email whether the string must be an email address
      * @param allowedValues for strings with an {@code enum} but no generated enum type
+     * @param multipleOf the number values must be a multiple of
      */
     record Constraints(
             Integer minLength,
@@ -149,11 +150,12 @@ public sealed interface Shape {
             Integer maxItems,
             boolean uniqueItems,
             boolean email,
-            List<String> allowedValues) {
+            List<String> allowedValues,
+            BigDecimal multipleOf) {
 
         /** No constraints. */
         public static final Constraints NONE =
-                new Constraints(null, null, null, null, false, null, false, null, null, false, false, List.of());
+                new Constraints(null, null, null, null, false, null, false, null, null, false, false, List.of(), null);
 
         /** Copies the list. */
         public Constraints {
@@ -167,7 +169,8 @@ public sealed interface Shape {
                     || minimum != null
                     || maximum != null
                     || email
-                    || !allowedValues.isEmpty();
+                    || !allowedValues.isEmpty()
+                    || multipleOf != null;
         }
 
         boolean hasArrayChecks() {

@@ -195,6 +195,20 @@ final class ValidationWriter {
                         "must be one of " + c.allowedValues());
             }
         } else if (kind.numeric()) {
+            if (c.multipleOf() != null) {
+                CodeBlock decimal = kind == ScalarKind.DECIMAL
+                        ? value
+                        : CodeBlock.of("new $T($T.valueOf($L))", BigDecimal.class, String.class, value);
+                check(
+                        b,
+                        CodeBlock.of(
+                                "$L.remainder(new $T($S)).signum() != 0",
+                                decimal,
+                                BigDecimal.class,
+                                c.multipleOf().toPlainString()),
+                        path,
+                        "must be a multiple of " + c.multipleOf().toPlainString());
+            }
             if (c.minimum() != null) {
                 String op = c.exclusiveMinimum() ? "<=" : "<";
                 check(
