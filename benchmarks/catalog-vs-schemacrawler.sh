@@ -12,13 +12,7 @@ RUNS=${RUNS:-5}
 PG_URL=${BACKENDKIT_PG_URL:-jdbc:postgresql://127.0.0.1:5432/test?user=postgres}
 SCHEMA=bench_catalog
 
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for j in /usr/lib/jvm/*; do
-    if "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_HOME=$j; fi
-  done
-fi
-export JAVA_HOME
-"$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' || { echo "need a JDK 21+ (set JAVA_HOME)" >&2; exit 1; }
+. benchmarks/find-jdk.sh
 pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not running on 127.0.0.1:5432 (.ci/run starts it)" >&2; exit 1; }
 
 rm -rf "$OUT" && mkdir -p "$OUT/lib"

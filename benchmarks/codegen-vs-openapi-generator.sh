@@ -15,13 +15,7 @@ SPEC=$(cd "$SPECS" && pwd)/github-ghes-3.12.json
 [ -f "$SPEC" ] || { echo "missing $SPEC (set BACKENDKIT_SPECS_DIR)" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time) for peak RSS" >&2; exit 1; }
 
-if [ -z "${JAVA_HOME:-}" ] || ! "$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
-  for j in /usr/lib/jvm/*; do
-    if "$j/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then JAVA_HOME=$j; fi
-  done
-fi
-export JAVA_HOME
-"$JAVA_HOME/bin/java" -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])' || { echo "need a JDK 21+ (set JAVA_HOME)" >&2; exit 1; }
+. benchmarks/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
 rm -rf "$OUT" && mkdir -p "$OUT/lib" "$OUT/oag" "$OUT/classes"

@@ -95,6 +95,40 @@ class FaultsTest {
     }
 
     @Test
+    void aTimedOutRequestDoesNotSpoilTheNextOnes() {
+        // every third request of a connection stalls past the timeout; the others answer at once
+        try (var server = new TestServers.Raw((socket, in, out) -> {
+            int served = 0;
+            while (TestServers.readRequest(in)) {
+                if (++served % 3 == 0) {
+                    Thread.sleep(2_000);
+                }
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            }
+        })) {
+            LoadReport r = LoadTest.http()
+                    .get(server.uri("/"))
+                    .concurrency(2)
+                    .requestTimeout(ofMillis(200))
+                    .duration(ofMillis(1500))
+                    .drainTimeout(ofMillis(200))
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.errors()).extracting(ErrorStats::kind).containsOnly(ErrorKind.READ_TIMEOUT);
+            long timeouts = r.errors().get(0).count();
+            // each timeout closes its connection, so every new connection answers twice, then stalls
+            // (the two last connections may be cut off by the end of the run before their stall)
+            int connections = server.connections.get();
+            assertThat(r.total().requests() - timeouts)
+                    .as(r.toText())
+                    .isBetween(2L * (connections - 2), 2L * connections);
+            assertThat(timeouts).isBetween(4L, (long) connections);
+            assertThat(r.total().latency().max()).isBetween(ofMillis(200), ofMillis(300));
+        }
+    }
+
+    @Test
     void hugeResponsesAreReadCompletely() {
         byte[] chunk = new byte[64 * 1024];
         java.util.Arrays.fill(chunk, (byte) 'x');

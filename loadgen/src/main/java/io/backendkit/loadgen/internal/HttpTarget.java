@@ -46,6 +46,7 @@ public final class HttpTarget implements Target {
     private final int connectTimeoutMillis;
     private final HttpClient client;
     private final ExecutorService clientExecutor;
+    private final TimeoutWatchdog watchdog;
     private final Duration requestTimeout;
 
     /** What one endpoint needs at request time. */
@@ -102,9 +103,11 @@ public final class HttpTarget implements Target {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .executor(clientExecutor)
                     .build();
+            watchdog = null;
         } else {
             clientExecutor = null;
             client = null;
+            watchdog = new TimeoutWatchdog(requestTimeout);
         }
         for (HttpEndpoint e : endpoints) {
             URI uri = e.uri();
@@ -292,6 +295,9 @@ public final class HttpTarget implements Target {
             client.shutdownNow();
             clientExecutor.shutdownNow();
         }
+        if (watchdog != null) {
+            watchdog.close();
+        }
     }
 
     // ---------------------------------------------------------------- classification
@@ -384,6 +390,7 @@ public final class HttpTarget implements Target {
             if (c == null) {
                 c = new Http1Connection(addresses[p.address()], connectTimeoutMillis);
                 connections[p.address()] = c;
+                watchdog.register(c);
             }
             out.where = p.name();
             byte[] request = p.fixedRequest();
@@ -433,6 +440,7 @@ public final class HttpTarget implements Target {
             for (Http1Connection c : connections) {
                 if (c != null) {
                     c.close();
+                    watchdog.unregister(c);
                 }
             }
         }

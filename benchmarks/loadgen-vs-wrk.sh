@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Closed-model throughput and latency of backendkit's load generator against wrk: nginx (one worker,
+# 127.0.0.1, a 3-byte static file, no access log) is the target; wrk and backendkit run alternately
+# with the same connection count and duration, three rounds. backendkit runs in a fresh JVM each round
+# with a warm-up (excluded from its numbers, as its users would run it) before the measured seconds;
+# wrk needs none. Prints every round, the medians, the JVM's peak RSS and the throughput ratio.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT=$ROOT/benchmarks/out/loadgen-vs-wrk
+CONNECTIONS=${CONNECTIONS:-50}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
+WARMUP=${WARMUP:-3}
+ROUNDS=${ROUNDS:-3}
+PORT=${PORT:-18080}
+TRANSPORT=${TRANSPORT:-http1}
+. benchmarks/find-jdk.sh
+JAVA="$JAVA_HOME/bin/java"
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then
+  SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q wrk nginx
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time) for peak RSS" >&2; exit 1; }
+
+rm -rf "$OUT" && mkdir -p "$OUT/lib" "$OUT/classes" "$OUT/nginx/html" "$OUT/nginx/logs"
+./mvnw -B -q install -DskipTests -pl loadgen -am
+./mvnw -B -q dependency:copy-dependencies -pl loadgen -DincludeScope=runtime -DoutputDirectory="$OUT/lib"
+cp loadgen/target/backendkit-loadgen-*.jar "$OUT/lib/"
+"$JAVA_HOME/bin/javac" -d "$OUT/classes" -cp "$OUT/lib/*" "$ROOT/benchmarks/loadgen-vs-wrk/LoadgenBench.java"
+
+printf 'ok\n' > "$OUT/nginx/html/index.txt"
+cat > "$OUT/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon on;
+pid $OUT/nginx/nginx.pid;
+error_log $OUT/nginx/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000000;
+  server {
+    listen 127.0.0.1:$PORT;
+    root $OUT/nginx/html;
+    location / { default_type text/plain; try_files /index.txt =404; }
+  }
+}
+CONF
+"$NGINX" -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf"
+trap '"$NGINX" -p "$OUT/nginx" -c "$OUT/nginx/nginx.conf" -s quit 2>/dev/null || true' EXIT
+URL=http://127.0.0.1:$PORT/
+for _ in $(seq 50); do curl -fs "$URL" >/dev/null 2>&1 && break; sleep 0.1; done
+curl -fs "$URL" >/dev/null || { echo "nginx did not answer on $URL; see $OUT/nginx/logs/error.log" >&2; exit 1; }
+
+# wrk prints latencies as 812.00us, 1.20ms or 1.02s; this gives microseconds
+to_us() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); print v+0 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v*1000 } else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000000 } else print v }' <<<"$1"; }
+run_wrk() {
+  wrk -t "$(nproc)" -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency "$URL" > "$OUT/wrk.txt"
+  local rps p50 p99
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$OUT/wrk.txt")
+  p50=$(to_us "$(awk '$1=="50%" {print $2}' "$OUT/wrk.txt")")
+  p99=$(to_us "$(awk '$1=="99%" {print $2}' "$OUT/wrk.txt")")
+  echo "$rps $p50 $p99"
+}
+run_backendkit() {
+  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$JAVA" -cp "$OUT/classes:$OUT/lib/*" \
+    LoadgenBench "$URL" "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" > "$OUT/bk.txt" 2>>"$OUT/bk.log"
+  read -r rps p50 p99 errors < "$OUT/bk.txt"
+  [ "$errors" = 0 ] || echo "backendkit saw $errors errors" >&2
+  echo "$rps $p50 $p99 $(cat "$OUT/rss.txt")"
+}
+
+bk_rps=() bk_p50=() bk_p99=() bk_rss=() wrk_rps=() wrk_p50=() wrk_p99=()
+echo "target: nginx 1 worker at $URL; $CONNECTIONS connections, ${SECONDS_PER_RUN} s per run, $(nproc) cores"
+for r in $(seq 1 "$ROUNDS"); do
+  read -r rps p50 p99 < <(run_wrk)
+  printf 'round %d wrk:        %10.0f req/s  p50 %7.0f us  p99 %7.0f us\n' "$r" "$rps" "$p50" "$p99"
+  wrk_rps+=("$rps") wrk_p50+=("$p50") wrk_p99+=("$p99")
+  read -r rps p50 p99 kb < <(run_backendkit)
+  printf 'round %d backendkit: %10.0f req/s  p50 %7.0f us  p99 %7.0f us  peak RSS %d MB\n' "$r" "$rps" "$p50" "$p99" $((kb / 1024))
+  bk_rps+=("$rps") bk_p50+=("$p50") bk_p99+=("$p99") bk_rss+=("$kb")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+w=$(median "${wrk_rps[@]}"); b=$(median "${bk_rps[@]}")
+wp50=$(median "${wrk_p50[@]}"); bp50=$(median "${bk_p50[@]}")
+printf 'wrk %s:        median %.0f req/s, p50 %.0f us, p99 %.0f us\n' "$(wrk -v 2>&1 | head -1 | awk '{print $2}')" "$w" "$wp50" "$(median "${wrk_p99[@]}")"
+printf 'backendkit (%s): median %.0f req/s, p50 %.0f us, p99 %.0f us, JVM peak RSS %d MB\n' "$TRANSPORT" "$b" "$bp50" "$(median "${bk_p99[@]}")" $(( $(median "${bk_rss[@]}") / 1024 ))
+awk -v b="$bp50" -v w="$wp50" 'BEGIN { printf "p50 backendkit/wrk: %.2f\n", b / w }'
+awk -v b="$b" -v w="$w" 'BEGIN { printf "speedup vs wrk: %.2f\n", b / w }'
