@@ -1,6 +1,7 @@
 package harness;
 
 import com.acme.zoo.api.DefaultApi;
+import com.acme.zoo.api.LookupApi;
 import com.acme.zoo.api.MiscApi;
 import com.acme.zoo.api.PetsApi;
 import com.acme.zoo.client.ApiClient;
@@ -11,6 +12,7 @@ import com.acme.zoo.client.PetsClient;
 import com.acme.zoo.model.Circle;
 import com.acme.zoo.model.Everything;
 import com.acme.zoo.model.ListPetsStatus;
+import com.acme.zoo.model.LookupResult;
 import com.acme.zoo.model.NewPet;
 import com.acme.zoo.model.Node;
 import com.acme.zoo.model.Pet;
@@ -35,7 +37,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** A hand-written implementation of the generated interfaces, and a client scenario. */
-public final class Harness implements PetsApi, MiscApi, DefaultApi {
+public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
 
     private final Map<Long, Pet> pets = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -43,7 +45,7 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi {
     /** Starts the generated server on an ephemeral port of 127.0.0.1 under /v1. */
     public static ApiServer start() throws IOException {
         Harness impl = new Harness();
-        ApiRouter router = ApiRouter.builder().pets(impl).misc(impl).default_(impl).basePath("/v1").build();
+        ApiRouter router = ApiRouter.builder().pets(impl).misc(impl).default_(impl).lookup(impl).basePath("/v1").build();
         return ApiServer.start(router, new InetSocketAddress("127.0.0.1", 0));
     }
 
@@ -116,6 +118,12 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi {
     @Override
     public Everything echoEverything(Everything body) {
         return body;
+    }
+
+    @Override
+    public LookupResult lookup(String key, String q, String xTrace, java.time.LocalDate day, java.util.UUID ref,
+            Long count) {
+        return new LookupResult(key, q, xTrace, day, ref, count);
     }
 
     @Override

@@ -34,7 +34,6 @@ final class JavaPoets {
     static final ClassName TYPE_FACTORY = ClassName.get(JACKSON_DATABIND + ".type", "TypeFactory");
     static final ClassName OBJECT_MAPPER = ClassName.get(JACKSON_DATABIND, "ObjectMapper");
     static final ClassName DESERIALIZATION_CONTEXT = ClassName.get(JACKSON_DATABIND, "DeserializationContext");
-    static final ClassName MISMATCHED_INPUT = ClassName.get(JACKSON_DATABIND + ".exc", "MismatchedInputException");
     static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final ClassName LIST = ClassName.get("java.util", "List");

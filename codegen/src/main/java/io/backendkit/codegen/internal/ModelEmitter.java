@@ -423,13 +423,61 @@ final class ModelEmitter {
         m.addCode("return switch (best) {\n$>");
         m.addCode(cases.build());
         m.addCode(
-                "default -> throw $T.from(parser, $T.class, $S + node.getNodeType());\n",
-                JavaPoets.MISMATCHED_INPUT,
+                "default -> throw new $T(parser, $T.class, $S);\n",
+                validation.nestedClass("NoMatchingVariantException"),
                 u.name,
-                "no variant of " + u.name.simpleName() + " fits JSON of type ");
+                String.join(", ", u.variants.stream().map(this::variantLabel).toList()));
         m.addCode("$<};\n");
         d.addMethod(m.build());
         return d.build();
+    }
+
+    /** How the document names a variant: its schema name, or its JSON type for an inline schema. */
+    private String variantLabel(ClassName variant) {
+        ModelDecl d = decls.apply(variant);
+        String component = componentName(d.pointer);
+        if (component != null) {
+            return component;
+        }
+        return switch (d) {
+            case WrapperDecl w -> jsonTerm(w.inner);
+            case EnumDecl e -> "string";
+            default -> "object";
+        };
+    }
+
+    /** The schema name of a component pointer such as {@code #/components/schemas/Pet}, or null. */
+    private static String componentName(String pointer) {
+        String prefix = ModelPlanner.COMPONENTS;
+        if (pointer == null || !pointer.startsWith(prefix) || pointer.indexOf('/', prefix.length()) >= 0) {
+            return null;
+        }
+        return pointer.substring(prefix.length()).replace("~1", "/").replace("~0", "~");
+    }
+
+    /** A shape in the document's terms: {@code string (date)}, {@code integer}, a schema name... */
+    private String jsonTerm(Shape shape) {
+        return switch (shape) {
+            case Scalar s ->
+                switch (s.kind()) {
+                    case STRING -> "string";
+                    case INT, LONG -> "integer";
+                    case FLOAT, DOUBLE, DECIMAL -> "number";
+                    case BOOLEAN -> "boolean";
+                    case DATE -> "string (date)";
+                    case DATE_TIME -> "string (date-time)";
+                    case UUID -> "string (uuid)";
+                    case URI -> "string (uri)";
+                    case BYTES -> "string (byte)";
+                    case ANY -> "any value";
+                };
+            case Named n -> {
+                String component = componentName(decls.apply(n.type()).pointer);
+                yield component != null ? component : n.kind() == Shape.NamedKind.ENUM ? "string" : "object";
+            }
+            case ListOf l -> "array";
+            case MapOf m -> "object";
+        };
     }
 
     private static FieldSpec setField(ClassName set, String name, List<String> values) {
