@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 
 /**
  * A load test against HTTP endpoints. {@link #get}, {@link #post}, {@link #request} and friends
@@ -38,6 +39,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     private HttpTransport transport;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private boolean rateLimiting;
+    private SSLContext sslContext;
 
     HttpLoadTest() {}
 
@@ -158,6 +160,18 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
         return this;
     }
 
+    /**
+     * The TLS context for {@code https://} endpoints (the JDK transports), for example one that
+     * trusts a test server's self-signed certificate. Default: the JVM's default context.
+     */
+    public HttpLoadTest sslContext(SSLContext context) {
+        if (context == null) {
+            throw new IllegalArgumentException("sslContext must not be null");
+        }
+        this.sslContext = context;
+        return this;
+    }
+
     /** TCP connect timeout. Default 5 seconds. */
     public HttpLoadTest connectTimeout(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
@@ -202,7 +216,8 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
                         "endpoint " + e.name(), "name used twice; give one of them endpointName(...)");
             }
         }
-        return new HttpTarget(endpoints, transport, connectTimeout, requestTimeoutForTarget(), rateLimiting);
+        return new HttpTarget(
+                endpoints, transport, connectTimeout, requestTimeoutForTarget(), rateLimiting, sslContext);
     }
 
     private Duration requestTimeoutForTarget() {

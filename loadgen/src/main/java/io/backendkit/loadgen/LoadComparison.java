@@ -13,7 +13,7 @@ import java.util.Locale;
  * <pre>{@code
  * LoadComparison c = LoadComparison.compare(LoadReport.readJson(Path.of("baseline.json")), report);
  * if (c.hasRegression()) {
- *     System.out.println(c.toText());
+ *     log.info("{}", c.toText());
  * }
  * }</pre>
  *

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * LoadReport report = LoadTest.http().get("http://127.0.0.1:8080/users").concurrency(50).duration(ofSeconds(30)).run();
- * System.out.println(report.toText());
+ * log.info("{}", report.toText());
  * Files.writeString(Path.of("baseline.json"), report.toJson());
  * }</pre>
  *

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  *         .warmUp(Duration.ofSeconds(2))
  *         .duration(Duration.ofSeconds(30))
  *         .run();
- * System.out.println(r.toText());
+ * log.info("{}", r.toText());
  *
  * LoadReport open = LoadTest.http().get(uri).arrivalRate(2_000).maxInFlight(200).duration(ofSeconds(30)).run();
  * LoadReport inProcess = LoadTest.of(() -> service.quote(42)).concurrency(8).requests(50_000).run();

@@ -281,21 +281,41 @@ class ClosedModelTest {
                     .isEqualTo(r.total().requests());
             assertThat(r.timeSeries()).hasSizeBetween(5, 6);
         }
-        try (var out = new java.io.ByteArrayOutputStream()) {
-            // the logging listener formats without failing
+        // the default listener logs one INFO line per interval (slf4j-simple writes to System.err)
+        java.io.PrintStream err = System.err;
+        var captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
             ProgressListener.logging()
                     .onProgress(new Progress(
-                            "x",
+                            "orders",
                             false,
-                            ofSeconds(1),
-                            new IntervalStats(0, 1000, 1, 0, 1, 1, 1, 1, 1, 1, 0, 0),
-                            1,
-                            0,
+                            ofSeconds(3),
+                            new IntervalStats(
+                                    0, 1000, 1234, 2, 1234.0, 1_204_000, 2_000_000, 5_611_000, 9_000_000, 50, 0, 0),
+                            51234,
+                            2,
                             0));
-            assertThat(out.size()).isZero();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
+            ProgressListener.logging()
+                    .onProgress(new Progress(
+                            "orders",
+                            true,
+                            ofSeconds(1),
+                            new IntervalStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                            0,
+                            0,
+                            77));
+        } finally {
+            System.setErr(err);
         }
+        assertThat(captured.toString(StandardCharsets.UTF_8).lines())
+                .hasSize(2)
+                .satisfiesExactly(
+                        line -> assertThat(line)
+                                .contains("INFO io.backendkit.loadgen.LoadTest")
+                                .endsWith("orders measuring 3s: 1234 req/s, p50 1.204 ms, p99 5.611 ms, 2 errors"
+                                        + " (51234 requests so far)"),
+                        line -> assertThat(line).endsWith("orders warming up 1s: 77 warm-up requests"));
     }
 
     static void writeAll(OutputStream out, String s) throws java.io.IOException {

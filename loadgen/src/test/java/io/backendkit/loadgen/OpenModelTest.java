@@ -126,4 +126,66 @@ class OpenModelTest {
             assertThat(r.scalingHints()).extracting(f -> f.code()).contains("HINT_NO_REQUESTS");
         }
     }
+
+    /** A server that serves one request at a time in 10 ms: about 100 req/s at most. */
+    private static TestServers.Jdk oneAtATime() {
+        ReentrantLock one = new ReentrantLock(true);
+        return new TestServers.Jdk(ex -> {
+            one.lock();
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                one.unlock();
+            }
+            TestServers.reply(ex, 200, "ok");
+        });
+    }
+
+    @Test
+    void anOfferedRateAboveCapacityIsReportedAsSaturationNearTheCapacity() {
+        try (var server = oneAtATime()) {
+            // WHEN the offered rate ramps from 40 to 400 req/s
+            LoadReport open = LoadTest.http()
+                    .get(server.uri("/"))
+                    .arrivalRate(40, 400)
+                    .maxInFlight(64)
+                    .duration(ofSeconds(4))
+                    .drainTimeout(ofMillis(300))
+                    .progress(ProgressListener.none())
+                    .run();
+            // THEN a saturation hint names a capacity near 100 req/s
+            assertThat(open.scalingHints())
+                    .filteredOn(f -> f.code().equals("HINT_SATURATION"))
+                    .singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.message()).startsWith("hint: throughput stopped following the offered rate");
+                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("saturates near ([0-9,]+) req/s")
+                                .matcher(f.suggestedFix());
+                        assertThat(m.find()).as(f.suggestedFix()).isTrue();
+                        assertThat(Integer.parseInt(m.group(1).replace(",", "")))
+                                .isBetween(60, 130);
+                    });
+        }
+    }
+
+    @Test
+    void usersAddedBeyondCapacityAreReportedAsSaturation() {
+        try (var server = oneAtATime()) {
+            // WHEN users ramp from 1 to 12 over 4 seconds against a server that is full with one
+            LoadReport closed = LoadTest.http()
+                    .get(server.uri("/"))
+                    .concurrency(12)
+                    .rampUp(ofSeconds(4))
+                    .duration(ofSeconds(5))
+                    .progress(ProgressListener.none())
+                    .run();
+            // THEN throughput flattening while users double is called saturation
+            assertThat(closed.scalingHints())
+                    .as(closed.timeSeries().toString())
+                    .extracting(f -> f.code())
+                    .contains("HINT_SATURATION", "HINT_CAPACITY_SEEN");
+        }
+    }
 }

@@ -41,11 +41,17 @@ class PercentileAccuracyTest {
             assertThat(l.max()).isBetween(ofMillis(200), ofMillis(400));
             Histogram h = r.total().latencyHistogram();
             double belowHundredMs = h.getPercentileAtOrBelowValue(100_000_000L);
-            assertThat(belowHundredMs).isBetween(98.7, 99.3);
+            assertThat(belowHundredMs).isBetween(98.3, 99.3);
             long slow = h.getCountBetweenValues(200_000_000L, Long.MAX_VALUE / 4);
             // the slow ones are exactly the server's every-100th (within the requests on the edges of the window)
             assertThat((double) slow / h.getTotalCount()).isBetween(0.008, 0.012);
-            assertThat(l.p99()).isBetween(ofMillis(10), ofMillis(260));
+            // 1% are slow, so p99 sits on the step between the two latencies; either side of it is sharp
+            assertThat(h.getValueAtPercentile(98)).isBetween(10_000_000L, 50_000_000L);
+            assertThat(h.getValueAtPercentile(99.5)).isBetween(200_000_000L, 260_000_000L);
+            assertThat(l.p99())
+                    .satisfiesAnyOf(
+                            p99 -> assertThat(p99).isBetween(ofMillis(10), ofMillis(25)),
+                            p99 -> assertThat(p99).isBetween(ofMillis(200), ofMillis(260)));
             assertThat(l.minNanos()).isGreaterThanOrEqualTo(10_000_000L);
         }
     }

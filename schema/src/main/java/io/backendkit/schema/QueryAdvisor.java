@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * QueryAdvice advice = QueryAdvisor.on(dataSource).advise("SELECT * FROM orders WHERE customer_id = ?", 42);
- * advice.proposals().forEach(p -> System.out.println(p.ddl() + " " + p.costBefore() + " -> " + p.costAfter()));
+ * advice.proposals().forEach(p -> log.info("{} (cost {} -> {})", p.ddl(), p.costBefore(), p.costAfter()));
  * }</pre>
  *
  * <p>The query is planned, never executed. Immutable and thread-safe.

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  *         .disable(SchemaAnalyzer.Rule.TABLE_NAME_NOT_PLURAL)
  *         .build()
  *         .analyze(dataSource);
- * System.out.println(report.toText());
+ * log.info("{}", report.toText());
  * }</pre>
  *
  * <p>Immutable and thread-safe.

@@ -25,7 +25,7 @@ import java.util.UUID;
  *
  * <pre>{@code
  * SqlFileSchema s = SqlFileSchema.read(Path.of("schema.sql"), Dialect.POSTGRESQL, false);
- * s.rejected().forEach(System.out::println);
+ * s.rejected().forEach(r -> log.warn("{}", r));
  * SchemaReport report = SchemaAnalyzer.withDefaults().analyze(s.catalog());
  * }</pre>
  *

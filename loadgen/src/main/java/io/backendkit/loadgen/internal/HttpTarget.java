@@ -69,13 +69,15 @@ public final class HttpTarget implements Target {
      * @param connectTimeout connect timeout
      * @param requestTimeout request timeout (JDK client)
      * @param rateLimitingExpected whether 429 responses count as success (and are expected)
+     * @param sslContext the TLS context for the JDK client, or null for the default
      */
     public HttpTarget(
             List<HttpEndpoint> endpoints,
             HttpTransport transport,
             Duration connectTimeout,
             Duration requestTimeout,
-            boolean rateLimitingExpected) {
+            boolean rateLimitingExpected,
+            javax.net.ssl.SSLContext sslContext) {
         boolean anyTls = endpoints.stream().anyMatch(e -> e.uri().getScheme().equalsIgnoreCase("https"));
         this.transport = transport != null ? transport : anyTls ? HttpTransport.JDK_HTTP1_1 : HttpTransport.HTTP1;
         if (this.transport == HttpTransport.HTTP1 && anyTls) {
@@ -94,8 +96,11 @@ public final class HttpTarget implements Target {
         List<Prepared> prepared = new ArrayList<>();
         if (this.transport != HttpTransport.HTTP1) {
             clientExecutor = Executors.newVirtualThreadPerTaskExecutor();
-            client = HttpClient.newBuilder()
-                    .version(
+            HttpClient.Builder builder = HttpClient.newBuilder();
+            if (sslContext != null) {
+                builder.sslContext(sslContext);
+            }
+            client = builder.version(
                             this.transport == HttpTransport.JDK_HTTP2
                                     ? HttpClient.Version.HTTP_2
                                     : HttpClient.Version.HTTP_1_1)
@@ -344,6 +349,9 @@ public final class HttpTarget implements Target {
     }
 
     private static ErrorKind kindOf(IOException e) {
+        if (e instanceof javax.net.ssl.SSLHandshakeException) {
+            return ErrorKind.CONNECT_FAILED;
+        }
         if (e instanceof Http1Connection.ConnectFailure || e instanceof ConnectException) {
             Throwable cause = e instanceof Http1Connection.ConnectFailure ? e.getCause() : e;
             if (cause instanceof HttpConnectTimeoutException || cause instanceof SocketTimeoutException) {
