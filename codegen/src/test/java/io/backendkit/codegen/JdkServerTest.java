@@ -273,6 +273,27 @@ class JdkServerTest {
     }
 
     @Test
+    void requiredNullablePropertyThatIsOmittedIs400ButNullIsAccepted() throws Exception {
+        Reply withNull = postJson("/everything", EVERYTHING);
+        assertThat(withNull.status()).isEqualTo(200);
+        assertThat(withNull.json().path("data").has("requiredNullable")).isTrue();
+        assertThat(withNull.json().path("data").path("requiredNullable").isNull())
+                .isTrue();
+
+        Reply omitted = postJson("/everything", EVERYTHING.replace("\"requiredNullable\":null,", ""));
+        assertThat(omitted.status()).isEqualTo(400);
+        assertThat(omitted.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(omitted.details()).containsExactly("requiredNullable: is required");
+
+        Reply nestedNull =
+                postJson("/everything", EVERYTHING.replace("{", "{\"inline\":{\"level\":\"low\",\"note\":null},"));
+        assertThat(nestedNull.status()).isEqualTo(200);
+        Reply nestedOmitted = postJson("/everything", EVERYTHING.replace("{", "{\"inline\":{\"level\":\"low\"},"));
+        assertThat(nestedOmitted.status()).isEqualTo(400);
+        assertThat(nestedOmitted.details()).containsExactly("inline.note: is required");
+    }
+
+    @Test
     void unknownPathsMethodsAndMediaTypesGet404_405_415() throws Exception {
         Reply notFound = call("GET", "/nothing/here", null, null);
         assertThat(notFound.status()).isEqualTo(404);

@@ -128,9 +128,20 @@ class ModelGenerationTest {
     void requiredAndNullableStayDistinct() {
         String everything = file("Everything");
         assertThat(everything)
-                .contains("@JsonProperty(\"requiredNullable\") String requiredNullable")
+                .contains("@JsonProperty(value = \"requiredNullable\", required = true) String requiredNullable")
                 .contains("@JsonProperty(\"day\") @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate day")
                 .contains("Required, may be null");
+    }
+
+    @Test
+    void requiredNullablePropertyMayBeNullButNotAbsent() throws Exception {
+        String base = "{\"id\":\"3f1c8f59-3f0e-4e8a-9a44-0c7d2b0a9e11\",\"when\":\"2024-01-15T10:30:00Z\"";
+        Object withNull = mapper.readValue(base + ",\"requiredNullable\":null}", type("Everything"));
+        assertThat(violations(withNull)).isEmpty();
+        assertThat(mapper.writeValueAsString(withNull)).contains("\"requiredNullable\":null");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.readValue(base + "}", type("Everything")))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class)
+                .hasMessageContaining("'requiredNullable'");
     }
 
     @Test

@@ -133,10 +133,15 @@ final class ModelEmitter {
         List<String> params = new ArrayList<>();
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
         for (Field f : r.fields) {
-            ParameterSpec.Builder p = ParameterSpec.builder(f.shape().type(), f.javaName())
-                    .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY)
-                            .addMember("value", "$S", f.jsonName())
-                            .build());
+            AnnotationSpec.Builder property =
+                    AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", f.jsonName());
+            if (f.required() && f.nullable()) {
+                // null is allowed, so validation cannot tell an absent value from a null one: Jackson
+                // enforces presence of required creator properties (the server maps it to a 400)
+                property.addMember("required", "true");
+            }
+            ParameterSpec.Builder p =
+                    ParameterSpec.builder(f.shape().type(), f.javaName()).addAnnotation(property.build());
             if (!f.required()) {
                 p.addAnnotation(AnnotationSpec.builder(JSON_INCLUDE)
                         .addMember("value", "$T.NON_NULL", JSON_INCLUDE_INCLUDE)
