@@ -9,10 +9,16 @@ import org.junit.jupiter.api.Test;
 
 class DemoTest {
 
-    private static String run() {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        Demo.print(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        return buffer.toString(StandardCharsets.UTF_8);
+    private static String output;
+
+    /** The demo runs once (it compiles code and puts load on a server); the tests read its output. */
+    private static synchronized String run() {
+        if (output == null) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            Demo.print(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+            output = buffer.toString(StandardCharsets.UTF_8);
+        }
+        return output;
     }
 
     @Test
@@ -43,5 +49,25 @@ class DemoTest {
         String out = run();
 
         assertThat(out).contains("== decision").contains("jvm-modular-monolith").containsIgnoringCase("approv");
+    }
+
+    @Test
+    void demoGeneratesCompilesServesAndLoadsTheOrderService() {
+        String out = run();
+
+        assertThat(out)
+                .contains("== codegen")
+                .contains("demo/orders/api/OrdersApi.java")
+                .contains("compiled with javac and serving on http://127.0.0.1:")
+                // the generated validation answers bad input with every violation and its field
+                .contains("-> 400 ")
+                .contains("customerEmail")
+                .contains("lines[0].sku")
+                .contains("lines[0].quantity")
+                .contains("-> 201 ")
+                .contains("== loadgen")
+                .contains("GET /orders/1")
+                .contains("POST /orders");
+        assertThat(out).doesNotContain("HTTP_4XX").doesNotContain("HTTP_5XX");
     }
 }
