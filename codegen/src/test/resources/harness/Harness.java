@@ -14,6 +14,7 @@ import com.acme.zoo.model.Everything;
 import com.acme.zoo.model.ListPetsStatus;
 import com.acme.zoo.model.LookupResult;
 import com.acme.zoo.model.NewPet;
+import com.acme.zoo.model.Page;
 import com.acme.zoo.model.Node;
 import com.acme.zoo.model.Pet;
 import com.acme.zoo.model.PetStatus;
@@ -39,14 +40,50 @@ import java.util.concurrent.atomic.AtomicLong;
 /** A hand-written implementation of the generated interfaces, and a client scenario. */
 public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
 
+    private static final List<Pet> WINDOW = List.of("Ada", "Bo", "Cy", "Di", "Ed").stream()
+            .map(name -> new Pet(name, List.of("window"), null, null, null, PetStatus.AVAILABLE, null,
+                    (long) name.charAt(0), null))
+            .toList();
+
     private final Map<Long, Pet> pets = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong();
 
     /** Starts the generated server on an ephemeral port of 127.0.0.1 under /v1. */
     public static ApiServer start() throws IOException {
+        return start(true);
+    }
+
+    /** Starts the generated server, with or without the response envelope. */
+    public static ApiServer start(boolean envelope) throws IOException {
         Harness impl = new Harness();
-        ApiRouter router = ApiRouter.builder().pets(impl).misc(impl).default_(impl).lookup(impl).basePath("/v1").build();
+        ApiRouter router = ApiRouter.builder().pets(impl).misc(impl).default_(impl).lookup(impl).basePath("/v1")
+                .envelope(envelope).build();
         return ApiServer.start(router, new InetSocketAddress("127.0.0.1", 0));
+    }
+
+    /** Pages through five fixed pets: numbered pages, or cursors that are the index of the next item. */
+    @Override
+    public Page<Pet> listPetsPaged(Integer page, Integer limit, String cursor) {
+        int size = limit == null ? 2 : limit;
+        int n = WINDOW.size();
+        if (cursor != null) {
+            int from = Integer.parseInt(cursor);
+            List<Pet> items = WINDOW.subList(Math.min(from, n), Math.min(from + size, n));
+            return Page.cursor(items, from + size < n ? String.valueOf(from + size) : null);
+        }
+        int p = page == null ? 1 : page;
+        int from = (p - 1) * size;
+        return Page.of(WINDOW.subList(Math.min(from, n), Math.min(from + size, n)), p, size, n);
+    }
+
+    /** Reads a page with a client that expects no envelope. */
+    public static String pageWithoutEnvelope(URI base) {
+        PetsClient client = new PetsClient(ApiClient.builder(base).envelope(false).build());
+        return describe(client.listPetsPaged(1, 2, null));
+    }
+
+    private static String describe(Page<Pet> page) {
+        return page.items().stream().map(Pet::name).toList() + " " + page.pagination() + " more " + page.hasMore();
     }
 
     @Override
@@ -178,6 +215,8 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
         Node tree = misc.echoTree(new Node("root", List.of(new Node("leaf", null))));
         seen.add("tree " + tree.children().get(0).name());
         seen.add("health " + new String(defaults.getHealth(), StandardCharsets.UTF_8));
+        seen.add("page " + describe(petsClient.listPetsPaged(2, 2, null)));
+        seen.add("cursor " + describe(petsClient.listPetsPagedAsync(null, 2, "4").get()));
         return seen;
     }
 }

@@ -25,8 +25,14 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Generated packages: {@code <base>.model} (models, {@code Violation}, {@code Validatable},
- * {@code ApiJson}), {@code <base>.api} (one handler interface per tag), {@code <base>.server} and
- * {@code <base>.client}.
+ * {@code ApiJson}, {@code Page}), {@code <base>.api} (one handler interface per tag), {@code
+ * <base>.server} and {@code <base>.client}.
+ *
+ * <p>Pagination: an operation whose success response is a JSON array and that the document marks
+ * with the extension {@code x-pagination: true} returns {@code Page<Item>} instead of {@code
+ * List<Item>} from its handler and client methods; the server writes the items as {@code data} and
+ * the page's position ({@code page}, {@code limit}, {@code total}, {@code hasMore} or {@code
+ * nextCursor}) as {@code pagination} of the success envelope. Other operations are not affected.
  */
 public final class OpenApiCodegen {
 

@@ -30,6 +30,7 @@ class JdkServerTest {
     static Path classes;
 
     static URLClassLoader loader;
+    static GeneratedSources sources;
     static AutoCloseable server;
     static URI base;
     static HttpClient http;
@@ -40,7 +41,7 @@ class JdkServerTest {
 
     @BeforeAll
     static void start() throws Exception {
-        GeneratedSources sources = OpenApiCodegen.fromSpec(ModelGenerationTest.FEATURES)
+        sources = OpenApiCodegen.fromSpec(ModelGenerationTest.FEATURES)
                 .basePackage("com.acme.zoo")
                 .target(Target.JDK_HTTP_SERVER)
                 .client(true)
@@ -70,6 +71,18 @@ class JdkServerTest {
         if (http != null) {
             http.close();
         }
+    }
+
+    static String api(String simpleName) {
+        return sources.file("com/acme/zoo/api/" + simpleName + ".java")
+                .orElseThrow()
+                .content();
+    }
+
+    static String client(String simpleName) {
+        return sources.file("com/acme/zoo/client/" + simpleName + ".java")
+                .orElseThrow()
+                .content();
     }
 
     record Reply(int status, JsonNode json, String text, HttpResponse<String> raw) {
@@ -294,6 +307,60 @@ class JdkServerTest {
     }
 
     @Test
+    void pagedOperationWritesItemsAsDataAndWhereTheyAreAsPagination() throws Exception {
+        Reply second = call("GET", "/pets/paged?page=2&limit=2", null, null);
+        assertThat(second.status()).isEqualTo(200);
+        List<String> keys = new ArrayList<>();
+        second.json().fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("data", "meta", "pagination");
+        assertThat(second.json().path("data").findValuesAsText("name")).containsExactly("Cy", "Di");
+        assertThat(second.json().path("meta").path("requestId").asText()).isNotBlank();
+        assertThat(second.json().path("pagination").toString())
+                .isEqualTo("{\"page\":2,\"limit\":2,\"total\":5,\"hasMore\":true}");
+
+        Reply last = call("GET", "/pets/paged?page=3&limit=2", null, null);
+        assertThat(last.json().path("data").findValuesAsText("name")).containsExactly("Ed");
+        assertThat(last.json().path("pagination").toString())
+                .isEqualTo("{\"page\":3,\"limit\":2,\"total\":5,\"hasMore\":false}");
+
+        Reply byCursor = call("GET", "/pets/paged?limit=2&cursor=1", null, null);
+        assertThat(byCursor.json().path("data").findValuesAsText("name")).containsExactly("Bo", "Cy");
+        assertThat(byCursor.json().path("pagination").toString()).isEqualTo("{\"hasMore\":true,\"nextCursor\":\"3\"}");
+
+        Reply badPage = call("GET", "/pets/paged?page=0", null, null);
+        assertThat(badPage.details()).containsExactly("page: must be >= 1");
+
+        Reply plain = call("GET", "/pets", null, null);
+        assertThat(plain.json().has("pagination")).isFalse();
+        assertThat(plain.json().path("data").isArray()).isTrue();
+        assertThat(api("PetsApi"))
+                .contains("Page<Pet> listPetsPaged(Integer page, Integer limit, String cursor);")
+                .contains("List<Pet> listPets(");
+        assertThat(client("PetsClient"))
+                .contains("public Page<Pet> listPetsPaged(Integer page, Integer limit, String cursor)")
+                .contains("public CompletableFuture<Page<Pet>> listPetsPagedAsync(")
+                .contains("public List<Pet> listPets(");
+    }
+
+    @Test
+    void withoutTheEnvelopeAPageIsTheBareArrayWithPaginationInAHeader() throws Exception {
+        Class<?> harness = Class.forName("harness.Harness", true, loader);
+        try (AutoCloseable bare =
+                (AutoCloseable) harness.getMethod("start", boolean.class).invoke(null, false)) {
+            int port = (int) bare.getClass().getMethod("port").invoke(bare);
+            URI bareBase = URI.create("http://127.0.0.1:" + port + "/v1");
+            Reply raw = HttpClientCalls.get(http, URI.create(bareBase + "/pets/paged?limit=2"));
+            assertThat(raw.json().isArray()).isTrue();
+            assertThat(raw.json().findValuesAsText("name")).containsExactly("Ada", "Bo");
+            assertThat(raw.raw().headers().firstValue("X-Pagination"))
+                    .hasValue("{\"page\":1,\"limit\":2,\"total\":5,\"hasMore\":true}");
+            assertThat(harness.getMethod("pageWithoutEnvelope", URI.class).invoke(null, bareBase))
+                    .isEqualTo("[Ada, Bo] Pagination[page=1, limit=2, total=5, hasMore=true, nextCursor=null]"
+                            + " more true");
+        }
+    }
+
+    @Test
     void unknownPathsMethodsAndMediaTypesGet404_405_415() throws Exception {
         Reply notFound = call("GET", "/nothing/here", null, null);
         assertThat(notFound.status()).isEqualTo(404);
@@ -386,7 +453,10 @@ class JdkServerTest {
                         "shape Circle 2.5",
                         "value StringOrNumberLong[value=42]",
                         "tree leaf",
-                        "health ok");
+                        "health ok",
+                        "page [Cy, Di] Pagination[page=2, limit=2, total=5, hasMore=true, nextCursor=null] more true",
+                        "cursor [Ed] Pagination[page=null, limit=null, total=null, hasMore=false, nextCursor=null]"
+                                + " more false");
         assertThat(Integer.parseInt(seen.get(4).substring("async list ".length())))
                 .isGreaterThanOrEqualTo(2);
     }

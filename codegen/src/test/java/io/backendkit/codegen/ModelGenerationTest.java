@@ -112,6 +112,9 @@ class ModelGenerationTest {
                 .contains("String validate2");
         assertThat(sources.file("com/acme/zoo/model/StringModel.java")).isPresent();
         assertThat(sources.file("com/acme/zoo/model/ViolationModel.java")).isPresent();
+        assertThat(sources.file("com/acme/zoo/model/PageModel.java")).isPresent();
+        assertThat(sources.file("com/acme/zoo/model/Page.java").orElseThrow().content())
+                .contains("public record Page<T>(List<T> items, Pagination pagination)");
         assertThat(sources.file("com/acme/zoo/model/String.java")).isEmpty();
     }
 

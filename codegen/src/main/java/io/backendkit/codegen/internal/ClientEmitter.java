@@ -24,11 +24,13 @@ final class ClientEmitter {
     private final String clientPackage;
     private final ClassName apiClient;
     private final ClassName apiRequest;
+    private final ClassName page;
 
     ClientEmitter(String basePackage) {
         this.clientPackage = basePackage + ".client";
         this.apiClient = ClassName.get(clientPackage, "ApiClient");
         this.apiRequest = ClassName.get(clientPackage, "ApiRequest");
+        this.page = ClassName.get(basePackage + ".model", "Page");
     }
 
     List<GeneratedFile> emit(List<TagGroup> groups) {
@@ -55,7 +57,7 @@ final class ClientEmitter {
                         .build());
         int index = 0;
         for (OperationDecl op : g.operations()) {
-            TypeName returnType = ServerEmitter.returnType(op);
+            TypeName returnType = ServerEmitter.returnType(op, page);
             String typeField = null;
             if (op.response().shape() != null) {
                 typeField = "RESPONSE_" + index;
@@ -73,8 +75,7 @@ final class ClientEmitter {
                 args.add(CodeBlock.of("$L", op.body().javaName()));
             }
             CodeBlock request = CodeBlock.of("$LRequest($L)", op.methodName(), CodeBlock.join(args, ", "));
-            String returnNote =
-                    op.response().isVoid() ? "" : "the " + op.response().status() + " response body";
+            String returnNote = ServerEmitter.returnNote(op);
 
             MethodSpec.Builder sync = signature(op, op.methodName(), returnType)
                     .addJavadoc(ServerEmitter.operationDoc(op, returnNote))
@@ -89,6 +90,9 @@ final class ClientEmitter {
             if (op.response().raw()) {
                 sync.addStatement("return client.sendForBytes($L)", request);
                 async.addStatement("return client.sendForBytesAsync($L)", request);
+            } else if (op.response().paged()) {
+                sync.addStatement("return client.sendPage($L, $L)", request, typeField);
+                async.addStatement("return client.sendPageAsync($L, $L)", request, typeField);
             } else if (op.response().isVoid()) {
                 sync.addStatement("client.send($L, null)", request);
                 async.addStatement("return client.<$T>sendAsync($L, null)", Void.class, request);

@@ -76,7 +76,7 @@ public final class CodegenRun {
                 "serverPackage", serverPackage,
                 "clientPackage", clientPackage,
                 "envelope", Boolean.toString(envelope));
-        for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson")) {
+        for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson", "Page")) {
             files.add(Templates.file(support, modelPackage, values));
         }
         ModelEmitter models = new ModelEmitter(modelPackage, planner::decl);

@@ -44,7 +44,7 @@ public final class ModelPlanner {
     static final String COMPONENTS = "#/components/schemas/";
 
     /** Support types generated into the model package. */
-    static final Set<String> SUPPORT_TYPES = Set.of("Violation", "Validatable", "Validation", "ApiJson");
+    static final Set<String> SUPPORT_TYPES = Set.of("Violation", "Validatable", "Validation", "ApiJson", "Page");
 
     /** Record component names that would clash with methods every record has or gets. */
     static final Set<String> RESERVED_MEMBERS = Set.of(

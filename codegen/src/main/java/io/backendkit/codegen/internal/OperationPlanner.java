@@ -28,6 +28,9 @@ public final class OperationPlanner {
 
     private static final Pattern TEMPLATE_PARAM = Pattern.compile("\\{([^}/]+)}");
 
+    /** The operation extension that turns an array response into a {@code Page}. */
+    static final String PAGINATION = "x-pagination";
+
     /** Method names every generated interface or class already has. */
     private static final Set<String> RESERVED_METHODS = Set.of(
             "hashCode",
@@ -74,8 +77,13 @@ public final class OperationPlanner {
      */
     record BodyDecl(Shape shape, List<String> mediaTypes, boolean required, String javaName, String description) {}
 
-    /** The success response: JSON (shape set), raw bytes (raw), or nothing (both unset). */
-    record ResponseDecl(int status, Shape shape, boolean raw, String mediaType) {
+    /**
+     * The success response: JSON (shape set), raw bytes (raw), or nothing (both unset).
+     *
+     * @param paged whether the operation returns a {@code Page} of the array's items ({@code
+     *     x-pagination: true} on an operation whose response is an array)
+     */
+    record ResponseDecl(int status, Shape shape, boolean raw, String mediaType, boolean paged) {
         boolean isVoid() {
             return shape == null && !raw;
         }
@@ -414,8 +422,18 @@ public final class OperationPlanner {
     }
 
     private ResponseDecl response(Operation op, String pointer, String hint) {
+        Object pagination =
+                op.getExtensions() == null ? null : op.getExtensions().get(PAGINATION);
+        boolean wantsPages = Boolean.TRUE.equals(pagination);
+        if (pagination != null && !(pagination instanceof Boolean)) {
+            findings.warn(
+                    "PAGINATION_IGNORED",
+                    pointer + "/" + PAGINATION,
+                    PAGINATION + " must be true or false (was '" + pagination + "'); the operation is not paged");
+        }
         if (op.getResponses() == null || op.getResponses().isEmpty()) {
-            return new ResponseDecl(200, null, false, null);
+            notPageable(wantsPages, pointer, "has no responses");
+            return new ResponseDecl(200, null, false, null, false);
         }
         String chosen = null;
         int status = 200;
@@ -436,7 +454,8 @@ public final class OperationPlanner {
             status = 200;
         }
         if (chosen == null) {
-            return new ResponseDecl(200, null, false, null);
+            notPageable(wantsPages, pointer, "has no success response");
+            return new ResponseDecl(200, null, false, null, false);
         }
         ApiResponse r = op.getResponses().get(chosen);
         if (r != null && r.get$ref() != null) {
@@ -453,7 +472,8 @@ public final class OperationPlanner {
             r = target;
         }
         if (r == null || r.getContent() == null || r.getContent().isEmpty() || status == 204) {
-            return new ResponseDecl(status, null, false, null);
+            notPageable(wantsPages, pointer, "has no response body");
+            return new ResponseDecl(status, null, false, null, false);
         }
         String json = jsonMediaType(r.getContent());
         if (json != null) {
@@ -464,10 +484,25 @@ public final class OperationPlanner {
                             schema,
                             hint + "Response",
                             pointer + "/responses/" + chosen + "/content/" + Names.pointerEscape(json) + "/schema");
-            return new ResponseDecl(status, shape, false, json);
+            boolean paged = wantsPages && shape instanceof ListOf;
+            if (!paged) {
+                notPageable(wantsPages, pointer, "does not answer with a JSON array");
+            }
+            return new ResponseDecl(status, shape, false, json, paged);
         }
         String first = r.getContent().keySet().iterator().next();
-        return new ResponseDecl(status, null, true, first);
+        notPageable(wantsPages, pointer, "does not answer with JSON");
+        return new ResponseDecl(status, null, true, first, false);
+    }
+
+    private void notPageable(boolean wantsPages, String pointer, String why) {
+        if (wantsPages) {
+            findings.warn(
+                    "PAGINATION_IGNORED",
+                    pointer + "/" + PAGINATION,
+                    PAGINATION + ": true needs a JSON array as the success response; this operation " + why
+                            + ", so it is not paged");
+        }
     }
 
     private static String jsonMediaType(Content content) {

@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.backendkit.codegen.GeneratedFile;
@@ -33,6 +34,7 @@ final class ServerEmitter {
     private final ClassName route;
     private final ClassName call;
     private final ClassName violation;
+    private final ClassName page;
 
     ServerEmitter(String basePackage, ModelEmitter models) {
         this.apiPackage = basePackage + ".api";
@@ -42,6 +44,7 @@ final class ServerEmitter {
         this.route = ClassName.get(serverPackage, "Route");
         this.call = ClassName.get(serverPackage, "HttpSupport", "Call");
         this.violation = ClassName.get(modelPackage, "Violation");
+        this.page = ClassName.get(modelPackage, "Page");
     }
 
     List<GeneratedFile> emit(List<TagGroup> groups) {
@@ -59,7 +62,15 @@ final class ServerEmitter {
                 .build();
     }
 
-    static TypeName returnType(OperationDecl op) {
+    /**
+     * What the handler returns and the client gives back: the body's type, {@code byte[]} for a raw
+     * body, {@code void}, or {@code Page<Item>} for a paged array.
+     */
+    static TypeName returnType(OperationDecl op, ClassName page) {
+        if (op.response().paged()) {
+            return ParameterizedTypeName.get(
+                    page, ((ListOf) op.response().shape()).item().type());
+        }
         if (op.response().raw()) {
             return com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
         }
@@ -127,7 +138,7 @@ final class ServerEmitter {
         for (OperationDecl op : g.operations()) {
             MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName())
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                    .returns(returnType(op));
+                    .returns(returnType(op, page));
             if (op.deprecated()) {
                 m.addAnnotation(Deprecated.class);
             }
@@ -137,16 +148,24 @@ final class ServerEmitter {
             if (op.body() != null) {
                 m.addParameter(bodyType(op), op.body().javaName());
             }
-            String returnNote = op.response().isVoid()
-                    ? ""
-                    : "the " + op.response().status() + " response body"
-                            + (op.response().raw()
-                                    ? " (" + Docs.escape(op.response().mediaType()) + ")"
-                                    : "");
+            String returnNote = returnNote(op);
             m.addJavadoc(operationDoc(op, returnNote));
             t.addMethod(m.build());
         }
         return t.build();
+    }
+
+    /** The {@code @return} text of an operation, empty for void. */
+    static String returnNote(OperationDecl op) {
+        if (op.response().isVoid()) {
+            return "";
+        }
+        if (op.response().paged()) {
+            return "one page of the " + op.response().status() + " response body: its items, and in {@code"
+                    + " pagination} where they are in the whole list";
+        }
+        return "the " + op.response().status() + " response body"
+                + (op.response().raw() ? " (" + Docs.escape(op.response().mediaType()) + ")" : "");
     }
 
     private TypeSpec routes(TagGroup g) {
@@ -292,6 +311,9 @@ final class ServerEmitter {
                     "call.respondBytes($L, result, $S)",
                     op.response().status(),
                     op.response().mediaType());
+        } else if (op.response().paged()) {
+            m.addStatement("$T result = $L", returnType(op, page), invocation);
+            m.addStatement("call.respondPage($L, result)", op.response().status());
         } else {
             m.addStatement("$T result = $L", op.response().shape().type(), invocation);
             m.addStatement("call.respond($L, result)", op.response().status());
