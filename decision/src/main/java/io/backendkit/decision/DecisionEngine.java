@@ -95,7 +95,7 @@ public final class DecisionEngine {
                         ? ranking.get(1)
                         : null;
         List<Finding> kills = Findings.killCriteria(constraints, ruleSet);
-        List<Finding> advice = Findings.advice(constraints, ranking, runnerUp);
+        List<Finding> advice = Findings.advice(constraints, ranking, runnerUp, ruleSet);
         if (LOG.isDebugEnabled()) {
             LOG.debug(
                     "recommended {} ({}) over {} profiles, runner-up {}, {} kill criteria",

@@ -167,5 +167,11 @@ class RuleSetTest {
         assertThat(ours.best().score()).isEqualTo(1.0);
         assertThat(ours.runnerUpIfPresent().map(ProfileMatch::name)).contains("django-monolith");
         assertThat(original.best().name()).as("the original keeps its order").isNotEqualTo("jvm-modular-monolith");
+        assertThat(ours.findings())
+                .filteredOn(f -> f.code().equals("TIED_SCORE"))
+                .singleElement()
+                .extracting(Finding::message)
+                .isEqualTo("jvm-modular-monolith and django-monolith tie at 100.0%; jvm-modular-monolith ranks first"
+                        + " because it is built on the team's language");
     }
 }

@@ -89,7 +89,8 @@ public final class Findings {
     }
 
     /** Advisory findings about the ranking and the team's SLO targets, in report order. */
-    public static List<Finding> advice(Constraints in, List<ProfileMatch> ranking, ProfileMatch runnerUp) {
+    public static List<Finding> advice(
+            Constraints in, List<ProfileMatch> ranking, ProfileMatch runnerUp, RuleSet rules) {
         List<Finding> out = new ArrayList<>();
         ProfileMatch best = ranking.get(0);
         List<ConstraintCheck> violated = best.violated();
@@ -107,10 +108,15 @@ public final class Findings {
         }
         if (ranking.size() > 1 && Scorer.sameScore(best, ranking.get(1))) {
             ProfileMatch second = ranking.get(1);
-            String why = best.matchedWeight() != second.matchedWeight()
-                    ? "it matched more weight (" + weight(best.matchedWeight()) + " vs "
-                            + weight(second.matchedWeight()) + ")"
-                    : "its name sorts first";
+            String why;
+            if (rules == RuleSet.BACKENDKIT && languageMatched(best) && !languageMatched(second)) {
+                why = "it is built on the team's language";
+            } else if (best.matchedWeight() != second.matchedWeight()) {
+                why = "it matched more weight (" + weight(best.matchedWeight()) + " vs "
+                        + weight(second.matchedWeight()) + ")";
+            } else {
+                why = "its name sorts first";
+            }
             out.add(new Finding(
                     Severity.INFO,
                     "TIED_SCORE",
@@ -172,6 +178,10 @@ public final class Findings {
                     "RTO floor of " + floor.rtoMinutes() + " min"));
         }
         return out.stream().sorted(Finding.REPORT_ORDER).toList();
+    }
+
+    private static boolean languageMatched(ProfileMatch match) {
+        return match.checks().stream().anyMatch(c -> c.bonus() && c.matched());
     }
 
     private static Finding tighter(String input, String target, String profile, String floor) {
