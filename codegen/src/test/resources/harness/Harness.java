@@ -14,10 +14,12 @@ import com.acme.zoo.model.Everything;
 import com.acme.zoo.model.ListPetsStatus;
 import com.acme.zoo.model.LookupResult;
 import com.acme.zoo.model.NewPet;
+import com.acme.zoo.model.Order;
 import com.acme.zoo.model.Page;
 import com.acme.zoo.model.Node;
 import com.acme.zoo.model.Pet;
 import com.acme.zoo.model.PetStatus;
+import com.acme.zoo.model.Payment;
 import com.acme.zoo.model.Shape;
 import com.acme.zoo.model.StringOrNumber;
 import com.acme.zoo.model.StringOrNumberLong;
@@ -144,6 +146,16 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
 
     @Override
     public StringOrNumber echoValue(StringOrNumber body) {
+        return body;
+    }
+
+    @Override
+    public Payment echoPayment(Payment body) {
+        return body;
+    }
+
+    @Override
+    public Order echoOrder(Order body) {
         return body;
     }
 

@@ -361,6 +361,57 @@ class JdkServerTest {
     }
 
     @Test
+    void unionsPickTheFittingVariantOverHttpAndAnswer400NamingTheFieldWhenNoneFits() throws Exception {
+        Reply transfer = postJson("/payments", "{\"iban\": \"DE89370400440532013000\", \"amount\": 5}");
+        assertThat(transfer.status()).isEqualTo(200);
+        assertThat(transfer.json().path("data").toString())
+                .isEqualTo("{\"iban\":\"DE89370400440532013000\",\"amount\":5}");
+        Reply card = postJson("/payments", "{\"cardNumber\": \"4111111111111111\", \"expiry\": \"12/30\"}");
+        assertThat(card.json().path("data").path("expiry").asText()).isEqualTo("12/30");
+        Reply shortCard = postJson("/payments", "{\"cardNumber\": \"4111\", \"expiry\": \"12/30\"}");
+        assertThat(shortCard.details()).containsExactly("cardNumber: length must be at least 12");
+
+        Reply none = postJson("/payments", "{\"cardNumber\": \"4111111111111111\"}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(none.details()).containsExactly("body: must match one of: CardPayment, BankTransfer");
+
+        String payment = "{\"iban\": \"DE89370400440532013000\"}";
+        Reply order = postJson(
+                "/orders",
+                "{\"payment\": " + payment + ", \"contact\": {\"number\": \"+4930123\"},"
+                        + " \"vehicle\": {\"vehicleType\": \"Bike\", \"gears\": 3}}");
+        assertThat(order.status()).isEqualTo(200);
+        assertThat(order.json().path("data").path("contact").path("number").asText())
+                .isEqualTo("+4930123");
+        assertThat(order.json().path("data").path("vehicle").path("gears").asInt())
+                .isEqualTo(3);
+        assertThat(postJson("/orders", "{\"payment\": " + payment + ", \"contact\": \"ada@example.com\"}")
+                        .json()
+                        .path("data")
+                        .path("contact")
+                        .asText())
+                .isEqualTo("ada@example.com");
+
+        assertThat(postJson("/orders", "{\"payment\": {\"amount\": 3}}").details())
+                .containsExactly("payment: must match one of: CardPayment, BankTransfer");
+        assertThat(postJson("/orders", "{\"payment\": " + payment + ", \"contact\": 42}")
+                        .details())
+                .containsExactly("contact: must match one of: string, Phone");
+        assertThat(postJson("/orders", "{\"payment\": " + payment + ", \"contact\": \"nobody\"}")
+                        .details())
+                .containsExactly("contact: must be a valid email address");
+        assertThat(postJson("/orders", "{\"payment\": " + payment + ", \"vehicle\": {\"vehicleType\": \"Plane\"}}")
+                        .details())
+                .containsExactly("vehicle.vehicleType: must be one of [Bike, Car]");
+        assertThat(postJson("/orders", "{\"payment\": " + payment + ", \"vehicle\": {\"gears\": 3}}")
+                        .details())
+                .containsExactly("vehicle.vehicleType: is required");
+        Reply badShape = postJson("/shapes", "{\"kind\": \"triangle\"}");
+        assertThat(badShape.details()).containsExactly("kind: must be one of [circle, square]");
+    }
+
+    @Test
     void unknownPathsMethodsAndMediaTypesGet404_405_415() throws Exception {
         Reply notFound = call("GET", "/nothing/here", null, null);
         assertThat(notFound.status()).isEqualTo(404);

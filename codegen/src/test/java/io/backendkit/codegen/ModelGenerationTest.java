@@ -232,6 +232,64 @@ class ModelGenerationTest {
     }
 
     @Test
+    void anyOfWithDiscriminatorSelectsTheRecordNamedByTheProperty() throws Exception {
+        Class<?> vehicle = type("Vehicle");
+        assertThat(vehicle.isSealed()).isTrue();
+        assertThat(vehicle.getPermittedSubclasses())
+                .extracting(Class::getSimpleName)
+                .containsExactly("Car", "Bike");
+        Object car = mapper.readValue("{\"vehicleType\": \"Car\", \"doors\": 0}", vehicle);
+        Object bike = mapper.readValue("{\"vehicleType\": \"Bike\", \"gears\": 21}", vehicle);
+        assertThat(car.getClass().getSimpleName()).isEqualTo("Car");
+        assertThat(bike.getClass().getSimpleName()).isEqualTo("Bike");
+        assertThat(violations(car)).containsExactly("doors: must be >= 1");
+        assertThat(mapper.writeValueAsString(bike)).isEqualTo("{\"vehicleType\":\"Bike\",\"gears\":21}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> mapper.readValue("{\"vehicleType\": \"Plane\"}", vehicle))
+                .isInstanceOf(com.fasterxml.jackson.databind.exc.InvalidTypeIdException.class);
+    }
+
+    @Test
+    void anyOfWithoutDiscriminatorPicksTheVariantThatFits() throws Exception {
+        Class<?> contact = type("Contact");
+        Object email = mapper.readValue("\"ada@example.com\"", contact);
+        Object phone = mapper.readValue("{\"number\": \"+4930123\", \"extension\": \"7\"}", contact);
+        assertThat(email.getClass().getSimpleName()).isEqualTo("ContactString");
+        assertThat(phone.getClass().getSimpleName()).isEqualTo("Phone");
+        assertThat(violations(mapper.readValue("\"no-at-sign\"", contact)))
+                .containsExactly(": must be a valid email address");
+        assertThat(violations(mapper.readValue("{\"number\": \"030\"}", contact)))
+                .containsExactly("number: must match pattern ^[+][0-9]+$");
+        assertThat(mapper.writeValueAsString(email)).isEqualTo("\"ada@example.com\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.readValue("42", contact))
+                .isInstanceOf(type("Validation").getClasses()[0])
+                .hasMessageStartingWith("must match one of: string, Phone");
+    }
+
+    @Test
+    void oneOfOverTwoRecordsWithoutDiscriminatorPicksTheRecordWhosePropertiesFit() throws Exception {
+        Class<?> payment = type("Payment");
+        assertThat(payment.isSealed()).isTrue();
+        Object card = mapper.readValue(
+                "{\"cardNumber\": \"4111111111111111\", \"expiry\": \"12/30\", \"amount\": 10}", payment);
+        Object transfer = mapper.readValue("{\"iban\": \"DE89370400440532013000\", \"amount\": 5}", payment);
+        // a card number without its required expiry does not make a card payment
+        Object mixed = mapper.readValue("{\"iban\": \"DE89\", \"cardNumber\": \"4111111111111111\"}", payment);
+        assertThat(card.getClass().getSimpleName()).isEqualTo("CardPayment");
+        assertThat(transfer.getClass().getSimpleName()).isEqualTo("BankTransfer");
+        assertThat(mixed.getClass().getSimpleName()).isEqualTo("BankTransfer");
+        assertThat(payment.getMethod("amount").invoke(card)).isEqualTo(new java.math.BigDecimal("10"));
+        assertThat(violations(mapper.readValue("{\"cardNumber\": \"4111\", \"expiry\": \"1\"}", payment)))
+                .containsExactly("cardNumber: length must be at least 12");
+        for (String none : List.of("{\"amount\": 1}", "{\"cardNumber\": \"4111111111111111\"}", "\"card\"", "[]")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.readValue(none, payment))
+                    .as(none)
+                    .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class)
+                    .hasMessageStartingWith("must match one of: CardPayment, BankTransfer");
+        }
+    }
+
+    @Test
     void recursiveSchemaBecomesRecursiveRecord() throws Exception {
         assertThat(file("Node")).contains("List<Node> children");
         Object tree = mapper.readValue(
