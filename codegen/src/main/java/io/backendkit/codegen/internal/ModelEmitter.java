@@ -295,7 +295,7 @@ final class ModelEmitter {
                     .build());
         }
         List<String> extra = new ArrayList<>();
-        if (u.discriminator != null) {
+        if (u.discriminator != null && !u.variants.isEmpty()) {
             extra.add("<p>The variant is selected by the property &quot;" + Docs.escape(u.discriminator) + "&quot;.");
             t.addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO)
                     .addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)

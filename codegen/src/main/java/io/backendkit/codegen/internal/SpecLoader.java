@@ -233,21 +233,27 @@ public final class SpecLoader {
 
     /**
      * Turns swagger-parser's "attribute paths.'/pets'(get).responses is missing" into a JSON pointer
-     * fragment {@code #/paths/~1pets/get/responses}; empty when the message names no attribute.
+     * fragment {@code #/paths/~1pets/get/responses}, and "paths.'/pets/{id}'. Declared path
+     * parameter id needs to be defined..." into {@code #/paths/~1pets~1{id}}; empty when the message
+     * names no attribute.
      */
     static String pointerOf(String message) {
-        if (!message.startsWith("attribute ")) {
+        String rest;
+        if (message.startsWith("attribute ")) {
+            rest = message.substring("attribute ".length());
+        } else if (message.startsWith("paths.") || message.startsWith("components.")) {
+            rest = message;
+        } else {
             return "";
         }
-        String rest = message.substring("attribute ".length());
-        int end = rest.indexOf(' ');
-        String path = end < 0 ? rest : rest.substring(0, end);
         List<String> segments = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c == '\'') {
+        for (int i = 0; i < rest.length(); i++) {
+            char c = rest.charAt(i);
+            if (c == ' ' && !quoted) {
+                break;
+            } else if (c == '\'') {
                 quoted = !quoted;
             } else if (!quoted && (c == '.' || c == '(' || c == ')')) {
                 if (!current.isEmpty()) {
