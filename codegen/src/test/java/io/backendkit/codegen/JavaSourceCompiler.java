@@ -41,6 +41,21 @@ final class JavaSourceCompiler {
     private JavaSourceCompiler() {}
 
     static Result compile(List<GeneratedFile> files, Path classesDir, String... extraOptions) {
+        return compileAgainst(files, classesDir, System.getProperty("java.class.path"), extraOptions);
+    }
+
+    /** Compiles against exactly {@code classPath} (the JDK aside). */
+    static Result compileWithClassPath(List<GeneratedFile> files, Path classesDir, List<Path> classPath) {
+        return compileAgainst(
+                files,
+                classesDir,
+                String.join(
+                        java.io.File.pathSeparator,
+                        classPath.stream().map(Path::toString).toList()));
+    }
+
+    private static Result compileAgainst(
+            List<GeneratedFile> files, Path classesDir, String classPath, String... extraOptions) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm =
@@ -69,7 +84,7 @@ final class JavaSourceCompiler {
                     "-Xmaxwarns",
                     "10000",
                     "-classpath",
-                    System.getProperty("java.class.path")));
+                    classPath));
             options.addAll(List.of(extraOptions));
             compiler.getTask(null, fm, diagnostics, options, null, units).call();
         } catch (IOException e) {
