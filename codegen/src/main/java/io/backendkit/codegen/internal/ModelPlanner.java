@@ -83,6 +83,14 @@ public final class ModelPlanner {
     private final Set<String> aliasesInProgress = new HashSet<>();
     private final Map<ClassName, ModelDecl> decls = new LinkedHashMap<>();
     private final Map<Schema<?>, Shape> inlineShapes = new IdentityHashMap<>();
+    /**
+     * Named component schemas by structure (swagger-parser's models compare by value): bundled
+     * documents replace every {@code $ref} by an inline copy of its target, and an inline schema
+     * equal to a component is that component.
+     */
+    private final Map<Schema<?>, String> componentsByStructure = new HashMap<>();
+
+    private int inlineCopies;
     private final Set<String> polymorphicParents = new LinkedHashSet<>();
     private final Map<ClassName, Discriminator> polymorphicDiscriminators = new LinkedHashMap<>();
     /** Sealed parents per type, collected while planning (a variant may be planned after its union). */
@@ -119,6 +127,11 @@ public final class ModelPlanner {
             }
         }
         for (Map.Entry<String, Schema<?>> e : components.entrySet()) {
+            if (kinds.get(e.getKey()) != Kind.ALIAS && mayHaveTwins(e.getValue()) && acyclic(e.getValue())) {
+                componentsByStructure.putIfAbsent(e.getValue(), e.getKey());
+            }
+        }
+        for (Map.Entry<String, Schema<?>> e : components.entrySet()) {
             String name = e.getKey();
             Schema<?> schema = e.getValue();
             String pointer = COMPONENTS + Names.pointerEscape(name);
@@ -147,6 +160,13 @@ public final class ModelPlanner {
 
     /** Completes unions after every schema is planned; returns the declarations in planning order. */
     public List<ModelDecl> finish() {
+        if (inlineCopies > 0) {
+            findings.info(
+                    "INLINE_COPIES_OF_COMPONENTS",
+                    "#",
+                    inlineCopies + " inline schema(s) are copies of component schemas (a bundled document);"
+                            + " they use the component types instead of new ones");
+        }
         for (ModelDecl d : decls.values()) {
             d.parents.addAll(parentsOf.getOrDefault(d.name, Set.of()));
         }
@@ -220,7 +240,8 @@ public final class ModelPlanner {
         if (known != null) {
             return known;
         }
-        Shape shape = inlineShape(schema, hint, pointer);
+        String twin = twinOf(schema);
+        Shape shape = twin != null ? componentShape(twin) : inlineShape(schema, hint, pointer);
         inlineShapes.put(schema, shape);
         return shape;
     }
@@ -474,6 +495,11 @@ public final class ModelPlanner {
         if (!components.containsKey(name)) {
             throw findings.error(pointer, "$ref '" + ref + "' points to nothing");
         }
+        return componentShape(name);
+    }
+
+    /** The shape of a named component schema. */
+    private Shape componentShape(String name) {
         Kind kind = kinds.get(name);
         if (kind == null) {
             throw new IllegalStateException("component " + name + " used before planning");
@@ -659,6 +685,10 @@ public final class ModelPlanner {
         }
         if (s.getAllOf() != null && !s.getAllOf().isEmpty() && !hasProperties(s)) {
             List<Schema<?>> parts = meaningful(s.getAllOf());
+            String twin = parts.size() == 1 ? twinOf(parts.get(0)) : null;
+            if (twin != null) {
+                return componentShape(twin);
+            }
             if (parts.size() == 1 && !(parts.get(0).get$ref() == null && isObjectish(parts.get(0)))) {
                 return shapeOf(
                         parts.get(0), hint, pointer + "/allOf/" + s.getAllOf().indexOf(parts.get(0)));
@@ -694,6 +724,81 @@ public final class ModelPlanner {
         }
         ScalarKind kind = scalarKind(s, type, pointer);
         return new Scalar(kind, kind == ScalarKind.ANY ? Constraints.NONE : constraints(s, pointer));
+    }
+
+    /** The component an inline schema is a copy of, or null. */
+    private String twinOf(Schema<?> s) {
+        if (componentsByStructure.isEmpty() || s.get$ref() != null || !mayHaveTwins(s) || !acyclic(s)) {
+            return null;
+        }
+        String name = componentsByStructure.get(s);
+        if (name != null && components.get(name) != s) {
+            inlineCopies++;
+            return name;
+        }
+        return null;
+    }
+
+    /** Schemas that would become a type of their own: objects, enums, unions. */
+    private static boolean mayHaveTwins(Schema<?> s) {
+        return hasProperties(s)
+                || isEnum(s)
+                || (s.getAllOf() != null && !s.getAllOf().isEmpty())
+                || (s.getOneOf() != null && !s.getOneOf().isEmpty())
+                || (s.getAnyOf() != null && !s.getAnyOf().isEmpty());
+    }
+
+    /**
+     * Whether the schema's sub-schemas form a tree (hashing a cyclic model would not terminate).
+     * Documents parsed without full resolution always do; this guards against any that do not.
+     */
+    private static boolean acyclic(Schema<?> root) {
+        return acyclic(root, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+    }
+
+    @SuppressWarnings("rawtypes") // swagger-parser's model exposes raw Schema collections
+    private static boolean acyclic(Schema<?> s, Set<Schema<?>> path, int depth) {
+        if (s == null) {
+            return true;
+        }
+        if (depth > 200 || !path.add(s)) {
+            return false;
+        }
+        List<Schema> children = new ArrayList<>();
+        if (s.getProperties() != null) {
+            children.addAll(s.getProperties().values());
+        }
+        if (s.getItems() != null) {
+            children.add(s.getItems());
+        }
+        if (s.getAdditionalProperties() instanceof Schema<?> ap) {
+            children.add(ap);
+        }
+        if (s.getNot() != null) {
+            children.add(s.getNot());
+        }
+        for (List<Schema> list :
+                List.of(nullToEmpty(s.getAllOf()), nullToEmpty(s.getOneOf()), nullToEmpty(s.getAnyOf()))) {
+            children.addAll(list);
+        }
+        if (s.getPrefixItems() != null) {
+            children.addAll(s.getPrefixItems());
+        }
+        if (s.getPatternProperties() != null) {
+            children.addAll(s.getPatternProperties().values());
+        }
+        for (Schema child : children) {
+            if (!acyclic((Schema<?>) child, path, depth + 1)) {
+                return false;
+            }
+        }
+        path.remove(s);
+        return true;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<Schema> nullToEmpty(List<Schema> list) {
+        return list == null ? List.of() : list;
     }
 
     private static int indexIn(Schema<?> s, Schema<?> variant) {
