@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -88,7 +89,7 @@ public final class ModelPlanner {
      * documents replace every {@code $ref} by an inline copy of its target, and an inline schema
      * equal to a component is that component.
      */
-    private final Map<Schema<?>, String> componentsByStructure = new HashMap<>();
+    private final Map<List<Object>, List<String>> componentsByOutline = new HashMap<>();
 
     private int inlineCopies;
     private final Set<String> polymorphicParents = new LinkedHashSet<>();
@@ -128,7 +129,9 @@ public final class ModelPlanner {
         }
         for (Map.Entry<String, Schema<?>> e : components.entrySet()) {
             if (kinds.get(e.getKey()) != Kind.ALIAS && mayHaveTwins(e.getValue()) && acyclic(e.getValue())) {
-                componentsByStructure.putIfAbsent(e.getValue(), e.getKey());
+                componentsByOutline
+                        .computeIfAbsent(outline(e.getValue()), k -> new ArrayList<>())
+                        .add(e.getKey());
             }
         }
         for (Map.Entry<String, Schema<?>> e : components.entrySet()) {
@@ -726,17 +729,40 @@ public final class ModelPlanner {
         return new Scalar(kind, kind == ScalarKind.ANY ? Constraints.NONE : constraints(s, pointer));
     }
 
-    /** The component an inline schema is a copy of, or null. */
+    /**
+     * The component an inline schema is a copy of, or null. Candidates share the schema's outline
+     * (cheap to compute); only they are compared in depth. A component is acyclic, so comparing
+     * with it terminates whatever the inline schema is.
+     */
     private String twinOf(Schema<?> s) {
-        if (componentsByStructure.isEmpty() || s.get$ref() != null || !mayHaveTwins(s) || !acyclic(s)) {
+        if (componentsByOutline.isEmpty() || s.get$ref() != null || !mayHaveTwins(s)) {
             return null;
         }
-        String name = componentsByStructure.get(s);
-        if (name != null && components.get(name) != s) {
-            inlineCopies++;
-            return name;
+        List<String> candidates = componentsByOutline.get(outline(s));
+        if (candidates == null) {
+            return null;
+        }
+        for (String name : candidates) {
+            Schema<?> component = components.get(name);
+            if (component != s && component.equals(s)) {
+                inlineCopies++;
+                return name;
+            }
         }
         return null;
+    }
+
+    /** What a copy must share with its original at the top level: title, type, property names, enum. */
+    private static List<Object> outline(Schema<?> s) {
+        return Arrays.asList(
+                s.getTitle(),
+                typeOf(s),
+                s.getProperties() == null ? null : List.copyOf(s.getProperties().keySet()),
+                s.getRequired(),
+                s.getEnum(),
+                s.getAllOf() == null ? 0 : s.getAllOf().size(),
+                s.getOneOf() == null ? 0 : s.getOneOf().size(),
+                s.getAnyOf() == null ? 0 : s.getAnyOf().size());
     }
 
     /** Schemas that would become a type of their own: objects, enums, unions. */
