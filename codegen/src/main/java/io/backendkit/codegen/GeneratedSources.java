@@ -22,7 +22,7 @@ import java.util.Optional;
  * <pre>{@code
  * GeneratedSources sources = OpenApiCodegen.fromSpec(Path.of("api.yaml")).basePackage("com.acme").generate();
  * sources.writeTo(Path.of("target/generated-sources/openapi"));
- * sources.findings().forEach(System.out::println);
+ * sources.findings().forEach(f -> log.warn("{}", f));
  * }</pre>
  *
  * @param files the generated files, sorted by path
