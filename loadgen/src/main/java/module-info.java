@@ -7,7 +7,7 @@ module io.backendkit.loadgen {
 
     requires transitive io.backendkit.core;
     requires org.slf4j;
-    requires HdrHistogram;
+    requires transitive HdrHistogram; // EndpointStats and LatencyStats expose its histograms
     requires java.net.http;
     requires static org.assertj.core;
 }
