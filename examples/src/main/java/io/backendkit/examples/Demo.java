@@ -156,20 +156,10 @@ public final class Demo {
             out.println("== codegen: the generated server validates requests");
             try (HttpClient http = HttpClient.newHttpClient()) {
                 String bad = "{\"customerEmail\":\"not-an-email\",\"lines\":[{\"sku\":\"abc\",\"quantity\":0}]}";
-                HttpResponse<String> rejected = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/orders"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(bad))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> rejected = postJson(http, base + "/orders", bad);
                 out.println("POST /orders " + bad);
                 out.println("-> " + rejected.statusCode() + " " + rejected.body());
-                HttpResponse<String> placed = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/orders"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(GOOD_ORDER))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> placed = postJson(http, base + "/orders", GOOD_ORDER);
                 out.println("POST /orders " + GOOD_ORDER);
                 out.println("-> " + placed.statusCode() + " " + placed.body());
             }
@@ -200,6 +190,16 @@ public final class Demo {
         } finally {
             deleteTree(work);
         }
+    }
+
+    private static HttpResponse<String> postJson(HttpClient http, String uri, String json)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static final String GOOD_ORDER =
