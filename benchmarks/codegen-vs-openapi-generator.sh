@@ -66,7 +66,10 @@ fi
 if ./mvnw -B -q -f "$OUT/oag-out/pom.xml" -DskipTests -Dmaven.javadoc.skip=true compile >"$OUT/oag-mvn.log" 2>&1; then
   oag_compiles="yes"
 else
-  oag_compiles="no ($(grep -c '\[ERROR\] .*\.java' "$OUT/oag-mvn.log" || true) errors, see $OUT/oag-mvn.log)"
+  # Maven repeats each javac error in its summary: count distinct positions and files
+  oag_errors=$(grep -o '\[ERROR\] /[^ ]*\.java:\[[0-9,]*\]' "$OUT/oag-mvn.log" | sort -u | wc -l || true)
+  oag_error_files=$(grep -o '\[ERROR\] /[^ ]*\.java' "$OUT/oag-mvn.log" | sort -u | wc -l || true)
+  oag_compiles="no (javac: $oag_errors errors in $oag_error_files files, see $OUT/oag-mvn.log)"
 fi
 
 echo "backendkit:              median ${bk} s, peak RSS ${bk_mb} MB, ${bk_files} files, compiles: ${bk_compiles}"
