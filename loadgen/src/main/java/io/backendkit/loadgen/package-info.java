@@ -1,2 +1,10 @@
-/** backendkit loadgen: Virtual-thread HTTP and in-process load generation with HdrHistogram percentiles and AssertJ assertions. Work in progress: the public API arrives with the module's issue. */
+/**
+ * backendkit loadgen: load generation from code and JUnit.
+ *
+ * <p>{@link io.backendkit.loadgen.LoadTest} starts a test against HTTP endpoints or in-process
+ * tasks; closed (virtual users) and open (arrival rate, coordinated-omission corrected) models run
+ * on virtual threads and record into HdrHistogram. The {@link io.backendkit.loadgen.LoadReport}
+ * renders as text, JSON and self-contained HTML, compares with a baseline, and carries scaling
+ * hints; {@link io.backendkit.loadgen.LoadAssertions} turns it into AssertJ assertions.
+ */
 package io.backendkit.loadgen;
