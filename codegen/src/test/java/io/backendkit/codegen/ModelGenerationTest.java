@@ -145,6 +145,20 @@ class ModelGenerationTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.readValue(base + "}", type("Everything")))
                 .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class)
                 .hasMessageContaining("'requiredNullable'");
+        // the client reads responses leniently: an omitted required property is null, not a failed call
+        ObjectMapper lenient =
+                (ObjectMapper) type("ApiJson").getMethod("newLenientMapper").invoke(null);
+        Object omitted = lenient.readValue(base + "}", type("Everything"));
+        assertThat(mapper.writeValueAsString(omitted)).contains("\"requiredNullable\":null");
+        assertThat(violations(omitted)).isEmpty();
+        assertThat(OpenApiCodegen.fromSpec(FEATURES)
+                        .basePackage("com.acme.zoo")
+                        .client(true)
+                        .generate()
+                        .file("com/acme/zoo/client/ApiClient.java")
+                        .orElseThrow()
+                        .content())
+                .contains("private ObjectMapper mapper = ApiJson.newLenientMapper();");
     }
 
     @Test
