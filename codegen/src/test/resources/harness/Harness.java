@@ -80,8 +80,9 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
 
     /** Reads a page with a client that expects no envelope. */
     public static String pageWithoutEnvelope(URI base) {
-        PetsClient client = new PetsClient(ApiClient.builder(base).envelope(false).build());
-        return describe(client.listPetsPaged(1, 2, null));
+        try (ApiClient api = ApiClient.builder(base).envelope(false).build()) {
+            return describe(new PetsClient(api).listPetsPaged(1, 2, null));
+        }
     }
 
     private static String describe(Page<Pet> page) {
@@ -229,6 +230,22 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
         seen.add("health " + new String(defaults.getHealth(), StandardCharsets.UTF_8));
         seen.add("page " + describe(petsClient.listPetsPaged(2, 2, null)));
         seen.add("cursor " + describe(petsClient.listPetsPagedAsync(null, 2, "4").get()));
+        // closing releases the HttpClient the ApiClient made; one passed in stays open
+        api.close();
+        seen.add("closed " + isClosed(api));
+        java.net.http.HttpClient own = java.net.http.HttpClient.newHttpClient();
+        ApiClient.builder(base).httpClient(own).build().close();
+        seen.add("passed-in client closed " + own.isTerminated());
+        own.close();
         return seen;
+    }
+
+    private static boolean isClosed(ApiClient api) {
+        try {
+            new DefaultClient(api).getHealth();
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 }

@@ -507,7 +507,9 @@ class JdkServerTest {
                         "health ok",
                         "page [Cy, Di] Pagination[page=2, limit=2, total=5, hasMore=true, nextCursor=null] more true",
                         "cursor [Ed] Pagination[page=null, limit=null, total=null, hasMore=false, nextCursor=null]"
-                                + " more false");
+                                + " more false",
+                        "closed true",
+                        "passed-in client closed false");
         assertThat(Integer.parseInt(seen.get(4).substring("async list ".length())))
                 .isGreaterThanOrEqualTo(2);
     }
