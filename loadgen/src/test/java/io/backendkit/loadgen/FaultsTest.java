@@ -56,6 +56,28 @@ class FaultsTest {
     }
 
     @Test
+    void aFullAcceptQueueGivesConnectTimeouts() throws Exception {
+        // a listener that never accepts, with a backlog of 1: once the queue is full the kernel drops
+        // further SYNs, so those connections time out while connecting
+        try (java.net.ServerSocket stuck = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            LoadReport r = LoadTest.http()
+                    .get("http://127.0.0.1:" + stuck.getLocalPort() + "/")
+                    .concurrency(6)
+                    .connectTimeout(ofMillis(200))
+                    .requestTimeout(ofMillis(400))
+                    .duration(ofMillis(1000))
+                    .drainTimeout(ofMillis(200))
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(4.0);
+            assertThat(r.errors()).extracting(ErrorStats::kind).contains(ErrorKind.CONNECT_TIMEOUT);
+            assertThat(r.errors()).extracting(ErrorStats::kind).doesNotContain(ErrorKind.CONNECT_REFUSED);
+            assertThat(r.total().errors()).isEqualTo(r.total().requests()).isPositive();
+        }
+    }
+
+    @Test
     void aServerThatNeverAnswersTimesOutAndTheRunEndsOnTime() {
         try (var server = new TestServers.Raw((socket, in, out) -> {
             while (TestServers.readRequest(in)) {
