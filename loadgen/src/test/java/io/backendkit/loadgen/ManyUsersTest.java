@@ -3,7 +3,13 @@ package io.backendkit.loadgen;
 import static java.time.Duration.ofMillis;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +68,57 @@ class ManyUsersTest {
             assertThat(r.timeSeries().get(r.timeSeries().size() - 1).users())
                     .as(r.timeSeries().toString())
                     .isEqualTo(2_000);
+        }
+    }
+
+    @Test
+    void tenThousandHttpUsersEachWithItsOwnKeepAliveConnection() throws Exception {
+        // 10,000 client plus 10,000 server sockets exceed one process's file limit here (20,000),
+        // so the server runs in a child JVM on 127.0.0.1
+        long maxFiles = ((com.sun.management.UnixOperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getMaxFileDescriptorCount();
+        assumeTrue(
+                maxFiles >= 12_000,
+                "10,000 connections need 12,000 file descriptors; this process may open " + maxFiles
+                        + " (raise ulimit -n)");
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ChildServer.class.getName(),
+                        "200")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try {
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+            int port = Integer.parseInt(out.readLine().trim());
+            int threadsBefore = Thread.activeCount();
+            LoadReport r = LoadTest.http()
+                    .get("http://127.0.0.1:" + port + "/")
+                    .concurrency(10_000)
+                    .rampUp(ofSeconds(2))
+                    .duration(ofSeconds(5))
+                    .connectTimeout(ofSeconds(10))
+                    .requestTimeout(ofSeconds(15))
+                    .progress(ProgressListener.none())
+                    .run();
+            assertThat(r.total().errors()).as(r.toText()).isZero();
+            assertThat(r.timeSeries().stream()
+                            .mapToInt(IntervalStats::users)
+                            .max()
+                            .orElse(0))
+                    .as(r.timeSeries().toString())
+                    .isEqualTo(10_000);
+            // every user completed requests over its own connection
+            assertThat(r.total().requests()).isGreaterThan(10_000);
+            assertThat(Thread.activeCount()).isLessThan(threadsBefore + 50);
+        } finally {
+            child.getOutputStream().close();
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
         }
     }
 }

@@ -12,12 +12,13 @@ class PercentileAccuracyTest {
 
     @Test
     void percentilesMatchAServerWithKnownInjectedLatency() {
-        // GIVEN a server that answers in 10 ms, and every 100th request in 200 ms
+        // GIVEN a server that answers in 10 ms, and every 50th request in 200 ms. (With 1 in 100 slow,
+        // p99 would sit exactly on the step between the two latencies, and any noise moves it.)
         AtomicLong counter = new AtomicLong();
         try (var server = new TestServers.Jdk(ex -> {
             long n = counter.incrementAndGet();
             try {
-                Thread.sleep(n % 100 == 0 ? 200 : 10);
+                Thread.sleep(n % 50 == 0 ? 200 : 10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -32,7 +33,7 @@ class PercentileAccuracyTest {
                     .progress(ProgressListener.none())
                     .run();
 
-            // THEN the percentiles show 10 ms for most requests and 200 ms for the slowest 1%
+            // THEN the percentiles show 10 ms for most requests and 200 ms for the slowest 2%
             LatencyStats l = r.total().latency();
             assertThat(r.total().requests()).isGreaterThan(1500);
             assertThat(l.p50()).isBetween(ofMillis(10), ofMillis(20));
@@ -41,17 +42,12 @@ class PercentileAccuracyTest {
             assertThat(l.max()).isBetween(ofMillis(200), ofMillis(400));
             Histogram h = r.total().latencyHistogram();
             double belowHundredMs = h.getPercentileAtOrBelowValue(100_000_000L);
-            assertThat(belowHundredMs).isBetween(98.3, 99.3);
+            assertThat(belowHundredMs).isBetween(97.3, 98.3);
             long slow = h.getCountBetweenValues(200_000_000L, Long.MAX_VALUE / 4);
-            // the slow ones are exactly the server's every-100th (within the requests on the edges of the window)
-            assertThat((double) slow / h.getTotalCount()).isBetween(0.008, 0.012);
-            // 1% are slow, so p99 sits on the step between the two latencies; either side of it is sharp
-            assertThat(h.getValueAtPercentile(98)).isBetween(10_000_000L, 50_000_000L);
-            assertThat(h.getValueAtPercentile(99.5)).isBetween(200_000_000L, 260_000_000L);
-            assertThat(l.p99())
-                    .satisfiesAnyOf(
-                            p99 -> assertThat(p99).isBetween(ofMillis(10), ofMillis(25)),
-                            p99 -> assertThat(p99).isBetween(ofMillis(200), ofMillis(260)));
+            // the slow ones are exactly the server's every-50th (within the requests on the edges of the window)
+            assertThat((double) slow / h.getTotalCount()).isBetween(0.016, 0.024);
+            assertThat(l.p95()).isBetween(ofMillis(10), ofMillis(50));
+            assertThat(l.p99()).isBetween(ofMillis(200), ofMillis(260));
             assertThat(l.minNanos()).isGreaterThanOrEqualTo(10_000_000L);
         }
     }
