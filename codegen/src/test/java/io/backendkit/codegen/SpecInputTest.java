@@ -155,6 +155,39 @@ class SpecInputTest {
     }
 
     @Test
+    void documentsWithoutAPathsKeyGiveCleanResultsThatCompile(@TempDir Path classes) {
+        // OpenAPI 3.1 allows a document of components (or webhooks) only; 3.0 requires paths
+        GeneratedSources only31 = OpenApiCodegen.fromSpecText("""
+                        openapi: 3.1.0
+                        info: {title: shared models, version: '1'}
+                        components:
+                          schemas:
+                            Money:
+                              type: object
+                              required: [amount, currency]
+                              properties:
+                                amount: {type: string, pattern: '^[0-9]+[.][0-9]{2}$'}
+                                currency: {type: string, enum: [EUR, USD]}
+                        """)
+                .basePackage("shared")
+                .target(Target.JDK_HTTP_SERVER)
+                .client(true)
+                .generate();
+        assertThat(only31.operationCount()).isZero();
+        assertThat(only31.files())
+                .extracting(GeneratedFile::path)
+                .contains("shared/model/Money.java", "shared/model/MoneyCurrency.java");
+        JavaSourceCompiler.Result compiled = JavaSourceCompiler.compile(only31.files(), classes);
+        assertThat(compiled.errors()).isEmpty();
+
+        GeneratedSources bare = OpenApiCodegen.fromSpecText("openapi: 3.0.3\ninfo: {title: bare, version: '1'}")
+                .basePackage("bare")
+                .generate();
+        assertThat(bare.modelCount()).isZero();
+        assertThat(bare.operationCount()).isZero();
+    }
+
+    @Test
     void writeToCreatesTheSourceTree() throws IOException {
         GeneratedSources sources = OpenApiCodegen.fromSpec(SPECS.resolve("swagger2.yaml"))
                 .basePackage("legacy")
