@@ -85,13 +85,14 @@ public final class ModelPlanner {
     private final Map<ClassName, ModelDecl> decls = new LinkedHashMap<>();
     private final Map<Schema<?>, Shape> inlineShapes = new IdentityHashMap<>();
     /**
-     * Named component schemas by structure (swagger-parser's models compare by value): bundled
-     * documents replace every {@code $ref} by an inline copy of its target, and an inline schema
-     * equal to a component is that component.
+     * Named component schemas by {@link #outline}: bundled documents replace every {@code $ref} by
+     * an inline copy of its target, and an inline schema equal to a component (swagger-parser's
+     * models compare by value) is that component.
      */
     private final Map<List<Object>, List<String>> componentsByOutline = new HashMap<>();
-
+    /** How many inline schemas turned out to be copies of components. */
     private int inlineCopies;
+
     private final Set<String> polymorphicParents = new LinkedHashSet<>();
     private final Map<ClassName, Discriminator> polymorphicDiscriminators = new LinkedHashMap<>();
     /** Sealed parents per type, collected while planning (a variant may be planned after its union). */

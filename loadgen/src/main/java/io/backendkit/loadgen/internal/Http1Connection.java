@@ -90,7 +90,7 @@ final class Http1Connection {
             return exchangeOnce(request, length, head, idempotent, deadlineNanos, capture);
         } catch (IOException e) {
             if (expired && !(e instanceof ConnectFailure)) {
-                close();
+                // the finally block below closes the connection
                 SocketTimeoutException timeout =
                         new SocketTimeoutException("no complete response within the request timeout");
                 timeout.initCause(e);

@@ -27,16 +27,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 /** HTTP endpoints sent through loadgen's own HTTP/1.1 transport or the JDK client. */
 public final class HttpTarget implements Target {
 
     private static final String USER_AGENT = "backendkit-loadgen";
-    private static final java.util.Set<String> IDEMPOTENT =
-            java.util.Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
 
     private final List<Prepared> endpoints;
     private final List<String> names;
@@ -77,7 +79,7 @@ public final class HttpTarget implements Target {
             Duration connectTimeout,
             Duration requestTimeout,
             boolean rateLimitingExpected,
-            javax.net.ssl.SSLContext sslContext) {
+            SSLContext sslContext) {
         boolean anyTls = endpoints.stream().anyMatch(e -> e.uri().getScheme().equalsIgnoreCase("https"));
         this.transport = transport != null ? transport : anyTls ? HttpTransport.JDK_HTTP1_1 : HttpTransport.HTTP1;
         if (this.transport == HttpTransport.HTTP1 && anyTls) {
@@ -349,7 +351,7 @@ public final class HttpTarget implements Target {
     }
 
     private static ErrorKind kindOf(IOException e) {
-        if (e instanceof javax.net.ssl.SSLHandshakeException) {
+        if (e instanceof SSLHandshakeException) {
             return ErrorKind.CONNECT_FAILED;
         }
         if (e instanceof Http1Connection.ConnectFailure || e instanceof ConnectException) {
