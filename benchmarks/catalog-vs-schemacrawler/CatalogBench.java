@@ -57,7 +57,7 @@ public final class CatalogBench {
         int statements = -1;
         if (tool.equals("backendkit")) {
             QueryRecorder recorder = QueryRecorder.wrap(ds);
-            statements = recorder.record(() -> Schema.connect(recorder.dataSource()).schemas(schema).read()).queries().count();
+            statements = recorder.record(() -> Schema.connect(recorder.dataSource()).schemas(schema).read()).count();
         }
         System.out.println(tool + " " + tables + " " + times[0] + " " + timed[timed.length / 2] + " " + statements);
     }

@@ -22,7 +22,8 @@ import javax.sql.DataSource;
  * <pre>{@code
  * QueryRecorder recorder = QueryRecorder.wrap(dataSource);
  * OrderRepository repo = new OrderRepository(recorder.dataSource());
- * RecordedQueries queries = recorder.record(() -> repo.ordersWithCustomers());
+ * RecordedQueries queries = recorder.record(() -> repo.ordersWithCustomers());   // the result is discarded
+ * List<Order> orders = recorder.recordResult(() -> repo.ordersWithCustomers()).result();
  * QueryAssertions.assertThat(queries).hasNoNPlusOne().hasStatementCount(2);
  * }</pre>
  *
@@ -52,24 +53,35 @@ public final class QueryRecorder {
         return proxy;
     }
 
-    /** Runs {@code work} and returns the statements it sent. */
-    public RecordedQueries record(Runnable work) {
+    /** Work whose statements are recorded; it may throw checked exceptions (JDBC code usually does). */
+    @FunctionalInterface
+    public interface Work {
+        /** Runs the work. */
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code work} and returns the statements it sent. A lambda whose body returns a value is accepted too (the
+     * value is discarded); use {@link #recordResult(Callable)} to keep it. An exception from the work propagates
+     * (unchecked ones as they are, checked ones wrapped in {@link IllegalStateException}).
+     */
+    public RecordedQueries record(Work work) {
         Objects.requireNonNull(work, "work");
-        return record(() -> {
+        return recordResult(() -> {
                     work.run();
                     return null;
                 })
                 .queries();
     }
 
-    /** The result of {@link #record(Callable)}: what the work returned and what it sent. */
+    /** The result of {@link #recordResult(Callable)}: what the work returned and what it sent. */
     public record Recorded<T>(T result, RecordedQueries queries) {}
 
     /**
      * Runs {@code work} and returns its result with the statements it sent; an exception from the work
      * propagates (unchecked ones as they are, checked ones wrapped in {@link IllegalStateException}).
      */
-    public <T> Recorded<T> record(Callable<T> work) {
+    public <T> Recorded<T> recordResult(Callable<T> work) {
         Objects.requireNonNull(work, "work");
         synchronized (lock) {
             if (current != null) {

@@ -80,7 +80,7 @@ class QueryRecorderTest {
 
     @Test
     void theSameStatementWithDifferentParametersIsAnNPlusOne() {
-        QueryRecorder.Recorded<List<String>> r = recorder.record(() -> namesOneByOne(recorder.dataSource()));
+        QueryRecorder.Recorded<List<String>> r = recorder.recordResult(() -> namesOneByOne(recorder.dataSource()));
 
         assertThat(r.result()).containsExactly("c1", "c2", "c3", "c4", "c5");
         assertThat(r.queries().count()).isEqualTo(6);
@@ -93,6 +93,25 @@ class QueryRecorderTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("ran 5 times with 5 different parameter sets")
                 .hasMessageContaining("SELECT name FROM customers WHERE id = ?");
+    }
+
+    @Test
+    void aValueReturningLambdaRecordsItsQueries() {
+        // the README's form: the repository call returns a value, record(...) keeps the queries
+        RecordedQueries q = recorder.record(() -> namesOneByOne(recorder.dataSource()));
+
+        assertThat(q.count()).isEqualTo(6);
+        assertThat(q.nPlusOne()).hasSize(1);
+    }
+
+    @Test
+    void checkedExceptionsFromTheWorkAreWrappedWithTheirMessage() {
+        assertThatThrownBy(() -> recorder.record(() -> {
+                    throw new SQLException("table gone");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("recorded work failed: table gone")
+                .hasCauseInstanceOf(SQLException.class);
     }
 
     @Test
