@@ -1,11 +1,15 @@
 package io.backendkit.codegen;
 
 import io.backendkit.codegen.internal.CodegenRun;
+import io.backendkit.codegen.internal.RefPolicy;
 import io.backendkit.codegen.internal.SpecSource;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns an OpenAPI 3.0/3.1 or Swagger 2.0 document into Java sources: records, enums and sealed
@@ -97,13 +101,24 @@ public final class OpenApiCodegen {
     private final Target target;
     private final boolean client;
     private final boolean envelope;
+    private final List<Path> refRoots;
+    private final Set<String> remoteRefHosts;
 
-    private OpenApiCodegen(SpecSource source, String basePackage, Target target, boolean client, boolean envelope) {
+    private OpenApiCodegen(
+            SpecSource source,
+            String basePackage,
+            Target target,
+            boolean client,
+            boolean envelope,
+            List<Path> refRoots,
+            Set<String> remoteRefHosts) {
         this.source = source;
         this.basePackage = basePackage;
         this.target = target;
         this.client = client;
         this.envelope = envelope;
+        this.refRoots = refRoots;
+        this.remoteRefHosts = remoteRefHosts;
     }
 
     /**
@@ -140,8 +155,9 @@ public final class OpenApiCodegen {
     }
 
     /**
-     * A generator for a document given as text (JSON or YAML). Relative {@code $ref}s cannot be
-     * resolved for text; use {@link #fromSpec(Path)} for multi-file documents.
+     * A generator for a document given as text (JSON or YAML). Text has no location, so relative
+     * {@code $ref}s to other files are refused; use {@link #fromSpecText(String, Path)} or {@link
+     * #fromSpec(Path)} for multi-file documents.
      *
      * @param document the document's content, not blank
      */
@@ -149,11 +165,79 @@ public final class OpenApiCodegen {
         if (document == null || document.isBlank()) {
             throw new IllegalArgumentException("spec document text must not be blank");
         }
-        return defaults(new SpecSource.FromText(document));
+        return defaults(new SpecSource.FromText(document, null));
+    }
+
+    /**
+     * A generator for a document given as text whose relative {@code $ref}s resolve against a
+     * directory, as if the document were a file in it; refs may reach files in that directory's tree
+     * (see {@link #allowRefsFrom(Path...)} for the policy).
+     *
+     * @param document the document's content, not blank
+     * @param baseDirectory the directory relative refs resolve against, not null
+     */
+    public static OpenApiCodegen fromSpecText(String document, Path baseDirectory) {
+        if (document == null || document.isBlank()) {
+            throw new IllegalArgumentException("spec document text must not be blank");
+        }
+        if (baseDirectory == null) {
+            throw new IllegalArgumentException("spec text base directory must not be null");
+        }
+        return defaults(new SpecSource.FromText(document, baseDirectory));
     }
 
     private static OpenApiCodegen defaults(SpecSource source) {
-        return new OpenApiCodegen(source, "generated.api", Target.MODELS_ONLY, false, true);
+        return new OpenApiCodegen(source, "generated.api", Target.MODELS_ONLY, false, true, List.of(), Set.of());
+    }
+
+    /**
+     * Lets {@code $ref}s reach files under these directories too (each directory's whole tree).
+     *
+     * <p>The default policy: a document read from a file (or given as text with a base directory)
+     * may refer to files under its own directory only, after resolving {@code ..} and symbolic
+     * links; a document fetched over http(s) may refer to documents under its own URL's directory on
+     * the same scheme, host and port; nothing else is read or fetched. A refused ref, a ref to a file
+     * that does not exist and a referenced file that is not a YAML/JSON mapping are {@link
+     * SpecException}s naming the ref and the JSON pointer where it stands; no message quotes a
+     * referenced file's contents. The check happens before anything the ref names is read.
+     *
+     * @param directories more directories refs may reach, not null; adds to earlier calls
+     */
+    public OpenApiCodegen allowRefsFrom(Path... directories) {
+        if (directories == null) {
+            throw new IllegalArgumentException("allowRefsFrom: path must not be null");
+        }
+        List<Path> roots = new ArrayList<>(refRoots);
+        for (Path directory : directories) {
+            if (directory == null) {
+                throw new IllegalArgumentException("allowRefsFrom: path must not be null");
+            }
+            roots.add(directory.toAbsolutePath().normalize());
+        }
+        return new OpenApiCodegen(source, basePackage, target, client, envelope, List.copyOf(roots), remoteRefHosts);
+    }
+
+    /**
+     * Lets {@code $ref}s fetch documents over http and https from these hosts (any port). By default
+     * no ref is fetched over the network, except, for a document itself fetched over http(s),
+     * documents under its own URL's directory (see {@link #allowRefsFrom(Path...)}). Redirects of
+     * allowed fetches are followed by swagger-parser and are not checked again.
+     *
+     * @param hosts host names or IP literals as they appear in the refs (case-insensitive), not blank;
+     *     adds to earlier calls
+     */
+    public OpenApiCodegen allowRemoteRefs(String... hosts) {
+        if (hosts == null) {
+            throw new IllegalArgumentException("allowRemoteRefs: host must not be blank");
+        }
+        Set<String> all = new TreeSet<>(remoteRefHosts);
+        for (String host : hosts) {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("allowRemoteRefs: host must not be blank");
+            }
+            all.add(host.strip().toLowerCase(Locale.ROOT));
+        }
+        return new OpenApiCodegen(source, basePackage, target, client, envelope, refRoots, Set.copyOf(all));
     }
 
     /**
@@ -171,7 +255,7 @@ public final class OpenApiCodegen {
                         + "' (bad segment '" + segment + "')");
             }
         }
-        return new OpenApiCodegen(source, packageName, target, client, envelope);
+        return new OpenApiCodegen(source, packageName, target, client, envelope, refRoots, remoteRefHosts);
     }
 
     /**
@@ -183,7 +267,7 @@ public final class OpenApiCodegen {
         if (newTarget == null) {
             throw new IllegalArgumentException("target must not be null");
         }
-        return new OpenApiCodegen(source, basePackage, newTarget, client, envelope);
+        return new OpenApiCodegen(source, basePackage, newTarget, client, envelope, refRoots, remoteRefHosts);
     }
 
     /**
@@ -191,7 +275,7 @@ public final class OpenApiCodegen {
      * Default {@code false}.
      */
     public OpenApiCodegen client(boolean generateClient) {
-        return new OpenApiCodegen(source, basePackage, target, generateClient, envelope);
+        return new OpenApiCodegen(source, basePackage, target, generateClient, envelope, refRoots, remoteRefHosts);
     }
 
     /**
@@ -202,7 +286,7 @@ public final class OpenApiCodegen {
      * Default {@code true}.
      */
     public OpenApiCodegen envelope(boolean useEnvelope) {
-        return new OpenApiCodegen(source, basePackage, target, client, useEnvelope);
+        return new OpenApiCodegen(source, basePackage, target, client, useEnvelope, refRoots, remoteRefHosts);
     }
 
     /**
@@ -213,7 +297,8 @@ public final class OpenApiCodegen {
      *     location names the document (with line and column for syntax errors) or the JSON pointer
      */
     public GeneratedSources generate() {
-        return new CodegenRun(source, basePackage, target, client, envelope).run();
+        return new CodegenRun(source, basePackage, target, client, envelope, new RefPolicy(refRoots, remoteRefHosts))
+                .run();
     }
 
     private static boolean isIdentifier(String s) {

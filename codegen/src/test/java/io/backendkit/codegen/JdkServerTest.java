@@ -192,6 +192,49 @@ class JdkServerTest {
     }
 
     @Test
+    void integersAcceptOnlyJsonIntegers() throws Exception {
+        for (String age : List.of("1.5", "\"2\"", "true")) {
+            Reply reply = postJson("/pets", "{\"name\": \"Rex\", \"tags\": [\"good\"], \"ageYears\": " + age + "}");
+            assertThat(reply.status()).as("ageYears %s", age).isEqualTo(400);
+            assertThat(reply.code()).as("ageYears %s", age).isEqualTo("VALIDATION_ERROR");
+            assertThat(reply.details()).as("ageYears %s", age).hasSize(1).allMatch(d -> d.startsWith("ageYears: "));
+        }
+        assertThat(postJson("/pets", "{\"name\": \"Rex\", \"tags\": [\"good\"], \"ageYears\": 2}")
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void duplicateKeysAndTrailingTokensAreMalformedJson() throws Exception {
+        for (String body : List.of(
+                "{\"name\": \"Rex\", \"name\": \"Max\", \"tags\": [\"good\"]}",
+                "{\"name\": \"Rex\", \"tags\": [\"good\"]} xyz",
+                "{\"name\": \"Rex\", \"tags\": [\"good\"]} {}",
+                "{\"name\": \"Rex\", \"tags\": [\"good\"]} ]]] garbage")) {
+            Reply reply = postJson("/pets", body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.code()).as(body).isEqualTo("MALFORMED_JSON");
+        }
+    }
+
+    @Test
+    void numericPathValuesAreParsedStrictly() throws Exception {
+        long id = postJson("/pets", "{\"name\": \"Bella\", \"tags\": [\"calm\"]}")
+                .json()
+                .path("data")
+                .path("id")
+                .asLong();
+        assertThat(call("GET", "/pets/" + id, null, null).status()).isEqualTo(200);
+        for (String raw : List.of("+" + id, id + "%00", "%00" + id, id + "%20", "%20" + id, "0x1", id + ".0")) {
+            Reply reply = call("GET", "/pets/" + raw, null, null);
+            assertThat(reply.status()).as(raw).isEqualTo(400);
+            assertThat(reply.details()).as(raw).containsExactly("petId: must be an integer");
+        }
+        assertThat(call("GET", "/pets?limit=%2B5", null, null).details())
+                .containsExactly("limit: must be a 32-bit integer");
+    }
+
+    @Test
     void wrongJsonTypesAndMalformedJsonAre400() throws Exception {
         Reply wrongType = postJson("/pets", "{\"name\": \"Rex\", \"tags\": [\"good\"], \"weightKg\": \"heavy\"}");
         assertThat(wrongType.status()).isEqualTo(400);

@@ -22,9 +22,17 @@ public final class CodegenRun {
     private final Target target;
     private final boolean client;
     private final boolean envelope;
+    private final RefPolicy refPolicy;
 
     /** A run with the given configuration. */
-    public CodegenRun(SpecSource source, String basePackage, Target target, boolean client, boolean envelope) {
+    public CodegenRun(
+            SpecSource source,
+            String basePackage,
+            Target target,
+            boolean client,
+            boolean envelope,
+            RefPolicy refPolicy) {
+        this.refPolicy = refPolicy;
         this.source = source;
         this.basePackage = basePackage;
         this.target = target;
@@ -35,7 +43,7 @@ public final class CodegenRun {
     /** Generates the sources. */
     public GeneratedSources run() {
         long start = System.nanoTime();
-        SpecLoader.LoadedSpec spec = SpecLoader.load(source);
+        SpecLoader.LoadedSpec spec = SpecLoader.load(source, refPolicy);
         long loaded = System.nanoTime();
         try {
             GeneratedSources result = generate(spec);

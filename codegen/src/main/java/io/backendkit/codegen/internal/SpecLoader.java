@@ -46,6 +46,10 @@ public final class SpecLoader {
     /** Swagger 2.0 YAML above this size is handed over as JSON text (the 2.0 reader has SnakeYAML's limit). */
     private static final int SWAGGER2_YAML_DIRECT_LIMIT = 3 * 1024 * 1024;
 
+    private static final java.util.regex.Pattern QUOTED_PASSAGE =
+            java.util.regex.Pattern.compile("'[^']{60,}'|\"[^\"]{60,}\"");
+    private static final int MAX_MESSAGE = 300;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ObjectMapper YAML;
 
@@ -64,10 +68,11 @@ public final class SpecLoader {
     /**
      * Loads and resolves the document.
      *
+     * @param policy where {@code $ref}s may lead besides the document's own tree
      * @throws SpecException for a missing file, a syntax error (with line and column), a document
-     *     that is not OpenAPI, or one swagger-parser cannot read at all
+     *     that is not OpenAPI, a {@code $ref} the policy refuses, or one swagger-parser cannot read
      */
-    public static LoadedSpec load(SpecSource source) {
+    public static LoadedSpec load(SpecSource source, RefPolicy policy) {
         String name = source.displayName();
         String text = readText(source);
         if (text.isBlank()) {
@@ -81,11 +86,46 @@ public final class SpecLoader {
         if (!tree.isObject()) {
             throw new SpecException(name + "#", "document root must be an object/mapping, found " + kind(tree));
         }
+        RefGuard.check(tree, source, name, policy, YAML);
+        if (source instanceof SpecSource.FromText t && t.base() != null) {
+            // without an existing location swagger-parser reads file refs of text from the class
+            // path; the guard has made the text's approved file refs absolute, so the rewritten
+            // document goes to swagger-parser from a private temporary file
+            String rewritten = writeJson(tree, name);
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("backendkit-spec-text");
+                Path file = Files.writeString(dir.resolve("openapi.json"), rewritten);
+                return parse(tree, rewritten, true, file.toString(), name);
+            } catch (IOException e) {
+                throw new SpecException(name, "cannot write a temporary copy of the spec text: " + e, e);
+            } finally {
+                deleteQuietly(dir);
+            }
+        }
         String location = switch (source) {
             case SpecSource.FromPath p -> p.path().toAbsolutePath().normalize().toString();
             case SpecSource.FromUri u -> u.uri().toString();
             case SpecSource.FromText t -> null;
         };
+        return parse(tree, text, json, location, name);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a leftover temporary file is harmless
+        }
+    }
+
+    private static LoadedSpec parse(JsonNode tree, String text, boolean json, String location, String name) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(false);
@@ -110,7 +150,7 @@ public final class SpecLoader {
                         new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options)
                                 .resolve(result);
                     } catch (RuntimeException e) {
-                        throw new SpecException(name, "cannot resolve $refs: " + e.getMessage(), e);
+                        throw new SpecException(name, "cannot resolve $refs: " + scrub(e.getMessage()), e);
                     }
                 }
             } else {
@@ -137,7 +177,10 @@ public final class SpecLoader {
         List<Finding> findings = new ArrayList<>();
         Set<String> messages = new LinkedHashSet<>();
         if (result.getMessages() != null) {
-            result.getMessages().stream().filter(m -> m != null && !m.isBlank()).forEach(messages::add);
+            result.getMessages().stream()
+                    .filter(m -> m != null && !m.isBlank())
+                    .map(SpecLoader::scrub)
+                    .forEach(messages::add);
         }
         if (result.getOpenAPI() == null) {
             throw new SpecException(
@@ -220,6 +263,19 @@ public final class SpecLoader {
         } catch (JsonProcessingException e) {
             throw new SpecException(name, "cannot convert YAML to JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * swagger-parser quotes the text it could not use in some messages (a referenced file's content,
+     * for one); keep the first line only and cut long quoted passages, which are contents, not names.
+     */
+    static String scrub(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = firstLine(message).strip();
+        String cut = QUOTED_PASSAGE.matcher(line).replaceAll("'...'");
+        return cut.length() > MAX_MESSAGE ? cut.substring(0, MAX_MESSAGE) + "..." : cut;
     }
 
     private static String firstLine(String s) {

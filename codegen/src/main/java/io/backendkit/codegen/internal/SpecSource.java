@@ -25,8 +25,8 @@ public sealed interface SpecSource {
         }
     }
 
-    /** A document given as text. */
-    record FromText(String text) implements SpecSource {
+    /** A document given as text; relative refs resolve against {@code base} when it is not null. */
+    record FromText(String text, Path base) implements SpecSource {
         @Override
         public String displayName() {
             return "spec text";

@@ -1,0 +1,407 @@
+package io.backendkit.codegen.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.backendkit.codegen.SpecException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks every {@code $ref} of a document, and of every document those refs lead to, against the
+ * {@link RefPolicy} before swagger-parser reads anything: swagger-parser itself reads any file and
+ * fetches any URL a ref names (and falls back to the class path for files that do not exist), so
+ * the check has to come first.
+ *
+ * <p>Each referenced file or remote document is read once here, parsed, and required to be a
+ * YAML/JSON mapping; messages name refs, paths and JSON pointers, never a file's contents. Single
+ * use, not thread-safe.
+ */
+final class RefGuard {
+
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:");
+    private static final Set<String> LITERAL_KEYS = Set.of("example", "default", "enum", "const");
+    private static final int MAX_REMOTE_BYTES = 64 * 1024 * 1024;
+
+    private final RefPolicy policy;
+    private final ObjectMapper yaml;
+    private final List<Path> roots = new ArrayList<>();
+    private final List<Path> realRoots = new ArrayList<>();
+    private final URI remoteRoot;
+    private final Set<String> visited = new HashSet<>();
+    private HttpClient http;
+    /** Whether approved relative file refs of the root document are rewritten to absolute paths. */
+    private boolean rewriteRelativeRefs;
+
+    private int depth;
+
+    private RefGuard(RefPolicy policy, ObjectMapper yaml, URI remoteRoot) {
+        this.policy = policy;
+        this.yaml = yaml;
+        this.remoteRoot = remoteRoot;
+        for (Path root : policy.roots()) {
+            addRoot(root);
+        }
+    }
+
+    /**
+     * Checks the document and everything it refers to.
+     *
+     * @param tree the parsed root document
+     * @param source where it came from
+     * @param name how it is named in messages
+     * @throws SpecException for the first ref the policy refuses or that cannot be followed
+     */
+    static void check(JsonNode tree, SpecSource source, String name, RefPolicy policy, ObjectMapper yaml) {
+        URI base;
+        RefGuard guard;
+        switch (source) {
+            case SpecSource.FromPath p -> {
+                Path file = p.path().toAbsolutePath().normalize();
+                base = file.toUri();
+                guard = new RefGuard(policy, yaml, null);
+                guard.addRoot(file.getParent());
+                guard.visited.add(realOrNormal(file).toString());
+            }
+            case SpecSource.FromUri u -> {
+                base = u.uri();
+                guard = new RefGuard(policy, yaml, u.uri().resolve(".").normalize());
+                guard.visited.add(u.uri().normalize().toString());
+            }
+            case SpecSource.FromText t -> {
+                guard = new RefGuard(policy, yaml, null);
+                if (t.base() == null) {
+                    base = null;
+                } else {
+                    Path dir = t.base().toAbsolutePath().normalize();
+                    if (!Files.isDirectory(dir)) {
+                        throw new SpecException(t.base().toString(), "spec text base directory does not exist");
+                    }
+                    guard.addRoot(dir);
+                    base = textLocation(dir).toUri();
+                    guard.rewriteRelativeRefs = true;
+                }
+            }
+        }
+        try {
+            guard.walkDocument(tree, base, name);
+        } finally {
+            if (guard.http != null) {
+                guard.http.close();
+            }
+        }
+    }
+
+    /** The made-up file in the base directory relative refs of text resolve against. */
+    static Path textLocation(Path baseDirectory) {
+        return baseDirectory.toAbsolutePath().normalize().resolve("openapi-spec-text.yaml");
+    }
+
+    private void addRoot(Path root) {
+        Path normal = root.toAbsolutePath().normalize();
+        roots.add(normal);
+        realRoots.add(realOrNormal(normal));
+    }
+
+    private static Path realOrNormal(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    private void walkDocument(JsonNode tree, URI base, String name) {
+        Set<URI> ids = new HashSet<>();
+        collectIds(tree, base, ids);
+        depth++;
+        try {
+            walk(tree, base, name, "", ids, false);
+        } finally {
+            depth--;
+        }
+    }
+
+    private static void collectIds(JsonNode node, URI base, Set<URI> ids) {
+        if (node.isObject()) {
+            URI here = withId(node, base);
+            if (here != null && here != base) {
+                ids.add(withoutFragment(here));
+            }
+            node.forEach(child -> collectIds(child, here, ids));
+        } else if (node.isArray()) {
+            node.forEach(child -> collectIds(child, base, ids));
+        }
+    }
+
+    /** The base URI inside an object: its {@code $id} resolved against the outer base, when it has one. */
+    private static URI withId(JsonNode node, URI base) {
+        JsonNode id = node.get("$id");
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            return base;
+        }
+        try {
+            URI uri = new URI(id.asText());
+            return base == null || uri.isAbsolute() ? (uri.isAbsolute() ? uri : base) : base.resolve(uri);
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return base;
+        }
+    }
+
+    private void walk(JsonNode node, URI base, String name, String pointer, Set<URI> ids, boolean exampleEntry) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            URI idBase = withId(node, base);
+            if (ref != null && ref.isTextual()) {
+                URI approved = checkRef(ref.asText(), base, name, pointer, ids);
+                if (approved != null && rewriteRelativeRefs && depth == 1 && "file".equals(approved.getScheme())) {
+                    String text = ref.asText();
+                    int hash = text.indexOf('#');
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+                            .put("$ref", Path.of(approved) + (hash < 0 ? "" : text.substring(hash)));
+                }
+                if (idBase != base && idBase != null && isFollowable(idBase)) {
+                    checkRef(ref.asText(), idBase, name, pointer, ids);
+                }
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                if (LITERAL_KEYS.contains(key) || (exampleEntry && key.equals("value"))) {
+                    continue;
+                }
+                if (key.equals("examples") && !value.isObject()) {
+                    continue;
+                }
+                String childPointer = pointer + "/" + Names.pointerEscape(key);
+                if (key.equals("examples")) {
+                    for (Map.Entry<String, JsonNode> example : value.properties()) {
+                        walk(
+                                example.getValue(),
+                                idBase,
+                                name,
+                                childPointer + "/" + Names.pointerEscape(example.getKey()),
+                                ids,
+                                true);
+                    }
+                } else {
+                    walk(value, idBase, name, childPointer, ids, false);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), base, name, pointer + "/" + i, ids, false);
+            }
+        }
+    }
+
+    private static boolean isFollowable(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("file") || scheme.equals("http") || scheme.equals("https");
+    }
+
+    private static URI withoutFragment(URI uri) {
+        try {
+            return new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null).normalize();
+        } catch (URISyntaxException e) {
+            return uri;
+        }
+    }
+
+    /** Checks one ref; returns the approved external document's URI, or null for refs within the document. */
+    private URI checkRef(String ref, URI base, String name, String pointer, Set<URI> ids) {
+        String location = name + "#" + pointer;
+        int hash = ref.indexOf('#');
+        String target = hash < 0 ? ref : ref.substring(0, hash);
+        if (target.isEmpty()) {
+            return null;
+        }
+        URI resolved;
+        if (SCHEME.matcher(target).find()) {
+            try {
+                resolved = new URI(target).normalize();
+            } catch (URISyntaxException e) {
+                throw refused(location, ref, "is not a valid URI");
+            }
+        } else if (base == null) {
+            throw refused(
+                    location,
+                    ref,
+                    "cannot be resolved: spec text has no location; give a base directory with"
+                            + " fromSpecText(text, baseDirectory)");
+        } else if ("file".equalsIgnoreCase(base.getScheme())) {
+            try {
+                Path file = Path.of(target);
+                resolved = (file.isAbsolute() ? file : Path.of(base).getParent().resolve(file))
+                        .normalize()
+                        .toUri();
+            } catch (IllegalArgumentException e) {
+                throw refused(location, ref, "is not a valid file path");
+            }
+        } else {
+            try {
+                resolved = base.resolve(new URI(null, null, target, null)).normalize();
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw refused(location, ref, "is not a valid URI reference");
+            }
+        }
+        if (ids.contains(withoutFragment(resolved))) {
+            return null;
+        }
+        String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
+        switch (scheme) {
+            case "file" -> checkFile(ref, location, resolved);
+            case "http", "https" -> checkRemote(ref, location, withoutFragment(resolved));
+            default ->
+                throw refused(location, ref, "uses the scheme '" + scheme + ":'; only files and http(s) are followed");
+        }
+        return withoutFragment(resolved);
+    }
+
+    private void checkFile(String ref, String location, URI uri) {
+        Path path;
+        try {
+            path = Path.of(uri).toAbsolutePath().normalize();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            throw refused(location, ref, "is not a readable file URI");
+        }
+        if (roots.stream().noneMatch(path::startsWith)) {
+            throw refused(location, ref, outsideMessage());
+        }
+        if (!Files.exists(path)) {
+            throw new SpecException(location, "$ref '" + ref + "' points to a file that does not exist: " + path);
+        }
+        Path real = realOrNormal(path);
+        if (realRoots.stream().noneMatch(real::startsWith)) {
+            throw refused(location, ref, outsideMessage() + " (through a symbolic link)");
+        }
+        if (Files.isDirectory(real)) {
+            throw new SpecException(location, "$ref '" + ref + "' points to a directory: " + path);
+        }
+        if (!visited.add(real.toString())) {
+            return;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(real)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new SpecException(location, "$ref '" + ref + "' points to " + path + ", which is not UTF-8 text");
+        } catch (IOException e) {
+            throw new SpecException(
+                    location,
+                    "$ref '" + ref + "' points to " + path + ", which cannot be read: "
+                            + e.getClass().getSimpleName());
+        }
+        JsonNode tree = parse(text, ref, location, path.toString());
+        walkDocument(tree, path.toUri(), path.toString());
+    }
+
+    private String outsideMessage() {
+        return "leads outside the document's directory tree; allow more directories with allowRefsFrom(...)";
+    }
+
+    private void checkRemote(String ref, String location, URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        boolean underRemoteRoot = remoteRoot != null
+                && remoteRoot.getScheme().equalsIgnoreCase(uri.getScheme())
+                && host.equalsIgnoreCase(remoteRoot.getHost())
+                && uri.getPort() == remoteRoot.getPort()
+                && uri.getPath() != null
+                && uri.getPath().startsWith(remoteRoot.getPath());
+        if (!underRemoteRoot && !policy.hosts().contains(host)) {
+            throw refused(
+                    location,
+                    ref,
+                    "would be fetched over the network; allow the host with allowRemoteRefs(\"" + host + "\")");
+        }
+        if (!visited.add(uri.toString())) {
+            return;
+        }
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(20))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        String text;
+        try {
+            HttpResponse<InputStream> response = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(60))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new SpecException(
+                            location, "$ref '" + ref + "': cannot fetch " + uri + ": HTTP " + response.statusCode());
+                }
+                byte[] bytes = in.readNBytes(MAX_REMOTE_BYTES + 1);
+                if (bytes.length > MAX_REMOTE_BYTES) {
+                    throw new SpecException(
+                            location, "$ref '" + ref + "': " + uri + " is larger than " + MAX_REMOTE_BYTES + " bytes");
+                }
+                text = StandardCharsets.UTF_8
+                        .newDecoder()
+                        .decode(java.nio.ByteBuffer.wrap(bytes))
+                        .toString();
+            }
+        } catch (CharacterCodingException e) {
+            throw new SpecException(location, "$ref '" + ref + "' points to " + uri + ", which is not UTF-8 text");
+        } catch (IOException e) {
+            throw new SpecException(
+                    location,
+                    "$ref '" + ref + "': cannot fetch " + uri + ": "
+                            + e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpecException(location, "$ref '" + ref + "': interrupted while fetching " + uri);
+        }
+        JsonNode tree = parse(text, ref, location, uri.toString());
+        walkDocument(tree, uri, uri.toString());
+    }
+
+    private JsonNode parse(String text, String ref, String location, String what) {
+        JsonNode tree;
+        try {
+            tree = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at != null && at.getLineNr() > 0
+                    ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+                    : "";
+            throw new SpecException(
+                    location, "$ref '" + ref + "' points to " + what + ", which is not valid YAML or JSON" + where);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new SpecException(
+                    location, "$ref '" + ref + "' points to " + what + ", which is not a YAML/JSON mapping");
+        }
+        return tree;
+    }
+
+    private static SpecException refused(String location, String ref, String why) {
+        return new SpecException(location, "$ref '" + ref + "' refused: it " + why);
+    }
+}
