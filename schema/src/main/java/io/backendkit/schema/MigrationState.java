@@ -12,8 +12,19 @@ public enum MigrationState {
     CHECKSUM_MISMATCH,
     /** Applied, but its file is gone from the locations. */
     MISSING_FILE,
-    /** Its last run failed on a database without transactional DDL; fix by hand, then {@code repair()}. */
+    /**
+     * Its last run failed outside a transaction (the statements before the failing one stay applied); fix by hand,
+     * then record the outcome with {@code repair(MigrationVerdict...)}.
+     */
     FAILED,
+    /**
+     * Its run started and has not finished: another migrator runs it now, or that run died. In the second case
+     * {@code migrate()} refuses with a statement-by-statement account until {@code resume(...)} or {@code
+     * repair(MigrationVerdict...)}.
+     */
+    IN_PROGRESS,
+    /** A repeatable migration whose file changed since it last ran; {@code migrate()} runs it again. */
+    OUTDATED,
     /** The baseline marker: the schema already contained everything up to this version. */
     BASELINE,
     /** At or below the baseline, so never run here. */

@@ -2,37 +2,38 @@ package io.backendkit.schema;
 
 import io.backendkit.core.Finding;
 import io.backendkit.core.Severity;
+import io.backendkit.schema.internal.migrate.FlywayHistory;
 import io.backendkit.schema.internal.migrate.HistoryRow;
+import io.backendkit.schema.internal.migrate.HistoryState;
 import io.backendkit.schema.internal.migrate.HistoryTable;
 import io.backendkit.schema.internal.migrate.MigrationFiles;
 import io.backendkit.schema.internal.migrate.MigrationLock;
-import io.backendkit.schema.internal.migrate.SqlSplitter;
+import io.backendkit.schema.internal.migrate.MigrationRunner;
+import io.backendkit.schema.internal.migrate.UrlDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs versioned SQL migrations with up and down sections against a database, keeping a history table.
+ * Runs versioned SQL migrations with up and down sections against a database, keeping a history table. Reads its own
+ * {@code -- migrate:up/down} files and Flyway folders ({@code V}, {@code U} and {@code R__} files) side by side.
  *
  * <pre>{@code
  * Migrator migrator = Migrator.configure()
@@ -44,13 +45,20 @@ import org.slf4j.LoggerFactory;
  * log.info(migrator.status().toText());
  * }</pre>
  *
- * <p>Each verb opens one connection, takes a database-wide lock (see {@link
- * Builder#lockTimeout(Duration)}), reads the history, does its work and releases both; so concurrent
- * migrators on several machines apply each migration exactly once. On PostgreSQL and SQLite every
- * migration runs in its own transaction and a failure leaves schema and history untouched (a
- * migration containing {@code CONCURRENTLY} runs without a transaction, as PostgreSQL requires). On
- * MySQL/MariaDB and H2, whose DDL commits implicitly, a failure is recorded in the history as failed
- * and further runs refuse to start until the schema is fixed by hand and {@link #repair()} is called.
+ * <p>Each verb opens one connection, takes a database-wide lock (see {@link Builder#lockTimeout(Duration)}; while it
+ * waits it logs who holds the lock and what that session runs), reads the history, does its work and releases both;
+ * so concurrent migrators on several machines apply each migration exactly once. The history table is always named
+ * with the schema (or MySQL database) the connection started in, so a migration that changes {@code search_path} or
+ * runs {@code USE} does not lose it.
+ *
+ * <p><b>What a crash leaves.</b> On PostgreSQL and SQLite a migration runs in one transaction with its history row:
+ * a failure or a crash leaves schema and history untouched. Where that is impossible (MySQL/MariaDB and H2, whose DDL
+ * commits implicitly, and PostgreSQL migrations with {@code CONCURRENTLY}, {@code VACUUM} and the like) the history
+ * row is committed as in progress before the first statement, and each statement's completion is committed before the
+ * next one starts. A later run that finds a failed or interrupted migration refuses to go on and lists which
+ * statements completed, which one may or may not have (file and line), and which did not run. Once the doubtful
+ * statement is checked, {@link #resume(boolean)} continues, or {@link #repair(MigrationVerdict...)} records what the
+ * schema now is.
  *
  * <p>Thread-safe: a {@code Migrator} holds only its configuration, so one instance may serve many threads.
  */
@@ -58,28 +66,31 @@ public final class Migrator {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrator.class);
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
-    private static final Pattern CONCURRENTLY = Pattern.compile("(?i)\\bCONCURRENTLY\\b");
 
     private final DataSource dataSource;
     private final List<String> locations;
     private final String historyTable;
+    private final String flywayHistoryTable;
     private final String installedBy;
     private final boolean outOfOrder;
     private final boolean failOnLintErrors;
     private final Duration lockTimeout;
     private final Clock clock;
     private final ClassLoader classLoader;
+    private final Map<String, String> placeholders;
 
     private Migrator(Builder b) {
         this.dataSource = b.dataSource;
         this.locations = List.copyOf(b.locations);
         this.historyTable = b.historyTable;
+        this.flywayHistoryTable = b.flywayHistoryTable;
         this.installedBy = b.installedBy;
         this.outOfOrder = b.outOfOrder;
         this.failOnLintErrors = b.failOnLintErrors;
         this.lockTimeout = b.lockTimeout;
         this.clock = b.clock;
         this.classLoader = b.classLoader;
+        this.placeholders = b.placeholders == null ? null : Map.copyOf(b.placeholders);
     }
 
     /** Starts a configuration. */
@@ -87,50 +98,204 @@ public final class Migrator {
         return new Builder();
     }
 
-    /** The migration files in the configured locations, in version order. */
+    /** The versioned migrations in the configured locations, in version order (repeatable ones are not listed). */
     public List<MigrationScript> scripts() {
-        return MigrationFiles.load(locations, classLoader);
+        return files().versioned();
     }
 
-    /** Applies every pending migration. */
+    private MigrationFiles.Loaded files() {
+        return MigrationFiles.load(locations, classLoader, placeholders);
+    }
+
+    /** Applies every pending migration, then the repeatable migrations that are new or changed. */
     public MigrateResult migrate() {
         return migrate(null);
     }
 
     /**
-     * Applies pending migrations up to and including {@code target}.
+     * Applies pending migrations up to and including {@code target}; with {@code target} null, also the repeatable
+     * migrations that are new or changed.
      *
      * @param target the last version to apply, or null for all
-     * @throws MigrationException when validation fails (all problems listed), when lint errors are
-     *     refused, or naming the file and line of the statement that failed
+     * @throws MigrationException when validation fails (all problems listed, an interrupted migration with a
+     *     statement-by-statement account), when lint errors are refused, when a version or description does not fit
+     *     the history table, or naming the file and line of the statement that failed
      */
     public MigrateResult migrate(MigrationVersion target) {
-        List<MigrationScript> scripts = scripts();
+        MigrationFiles.Loaded files = files();
         return withLockedConnection((connection, dialect, history) -> {
-            State state = State.of(history.read(), scripts);
+            HistoryState state = HistoryState.of(history.read(), files, dialect);
             state.throwIfInvalid(outOfOrder);
-            List<MigrationScript> todo = state.pending(outOfOrder).stream()
-                    .filter(s -> target == null || s.version().compareTo(target) <= 0)
-                    .toList();
-            List<Finding> findings = new MigrationLinter(dialect).lint(todo);
-            List<Finding> errors = findings.stream()
-                    .filter(f -> f.severity() == Severity.ERROR)
-                    .toList();
-            if (failOnLintErrors && !errors.isEmpty()) {
-                throw new MigrationException(
-                        errors.get(0).location(),
-                        errors.size() + " lint error(s), nothing applied (failOnLintErrors is on):\n  "
-                                + String.join(
-                                        "\n  ",
-                                        errors.stream().map(Finding::toString).toList()));
-            }
-            history.create();
-            List<AppliedMigration> executed = new ArrayList<>();
+            return apply(connection, dialect, history, files, state, target, new ArrayList<>());
+        });
+    }
+
+    private MigrateResult apply(
+            Connection connection,
+            Dialect dialect,
+            HistoryTable history,
+            MigrationFiles.Loaded files,
+            HistoryState state,
+            MigrationVersion target,
+            List<AppliedMigration> executed)
+            throws SQLException {
+        List<MigrationScript> todo = state.pending(outOfOrder).stream()
+                .filter(s -> target == null || s.version().compareTo(target) <= 0)
+                .toList();
+        List<MigrationFiles.RepeatableScript> repeatables = target == null ? state.pendingRepeatables() : List.of();
+        checkFits(todo, repeatables);
+        List<Finding> findings = new MigrationLinter(dialect).lint(todo);
+        List<Finding> errors =
+                findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+        if (failOnLintErrors && !errors.isEmpty()) {
+            throw new MigrationException(
+                    errors.get(0).location(),
+                    errors.size() + " lint error(s), nothing applied (failOnLintErrors is on):\n  "
+                            + String.join(
+                                    "\n  ",
+                                    errors.stream().map(Finding::toString).toList()));
+        }
+        history.create();
+        MigrationRunner runner = new MigrationRunner(connection, dialect, history, installedBy, clock);
+        try {
             for (MigrationScript script : todo) {
-                executed.add(run(connection, dialect, history, script, AppliedMigration.Direction.UP));
+                executed.add(runner.run(script, AppliedMigration.Direction.UP));
             }
-            return new MigrateResult(
-                    executed, state.current(), State.of(history.read(), scripts).current(), findings);
+            for (MigrationFiles.RepeatableScript r : repeatables) {
+                executed.add(runner.runRepeatable(r));
+            }
+        } catch (MigrationException e) {
+            throw alreadyCommitted(e, executed, "applied");
+        }
+        return new MigrateResult(
+                executed,
+                state.current(),
+                HistoryState.of(history.read(), files, dialect).current(),
+                findings);
+    }
+
+    /** Adds to a failure which earlier migrations of the same run are committed, so nobody thinks they were undone. */
+    private static MigrationException alreadyCommitted(
+            MigrationException e, List<AppliedMigration> executed, String verb) {
+        if (executed.isEmpty()) {
+            return e;
+        }
+        return new MigrationException(
+                e.location(),
+                e.problem() + " (this run already " + verb + " and committed, before this failure: "
+                        + String.join(
+                                ", ",
+                                executed.stream()
+                                        .map(AppliedMigration::fileName)
+                                        .toList())
+                        + ")",
+                e.getCause());
+    }
+
+    private static void checkFits(List<MigrationScript> todo, List<MigrationFiles.RepeatableScript> repeatables) {
+        List<String> problems = new ArrayList<>();
+        for (MigrationScript s : todo) {
+            if (s.version().text().length() > HistoryTable.VERSION_MAX) {
+                problems.add(s.source() + ": version " + s.version() + " has "
+                        + s.version().text().length() + " characters; the history keeps at most "
+                        + HistoryTable.VERSION_MAX);
+            }
+            if (s.description().length() > HistoryTable.DESCRIPTION_MAX) {
+                problems.add(s.source() + ": description has " + s.description().length()
+                        + " characters; the history keeps at most " + HistoryTable.DESCRIPTION_MAX);
+            }
+            if (s.fileName().length() > HistoryTable.SCRIPT_MAX) {
+                problems.add(s.source() + ": file name has " + s.fileName().length()
+                        + " characters; the history keeps at most " + HistoryTable.SCRIPT_MAX);
+            }
+        }
+        for (MigrationFiles.RepeatableScript r : repeatables) {
+            if (r.description().length() > HistoryTable.DESCRIPTION_MAX) {
+                problems.add(r.source() + ": description has " + r.description().length()
+                        + " characters; the history keeps at most " + HistoryTable.DESCRIPTION_MAX);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MigrationException(
+                    problems.size() == 1
+                            ? problems.get(0).substring(0, problems.get(0).indexOf(": "))
+                            : "migrations",
+                    "nothing applied: " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Continues a migration whose run was interrupted (its history row says it started and never finished), after
+     * its last completed statement, then applies what is still pending as {@link #migrate()} does.
+     *
+     * @param doubtfulStatementCompleted what you found when you checked the statement the account names as "may or
+     *     may not have completed": true when it took effect (it is skipped), false when it did not or you undid it (it
+     *     runs again)
+     * @throws MigrationException when nothing is interrupted, when the file changed since the run started, or as
+     *     {@link #migrate()}
+     */
+    public MigrateResult resume(boolean doubtfulStatementCompleted) {
+        MigrationFiles.Loaded files = files();
+        return withLockedConnection((connection, dialect, history) -> {
+            HistoryState state = HistoryState.of(history.read(), files, dialect);
+            List<HistoryRow> running = state.running();
+            if (running.isEmpty()) {
+                throw new MigrationException(
+                        history.qualifiedName(), "no interrupted migration to resume; migrate() goes on normally");
+            }
+            HistoryRow row = running.get(running.size() - 1);
+            MigrationScript script = null;
+            MigrationFiles.RepeatableScript repeatable = null;
+            Integer checksum;
+            if (HistoryState.REPEATABLE.equals(row.kind())) {
+                repeatable = files.repeatable().stream()
+                        .filter(r -> r.description().equals(row.description()))
+                        .findFirst()
+                        .orElse(null);
+                checksum = repeatable == null ? null : repeatable.checksum();
+            } else {
+                script = state.script(row.version());
+                checksum = script == null ? null : script.checksum();
+            }
+            if (checksum == null) {
+                throw new MigrationException(row.script(), "the interrupted migration's file is missing; restore it");
+            }
+            if (!checksum.equals(row.checksum())) {
+                throw new MigrationException(
+                        row.script(),
+                        "changed since the interrupted run started (checksum " + row.checksum() + " in history, "
+                                + checksum + " now): restore the file as it was, then resume");
+            }
+            int total = state.statementsOf(row).size();
+            if (row.statementsTotal() != total) {
+                throw new MigrationException(
+                        row.script(),
+                        "the interrupted run counted " + row.statementsTotal()
+                                + " statements, the file now splits into " + total);
+            }
+            int from = row.statementsDone() + (doubtfulStatementCompleted ? 1 : 0);
+            LOG.info(
+                    "resuming {} at statement {} of {} (statement {} {})",
+                    row.script(),
+                    from + 1,
+                    total,
+                    row.statementsDone() + 1,
+                    doubtfulStatementCompleted ? "taken as completed" : "run again");
+            MigrationVersion before = state.current();
+            List<AppliedMigration> executed = new ArrayList<>();
+            executed.add(new MigrationRunner(connection, dialect, history, installedBy, clock)
+                    .resume(script, repeatable, row, from));
+            if ("DOWN".equals(row.kind())) {
+                return new MigrateResult(
+                        executed,
+                        before,
+                        HistoryState.of(history.read(), files, dialect).current(),
+                        List.of());
+            }
+            HistoryState after = HistoryState.of(history.read(), files, dialect);
+            after.throwIfInvalid(outOfOrder);
+            MigrateResult rest = apply(connection, dialect, history, files, after, null, executed);
+            return new MigrateResult(rest.executed(), before, rest.versionAfter(), rest.findings());
         });
     }
 
@@ -139,21 +304,23 @@ public final class Migrator {
      * first. Checks before running anything that each of them has a down section.
      *
      * @param steps how many migrations to roll back, at least 1
+     * @throws MigrationException naming the file and line of a failing statement, and the migrations this call had
+     *     already rolled back and committed
      */
     public MigrateResult rollback(int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1 (was " + steps + ")");
         }
-        List<MigrationScript> scripts = scripts();
+        MigrationFiles.Loaded files = files();
         return withLockedConnection((connection, dialect, history) -> {
-            State state = State.of(history.read(), scripts);
+            HistoryState state = HistoryState.of(history.read(), files, dialect);
             state.throwIfInvalid(true);
             List<MigrationScript> applied = state.appliedScripts();
             if (applied.size() < steps) {
                 throw new MigrationException(
                         "rollback(" + steps + ")",
                         "only " + applied.size() + " applied migration(s) can be rolled back"
-                                + (state.baseline == null ? "" : " (the baseline " + state.baseline + " cannot)"));
+                                + (state.baseline() == null ? "" : " (the baseline " + state.baseline() + " cannot)"));
             }
             List<MigrationScript> todo = applied.reversed().subList(0, steps);
             List<String> noDown = todo.stream()
@@ -163,34 +330,56 @@ public final class Migrator {
             if (!noDown.isEmpty()) {
                 throw new MigrationException(String.join(", ", noDown), "no down section, so nothing was rolled back");
             }
+            history.create();
+            MigrationRunner runner = new MigrationRunner(connection, dialect, history, installedBy, clock);
             List<AppliedMigration> executed = new ArrayList<>();
-            for (MigrationScript script : todo) {
-                executed.add(run(connection, dialect, history, script, AppliedMigration.Direction.DOWN));
+            try {
+                for (MigrationScript script : todo) {
+                    executed.add(runner.run(script, AppliedMigration.Direction.DOWN));
+                }
+            } catch (MigrationException e) {
+                throw alreadyCommitted(e, executed, "rolled back");
             }
             return new MigrateResult(
-                    executed, state.current(), State.of(history.read(), scripts).current(), List.of());
-        });
-    }
-
-    /** Every migration known from the files or the history, with its state. Takes no lock. */
-    public MigrationStatus status() {
-        List<MigrationScript> scripts = scripts();
-        return withConnection((connection, dialect) -> {
-            State state = State.of(new HistoryTable(connection, dialect, historyTable).read(), scripts);
-            return state.status(outOfOrder);
+                    executed,
+                    state.current(),
+                    HistoryState.of(history.read(), files, dialect).current(),
+                    List.of());
         });
     }
 
     /**
-     * Checks that applied migrations still match their files and that nothing failed.
+     * Every migration known from the files or the history, with its state. Takes no lock. Reads an existing Flyway
+     * history when backendkit's own does not exist yet.
+     */
+    public MigrationStatus status() {
+        MigrationFiles.Loaded files = files();
+        return withConnection(
+                (connection, dialect) -> readState(connection, dialect, files).status());
+    }
+
+    private HistoryState readState(Connection connection, Dialect dialect, MigrationFiles.Loaded files)
+            throws SQLException {
+        HistoryTable history = new HistoryTable(connection, dialect, historyTable);
+        if (!history.exists()) {
+            FlywayHistory flyway = new FlywayHistory(connection, dialect, history.schema(), flywayHistoryTable);
+            if (flyway.exists()) {
+                return HistoryState.of(flyway.read(), files, dialect);
+            }
+        }
+        return HistoryState.of(history.read(), files, dialect);
+    }
+
+    /**
+     * Checks that applied migrations still match their files and that nothing failed or was interrupted.
      *
      * @return how many applied migrations were checked
-     * @throws MigrationException listing every changed, missing, failed or out-of-order migration
+     * @throws MigrationException listing every changed, missing, failed, interrupted or out-of-order migration
      */
     public int validate() {
-        List<MigrationScript> scripts = scripts();
+        MigrationFiles.Loaded files = files();
         return withConnection((connection, dialect) -> {
-            State state = State.of(new HistoryTable(connection, dialect, historyTable).read(), scripts);
+            HistoryState state = readState(connection, dialect, files);
             state.throwIfInvalid(outOfOrder);
             return state.appliedScripts().size();
         });
@@ -198,18 +387,19 @@ public final class Migrator {
 
     /** The dry run: what {@link #migrate()} would execute now, with the SQL and lint findings. Takes no lock. */
     public MigrationPlan plan() {
-        List<MigrationScript> scripts = scripts();
+        MigrationFiles.Loaded files = files();
         return withConnection((connection, dialect) -> {
-            State state = State.of(new HistoryTable(connection, dialect, historyTable).read(), scripts);
+            HistoryState state = readState(connection, dialect, files);
             state.throwIfInvalid(outOfOrder);
             List<MigrationScript> todo = state.pending(outOfOrder);
+            MigrationRunner runner = new MigrationRunner(connection, dialect, null, installedBy, clock);
             List<MigrationPlan.Step> steps = new ArrayList<>();
             for (MigrationScript s : todo) {
                 steps.add(new MigrationPlan.Step(
                         s.version(),
                         s.fileName(),
-                        transactional(dialect, s.up()),
-                        split(dialect, s, s.up(), s.upLine())));
+                        MigrationRunner.transactional(dialect, s.up()),
+                        runner.split(s.fileName(), s.up(), s.upLine())));
             }
             return new MigrationPlan(steps, new MigrationLinter(dialect).lint(todo));
         });
@@ -224,7 +414,8 @@ public final class Migrator {
         withLockedConnection((connection, dialect, history) -> {
             if (history.read().stream().anyMatch(HistoryRow::success)) {
                 throw new MigrationException(
-                        historyTable, "already has applied migrations; baseline only works on a fresh history");
+                        history.qualifiedName(),
+                        "already has applied migrations; baseline only works on a fresh history");
             }
             history.create();
             history.append(
@@ -236,39 +427,137 @@ public final class Migrator {
                     installedBy,
                     clock.instant(),
                     0,
-                    true);
+                    HistoryRow.Status.SUCCESS,
+                    0,
+                    0);
             return null;
         });
     }
 
     /**
-     * Removes the history rows of failed migrations, realigns the checksums of applied migrations with
-     * their current files, and clears a lock row left by a dead runner (lock-table dialects).
+     * Copies an existing Flyway history ({@code flyway_schema_history}, see {@link Builder#flywayHistoryTable}) into
+     * backendkit's history, so that the migrations Flyway applied count as applied (their checksums are Flyway's and
+     * are verified against the files with Flyway's rule) and backendkit goes on from there. Flyway's table is left as
+     * it is. Locked verbs do this by themselves when Flyway's history is the only one present.
      *
-     * @return a line per change made, empty when there was nothing to repair
+     * @return how many rows were adopted
+     * @throws MigrationException when there is no Flyway history, or backendkit's history already has rows
      */
     @SuppressWarnings("try") // the lock is held for the block, not used in it
-    public List<String> repair() {
-        List<MigrationScript> scripts = scripts();
+    public int adoptFlywayHistory() {
+        return withConnection((connection, dialect) -> {
+            connection.setAutoCommit(true);
+            HistoryTable history = new HistoryTable(connection, dialect, historyTable);
+            try (MigrationLock ignored = lock(connection, dialect, history)) {
+                FlywayHistory flyway = new FlywayHistory(connection, dialect, history.schema(), flywayHistoryTable);
+                if (!flyway.exists()) {
+                    throw new MigrationException(flyway.qualifiedName(), "no Flyway history table to adopt");
+                }
+                if (!history.read().isEmpty()) {
+                    throw new MigrationException(
+                            history.qualifiedName(),
+                            "already has rows; a Flyway history can only be adopted into an" + " empty one");
+                }
+                return adopt(history, flyway);
+            }
+        });
+    }
+
+    private int adopt(HistoryTable history, FlywayHistory flyway) throws SQLException {
+        List<HistoryRow> rows = flyway.read();
+        history.create();
+        for (HistoryRow r : rows) {
+            history.append(
+                    r.version(),
+                    r.description(),
+                    r.kind(),
+                    r.script(),
+                    r.checksum(),
+                    r.installedBy(),
+                    r.installedOn(),
+                    r.executionMillis(),
+                    r.status(),
+                    0,
+                    0);
+        }
+        LOG.info(
+                "adopted {} row(s) of the Flyway history {} into {}",
+                rows.size(),
+                flyway.qualifiedName(),
+                history.qualifiedName());
+        return rows.size();
+    }
+
+    /**
+     * Records what a person found after checking failed or interrupted migrations by hand, realigns the checksums of
+     * applied migrations with their current files, and clears a lock row left by a dead runner (lock-table dialects).
+     * It never guesses: a failed or interrupted migration without a verdict makes it refuse.
+     *
+     * <pre>{@code
+     * migrator.repair(MigrationVerdict.markRolledBack("3"));
+     * }</pre>
+     *
+     * @param verdicts one per failed or interrupted migration: {@link MigrationVerdict#markApplied}, {@link
+     *     MigrationVerdict#markRolledBack} or {@link MigrationVerdict#markFailed}
+     * @return a line per change made, empty when there was nothing to repair
+     * @throws MigrationException when a failed or interrupted migration has no verdict, or a verdict names a version
+     *     whose last run did not fail (nothing is changed then)
+     */
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
+    public List<String> repair(MigrationVerdict... verdicts) {
+        Map<MigrationVersion, MigrationVerdict> byVersion = new LinkedHashMap<>();
+        for (MigrationVerdict v : Objects.requireNonNull(verdicts, "verdicts")) {
+            if (byVersion.put(Objects.requireNonNull(v, "verdict").version(), v) != null) {
+                throw new IllegalArgumentException("two verdicts for version " + v.version());
+            }
+        }
+        MigrationFiles.Loaded files = files();
         return withConnection((connection, dialect) -> {
             List<String> changes = new ArrayList<>();
-            if (MigrationLock.clearStale(connection, dialect, historyTable)) {
+            connection.setAutoCommit(true);
+            HistoryTable history = new HistoryTable(connection, dialect, historyTable);
+            if (MigrationLock.clearStale(connection, dialect, history.schema(), historyTable)) {
                 changes.add("cleared a stale lock in " + historyTable + "_lock");
             }
-            try (MigrationLock ignored =
-                    MigrationLock.acquire(connection, dialect, historyTable, lockTimeout, installedBy)) {
-                HistoryTable history = new HistoryTable(connection, dialect, historyTable);
-                int removed = history.deleteFailed();
-                if (removed > 0) {
-                    changes.add("removed " + removed + " failed migration row(s)");
+            try (MigrationLock ignored = lock(connection, dialect, history)) {
+                adoptIfOnlyFlyway(history, connection, dialect);
+                history.upgrade();
+                HistoryState state = HistoryState.of(history.read(), files, dialect);
+                List<String> missing = new ArrayList<>();
+                for (MigrationScript s : files.versioned()) {
+                    HistoryRow row = state.lastRow(s.version());
+                    if (row != null && !row.success() && !byVersion.containsKey(s.version())) {
+                        missing.add(state.account(row));
+                    }
                 }
-                Map<MigrationVersion, MigrationScript> byVersion = index(scripts);
+                for (MigrationVerdict v : byVersion.values()) {
+                    HistoryRow row = state.lastRow(v.version());
+                    if (row == null || row.success()) {
+                        throw new MigrationException(
+                                "repair(" + v.outcome() + " " + v.version() + ")",
+                                "version " + v.version() + (row == null ? " has never run" : "'s last run succeeded")
+                                        + "; a verdict is only for a failed or interrupted migration; nothing changed");
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    throw new MigrationException(
+                            history.qualifiedName(),
+                            "repair() does not guess what a failed or interrupted migration left; give a verdict"
+                                    + " (MigrationVerdict.markApplied/markRolledBack/markFailed) for each:\n  "
+                                    + String.join("\n  ", missing));
+                }
+                for (MigrationVerdict v : byVersion.values()) {
+                    changes.add(record(history, state.lastRow(v.version()), v));
+                }
+                state = HistoryState.of(history.read(), files, dialect);
                 for (HistoryRow row : history.read()) {
-                    MigrationScript s = byVersion.get(row.version());
+                    MigrationScript s = state.script(row.version());
                     if (s != null
                             && "UP".equals(row.kind())
+                            && row.success()
                             && row.checksum() != null
-                            && row.checksum() != s.checksum()) {
+                            && row.checksum() != s.checksum()
+                            && row.rank() == state.lastRow(row.version()).rank()) {
                         history.updateChecksum(row.rank(), s.checksum());
                         changes.add("realigned checksum of " + s.fileName());
                     }
@@ -276,6 +565,43 @@ public final class Migrator {
             }
             return List.copyOf(changes);
         });
+    }
+
+    private String record(HistoryTable history, HistoryRow row, MigrationVerdict verdict) throws SQLException {
+        boolean wasUp = !"DOWN".equals(row.kind());
+        String what = (row.status() == HistoryRow.Status.RUNNING ? "interrupted " : "failed ")
+                + (wasUp ? "migration " : "rollback of ")
+                + row.script();
+        switch (verdict.outcome()) {
+            case FAILED -> {
+                if (row.status() == HistoryRow.Status.RUNNING) {
+                    history.setStatus(row.rank(), HistoryRow.Status.FAILED);
+                    return what + ": marked failed";
+                }
+                return what + ": stays failed";
+            }
+            case APPLIED, ROLLED_BACK -> {
+                if (row.status() == HistoryRow.Status.RUNNING) {
+                    history.setStatus(row.rank(), HistoryRow.Status.FAILED);
+                }
+                boolean applied = verdict.outcome() == MigrationVerdict.Outcome.APPLIED;
+                // a new row records the verdict; the failed row stays as the record of what happened
+                history.append(
+                        row.version(),
+                        row.description(),
+                        applied ? "UP" : "DOWN",
+                        row.script(),
+                        row.checksum(),
+                        installedBy + " (repair)",
+                        clock.instant(),
+                        0,
+                        HistoryRow.Status.SUCCESS,
+                        0,
+                        0);
+                return what + ": marked " + (applied ? "applied" : "rolled back") + " by verdict";
+            }
+            default -> throw new IllegalStateException(verdict.outcome().name());
+        }
     }
 
     /**
@@ -312,104 +638,6 @@ public final class Migrator {
         return file;
     }
 
-    private AppliedMigration run(
-            Connection connection,
-            Dialect dialect,
-            HistoryTable history,
-            MigrationScript script,
-            AppliedMigration.Direction direction)
-            throws SQLException {
-        boolean up = direction == AppliedMigration.Direction.UP;
-        String sql = up ? script.up() : script.down();
-        List<SqlStatement> statements = split(dialect, script, sql, up ? script.upLine() : script.downLine());
-        boolean transactional = transactional(dialect, sql);
-        long start = System.nanoTime();
-        connection.setAutoCommit(!transactional);
-        try (Statement st = connection.createStatement()) {
-            for (SqlStatement statement : statements) {
-                try {
-                    st.execute(statement.sql());
-                } catch (SQLException e) {
-                    fail(connection, history, script, direction, transactional, start);
-                    throw new MigrationException(
-                            script.at(statement.line()),
-                            (up ? "" : "down section: ") + "statement failed"
-                                    + (transactional
-                                            ? ", the migration was rolled back"
-                                            : ", earlier statements of this migration stay applied (no transactional DDL here)")
-                                    + ": " + e.getMessage() + " [SQLState " + e.getSQLState() + "]",
-                            e);
-                }
-            }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            history.append(
-                    script.version(),
-                    script.description(),
-                    up ? "UP" : "DOWN",
-                    script.fileName(),
-                    script.checksum(),
-                    installedBy,
-                    clock.instant(),
-                    millis,
-                    true);
-            if (transactional) {
-                connection.commit();
-            }
-            LOG.info("{} {} ({} statements, {} ms)", direction, script.fileName(), statements.size(), millis);
-            return new AppliedMigration(
-                    script.version(), script.description(), script.fileName(), direction, statements.size(), millis);
-        } finally {
-            if (transactional && !connection.getAutoCommit()) {
-                connection.setAutoCommit(true);
-            }
-        }
-    }
-
-    private void fail(
-            Connection connection,
-            HistoryTable history,
-            MigrationScript script,
-            AppliedMigration.Direction direction,
-            boolean transactional,
-            long start)
-            throws SQLException {
-        if (transactional) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-            return;
-        }
-        history.append(
-                script.version(),
-                script.description(),
-                direction == AppliedMigration.Direction.UP ? "UP" : "DOWN",
-                script.fileName(),
-                script.checksum(),
-                installedBy,
-                clock.instant(),
-                (System.nanoTime() - start) / 1_000_000,
-                false);
-        LOG.error("{} {} failed; the history records it as failed", direction, script.fileName());
-    }
-
-    private static boolean transactional(Dialect dialect, String sql) {
-        return dialect.transactionalDdl()
-                && !(dialect == Dialect.POSTGRESQL && CONCURRENTLY.matcher(sql).find());
-    }
-
-    private static List<SqlStatement> split(Dialect dialect, MigrationScript script, String sql, int line) {
-        try {
-            return new SqlSplitter(dialect).split(sql, line);
-        } catch (SqlSplitter.UnterminatedException e) {
-            throw new MigrationException(script.at(e.line()), e.getMessage(), e);
-        }
-    }
-
-    private static Map<MigrationVersion, MigrationScript> index(List<MigrationScript> scripts) {
-        Map<MigrationVersion, MigrationScript> byVersion = new TreeMap<>();
-        scripts.forEach(s -> byVersion.put(s.version(), s));
-        return byVersion;
-    }
-
     @FunctionalInterface
     private interface ConnectionWork<T> {
         T apply(Connection connection, Dialect dialect) throws SQLException;
@@ -430,158 +658,30 @@ public final class Migrator {
         }
     }
 
+    private MigrationLock lock(Connection connection, Dialect dialect, HistoryTable history) throws SQLException {
+        return MigrationLock.acquire(connection, dialect, history.schema(), historyTable, lockTimeout, installedBy);
+    }
+
+    private void adoptIfOnlyFlyway(HistoryTable history, Connection connection, Dialect dialect) throws SQLException {
+        if (!history.exists()) {
+            FlywayHistory flyway = new FlywayHistory(connection, dialect, history.schema(), flywayHistoryTable);
+            if (flyway.exists()) {
+                adopt(history, flyway);
+            }
+        }
+    }
+
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     private <T> T withLockedConnection(LockedWork<T> work) {
         return withConnection((connection, dialect) -> {
             connection.setAutoCommit(true);
-            try (MigrationLock ignored =
-                    MigrationLock.acquire(connection, dialect, historyTable, lockTimeout, installedBy)) {
-                return work.apply(connection, dialect, new HistoryTable(connection, dialect, historyTable));
+            HistoryTable history = new HistoryTable(connection, dialect, historyTable);
+            try (MigrationLock ignored = lock(connection, dialect, history)) {
+                adoptIfOnlyFlyway(history, connection, dialect);
+                history.upgrade();
+                return work.apply(connection, dialect, history);
             }
         });
-    }
-
-    /** What the history and the files say together. */
-    private static final class State {
-        final Map<MigrationVersion, MigrationScript> scripts;
-        final Map<MigrationVersion, HistoryRow> last = new TreeMap<>();
-        MigrationVersion baseline;
-
-        private State(List<HistoryRow> rows, List<MigrationScript> scripts) {
-            this.scripts = index(scripts);
-            for (HistoryRow row : rows) {
-                if ("BASELINE".equals(row.kind())) {
-                    baseline = row.version();
-                } else {
-                    last.put(row.version(), row);
-                }
-            }
-        }
-
-        static State of(List<HistoryRow> rows, List<MigrationScript> scripts) {
-            return new State(rows, scripts);
-        }
-
-        boolean isApplied(HistoryRow row) {
-            return row != null && row.success() && "UP".equals(row.kind());
-        }
-
-        boolean belowBaseline(MigrationVersion v) {
-            return baseline != null && v.compareTo(baseline) <= 0;
-        }
-
-        MigrationVersion current() {
-            MigrationVersion current = baseline;
-            for (HistoryRow row : last.values()) {
-                if (isApplied(row) && (current == null || row.version().compareTo(current) > 0)) {
-                    current = row.version();
-                }
-            }
-            return current;
-        }
-
-        List<MigrationScript> appliedScripts() {
-            return last.values().stream()
-                    .filter(this::isApplied)
-                    .map(r -> scripts.get(r.version()))
-                    .filter(Objects::nonNull)
-                    .sorted(Comparator.comparing(MigrationScript::version))
-                    .toList();
-        }
-
-        List<MigrationScript> pending(boolean outOfOrder) {
-            MigrationVersion current = current();
-            return scripts.values().stream()
-                    .filter(s -> !isApplied(last.get(s.version())) && !belowBaseline(s.version()))
-                    .filter(s -> outOfOrder || current == null || s.version().compareTo(current) > 0)
-                    .toList();
-        }
-
-        void throwIfInvalid(boolean outOfOrder) {
-            List<String> problems = new ArrayList<>();
-            MigrationVersion current = current();
-            for (HistoryRow row : last.values()) {
-                MigrationScript s = scripts.get(row.version());
-                if (!row.success()) {
-                    problems.add(row.script() + ": failed on " + row.installedOn()
-                            + "; fix the schema by hand, then run repair()");
-                } else if (isApplied(row) && s == null) {
-                    problems.add(row.script() + ": applied (version " + row.version() + ") but the file is missing");
-                } else if (isApplied(row) && row.checksum() != null && row.checksum() != s.checksum()) {
-                    problems.add(s.source() + ": changed after it was applied (checksum " + row.checksum()
-                            + " in history, " + s.checksum() + " now)");
-                }
-            }
-            if (!outOfOrder && current != null) {
-                for (MigrationScript s : scripts.values()) {
-                    if (!isApplied(last.get(s.version()))
-                            && !belowBaseline(s.version())
-                            && s.version().compareTo(current) < 0) {
-                        problems.add(s.source() + ": version " + s.version() + " is older than the applied " + current
-                                + " (enable outOfOrder to apply it)");
-                    }
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new MigrationException(
-                        "migration history", problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
-            }
-        }
-
-        MigrationStatus status(boolean outOfOrder) {
-            Map<MigrationVersion, MigrationInfo> infos = new TreeMap<>();
-            MigrationVersion current = current();
-            if (baseline != null) {
-                infos.put(
-                        baseline,
-                        new MigrationInfo(baseline, "<< baseline >>", null, MigrationState.BASELINE, null, null, null));
-            }
-            for (MigrationScript s : scripts.values()) {
-                HistoryRow row = last.get(s.version());
-                MigrationState state;
-                if (row != null && !row.success()) {
-                    state = MigrationState.FAILED;
-                } else if (isApplied(row)) {
-                    state = row.checksum() != null && row.checksum() != s.checksum()
-                            ? MigrationState.CHECKSUM_MISMATCH
-                            : MigrationState.APPLIED;
-                } else if (belowBaseline(s.version())) {
-                    state = MigrationState.BELOW_BASELINE;
-                } else if (current != null && s.version().compareTo(current) < 0) {
-                    state = MigrationState.OUT_OF_ORDER;
-                } else {
-                    state = MigrationState.PENDING;
-                }
-                boolean shown = state != MigrationState.PENDING
-                        && state != MigrationState.OUT_OF_ORDER
-                        && state != MigrationState.BELOW_BASELINE;
-                infos.putIfAbsent(
-                        s.version(),
-                        new MigrationInfo(
-                                s.version(),
-                                s.description(),
-                                s.fileName(),
-                                state,
-                                shown && row != null ? row.installedOn() : null,
-                                shown && row != null ? row.installedBy() : null,
-                                shown && row != null ? row.executionMillis() : null));
-            }
-            for (HistoryRow row : last.values()) {
-                if (isApplied(row) && !scripts.containsKey(row.version())) {
-                    infos.put(
-                            row.version(),
-                            new MigrationInfo(
-                                    row.version(),
-                                    row.description(),
-                                    row.script(),
-                                    MigrationState.MISSING_FILE,
-                                    row.installedOn(),
-                                    row.installedBy(),
-                                    row.executionMillis()));
-                }
-            }
-            return new MigrationStatus(List.copyOf(new LinkedHashMap<>(infos).values()), current);
-        }
     }
 
     /**
@@ -591,6 +691,8 @@ public final class Migrator {
         private DataSource dataSource;
         private List<String> locations = List.of("classpath:db/migration");
         private String historyTable = "backendkit_schema_history";
+        private String flywayHistoryTable = FlywayHistory.DEFAULT_TABLE;
+        private Map<String, String> placeholders;
         private String installedBy = System.getProperty("user.name", "backendkit");
         private boolean outOfOrder;
         private boolean failOnLintErrors;
@@ -600,9 +702,55 @@ public final class Migrator {
 
         private Builder() {}
 
-        /** The database to migrate. Required. */
+        /** The database to migrate. Required (this or {@link #dataSource(String, String, String)}). */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+            return this;
+        }
+
+        /**
+         * The database to migrate, by JDBC URL, without a pool: each verb opens one connection through {@link
+         * java.sql.DriverManager} (the driver must be on the class path) and closes it.
+         *
+         * @param jdbcUrl e.g. {@code jdbc:postgresql://db:5432/app}
+         * @param user the user, or null when the URL carries it
+         * @param password the password, or null
+         */
+        public Builder dataSource(String jdbcUrl, String user, String password) {
+            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+                throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:' (was '" + jdbcUrl + "')");
+            }
+            this.dataSource = new UrlDataSource(jdbcUrl, user, password);
+            return this;
+        }
+
+        /**
+         * Values for Flyway-style {@code ${name}} placeholders in migration files. Once set, every {@code ${...}} in
+         * a file must have a value (the load fails naming file and line otherwise). Default: none, and {@code ${...}}
+         * is left as written. Checksums are computed on the files as written, as Flyway does.
+         */
+        public Builder placeholders(Map<String, String> values) {
+            Objects.requireNonNull(values, "placeholders");
+            values.forEach((k, v) -> {
+                if (k == null || k.isBlank() || v == null) {
+                    throw new IllegalArgumentException("placeholders must have non-blank names and non-null values"
+                            + " (was " + k + " = " + v + ")");
+                }
+            });
+            this.placeholders = Map.copyOf(values);
+            return this;
+        }
+
+        /**
+         * Name of the Flyway history table to adopt, in the same schema as the history table. Default {@code
+         * flyway_schema_history}.
+         */
+        public Builder flywayHistoryTable(String table) {
+            if (table == null || !TABLE_NAME.matcher(table).matches()) {
+                throw new IllegalArgumentException("flywayHistoryTable must be a plain SQL identifier of letters,"
+                        + " digits and '_' (was '" + table + "')");
+            }
+            this.flywayHistoryTable = table;
             return this;
         }
 
@@ -623,7 +771,10 @@ public final class Migrator {
             return this;
         }
 
-        /** Name of the history table, in the connection's current schema. Default {@code backendkit_schema_history}. */
+        /**
+         * Name of the history table, in the schema (MySQL: database) the connection starts in. Default {@code
+         * backendkit_schema_history}.
+         */
         public Builder historyTable(String table) {
             if (table == null || !TABLE_NAME.matcher(table).matches()) {
                 throw new IllegalArgumentException(

@@ -51,9 +51,10 @@ class MigrationFilesTest {
 
     @Test
     void badFilesAreRejectedWithFileAndLine() {
-        assertThatThrownBy(() -> parse("V1__x.sql", "CREATE TABLE t (id INT);"))
+        assertThatThrownBy(() -> parse("V1__x.sql", "-- migrate:down\nDROP TABLE t;"))
                 .isInstanceOf(MigrationException.class)
-                .hasMessage("V1__x.sql: no up section: the file needs a '-- migrate:up' line before its SQL");
+                .hasMessage("V1__x.sql: no up section: the file has a '-- migrate:down' line but no '-- migrate:up'"
+                        + " line before its SQL");
         assertThatThrownBy(() -> parse("V1__x.sql", "DROP TABLE a;\n-- migrate:up\nSELECT 1;"))
                 .hasMessageStartingWith("V1__x.sql:1: SQL before the '-- migrate:up' marker");
         assertThatThrownBy(() -> parse("V1__x.sql", "-- migrate:up\n-- only a comment\n-- migrate:down\nSELECT 1;"))
@@ -72,7 +73,7 @@ class MigrationFilesTest {
         Files.writeString(dir.resolve("V1__a.sql"), "-- migrate:up\nSELECT 1;");
         Files.createDirectories(dir.resolve("sub"));
         Files.writeString(dir.resolve("sub/V1__b.sql"), "-- migrate:up\nSELECT 2;");
-        Files.writeString(dir.resolve("V2__c.sql"), "SELECT 3;");
+        Files.writeString(dir.resolve("V2__c.sql"), "-- migrate:down\nSELECT 3;");
         Files.write(dir.resolve("V3__d.sql"), new byte[] {'-', '-', ' ', (byte) 0xff, '\n'});
         Files.writeString(dir.resolve("notes.txt"), "ignored");
 

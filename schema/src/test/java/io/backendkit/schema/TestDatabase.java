@@ -24,12 +24,19 @@ final class TestDatabase implements AutoCloseable {
 
     final Target target;
     final DataSource dataSource;
+    /** The JDBC URL of a PostgreSQL or MariaDB scratch database (null for H2 and SQLite). */
+    final String jdbcUrl;
+    /** The scratch schema (PostgreSQL) or database (MariaDB) name, null for H2 and SQLite. */
+    final String name;
+
     private final ScratchDatabases scratch;
 
-    private TestDatabase(Target target, DataSource dataSource, ScratchDatabases scratch) {
+    private TestDatabase(Target target, DataSource dataSource, ScratchDatabases scratch, ScratchDatabase db) {
         this.target = target;
         this.dataSource = dataSource;
         this.scratch = scratch;
+        this.jdbcUrl = db == null ? null : db.jdbcUrl();
+        this.name = db == null ? null : db.name();
     }
 
     static TestDatabase open(Target target, Path tempDir) {
@@ -38,13 +45,16 @@ final class TestDatabase implements AutoCloseable {
                 ScratchDatabases scratch = new ScratchDatabases();
                 ScratchDatabase db =
                         scratch.get(target == Target.POSTGRESQL ? DatabaseServer.POSTGRESQL : DatabaseServer.MARIADB);
-                yield new TestDatabase(target, db.dataSource(), scratch);
+                yield new TestDatabase(target, db.dataSource(), scratch, db);
             }
             case H2 ->
                 new TestDatabase(
-                        target, new UrlDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"), null);
+                        target,
+                        new UrlDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"),
+                        null,
+                        null);
             case SQLITE ->
-                new TestDatabase(target, new UrlDataSource("jdbc:sqlite:" + tempDir.resolve("test.db")), null);
+                new TestDatabase(target, new UrlDataSource("jdbc:sqlite:" + tempDir.resolve("test.db")), null, null);
         };
     }
 
@@ -65,6 +75,19 @@ final class TestDatabase implements AutoCloseable {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The first column of every row, as text. */
+    java.util.List<String> column(String sql) throws SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     void execute(String sql) throws SQLException {

@@ -28,33 +28,124 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
-/** Finds migration files in {@code classpath:} and {@code filesystem:} locations and parses them. */
+/**
+ * Finds migration files in {@code classpath:} and {@code filesystem:} locations and parses them. Two formats are read
+ * side by side: backendkit's own ({@code V<version>__<description>.sql} with {@code -- migrate:up} and {@code --
+ * migrate:down} sections) and Flyway's ({@code V<version>__<description>.sql} whose whole content is the up section,
+ * {@code U<version>__<description>.sql} its down section, {@code R__<description>.sql} repeatable migrations).
+ */
 public final class MigrationFiles {
 
-    private static final Pattern NAME = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
+    private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
+    private static final Pattern UNDO = Pattern.compile("U(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
+    private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\n]*)}");
 
     private MigrationFiles() {}
 
     /**
-     * Loads every {@code .sql} file under the locations, ordered by version.
+     * Every migration found: versioned ones in version order, repeatable ones in description order.
      *
-     * @throws MigrationException for unreadable locations, badly named files, duplicate versions and
-     *     files without an up section, all problems found listed at once
+     * @param versioned the {@code V} files, with their {@code U} files as down sections
+     * @param repeatable the {@code R__} files
      */
+    public record Loaded(List<MigrationScript> versioned, List<RepeatableScript> repeatable) {
+        /** Copies the lists. */
+        public Loaded {
+            versioned = List.copyOf(versioned);
+            repeatable = List.copyOf(repeatable);
+        }
+    }
+
+    /**
+     * A Flyway repeatable migration ({@code R__<description>.sql}): run after the versioned ones, again whenever its
+     * checksum changes.
+     *
+     * @param description from the file name, underscores as spaces
+     * @param fileName the file name
+     * @param source where it was loaded from
+     * @param checksum Flyway's CRC32 of the file
+     * @param sql the content, placeholders replaced
+     */
+    public record RepeatableScript(String description, String fileName, String source, int checksum, String sql) {}
+
+    /** {@link #load(List, ClassLoader, Map)} without placeholders, versioned migrations only. */
     public static List<MigrationScript> load(List<String> locations, ClassLoader loader) {
+        return load(locations, loader, null).versioned();
+    }
+
+    /**
+     * Loads every {@code .sql} file under the locations.
+     *
+     * @param placeholders values for {@code ${name}} in the files, or null to leave {@code ${...}} text alone
+     * @throws MigrationException for unreadable locations, badly named files, duplicate versions, files without an up
+     *     section, undo files without their migration and placeholders without a value, all problems found listed at
+     *     once
+     */
+    public static Loaded load(List<String> locations, ClassLoader loader, Map<String, String> placeholders) {
         Map<MigrationVersion, MigrationScript> byVersion = new TreeMap<>();
+        Map<MigrationVersion, Source> undo = new TreeMap<>();
+        Map<String, RepeatableScript> repeatable = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (String location : locations) {
             for (Source source : list(location, loader)) {
                 try {
-                    MigrationScript script = parse(source.name(), source.origin(), source.read());
-                    MigrationScript clash = byVersion.putIfAbsent(script.version(), script);
-                    if (clash != null) {
-                        problems.add(script.source() + ": version " + script.version() + " is also used by "
-                                + clash.source());
+                    Matcher u = UNDO.matcher(source.name());
+                    Matcher r = REPEATABLE.matcher(source.name());
+                    if (u.matches()) {
+                        Source clash = undo.putIfAbsent(MigrationVersion.of(u.group(1)), source);
+                        if (clash != null) {
+                            problems.add(source.origin() + ": undo version " + u.group(1) + " is also used by "
+                                    + clash.origin());
+                        }
+                    } else if (r.matches()) {
+                        RepeatableScript script = repeatable(source, r.group(1), placeholders);
+                        RepeatableScript clash = repeatable.putIfAbsent(script.description(), script);
+                        if (clash != null) {
+                            problems.add(script.source() + ": repeatable '" + script.description()
+                                    + "' is also defined by " + clash.source());
+                        }
+                    } else {
+                        MigrationScript script = parse(source.name(), source.origin(), source.read(), placeholders);
+                        MigrationScript clash = byVersion.putIfAbsent(script.version(), script);
+                        if (clash != null) {
+                            problems.add(script.source() + ": version " + script.version() + " is also used by "
+                                    + clash.source());
+                        }
                     }
                 } catch (MigrationException e) {
                     problems.add(e.getMessage());
+                }
+            }
+        }
+        for (Map.Entry<MigrationVersion, Source> e : undo.entrySet()) {
+            MigrationScript script = byVersion.get(e.getKey());
+            Source source = e.getValue();
+            if (script == null) {
+                problems.add(source.origin() + ": undoes version " + e.getKey() + ", which has no V file");
+            } else if (script.down() != null) {
+                problems.add(source.origin() + ": " + script.fileName()
+                        + " has its own '-- migrate:down' section; keep one down section");
+            } else {
+                try {
+                    String down = placeholders(source.name(), normalise(source.read()), 1, placeholders);
+                    if (!isBlankSql(down)) {
+                        byVersion.put(
+                                e.getKey(),
+                                new MigrationScript(
+                                        script.version(),
+                                        script.description(),
+                                        script.fileName(),
+                                        script.source(),
+                                        script.checksum(),
+                                        script.up(),
+                                        script.upLine(),
+                                        down,
+                                        1,
+                                        source.name()));
+                    }
+                } catch (MigrationException ex) {
+                    problems.add(ex.getMessage());
                 }
             }
         }
@@ -63,19 +154,85 @@ public final class MigrationFiles {
                     String.join(", ", locations),
                     problems.size() + " problem(s) with migration files:\n  " + String.join("\n  ", problems));
         }
-        return List.copyOf(byVersion.values());
+        return new Loaded(List.copyOf(byVersion.values()), List.copyOf(repeatable.values()));
     }
 
-    /** Parses one migration file's content. */
-    public static MigrationScript parse(String fileName, String origin, String content) {
-        Matcher m = NAME.matcher(fileName);
-        if (!m.matches()) {
-            throw new MigrationException(origin, "migration file names must look like V<version>__<description>.sql");
+    private static RepeatableScript repeatable(Source source, String description, Map<String, String> placeholders) {
+        String raw = source.read();
+        String text = normalise(raw);
+        return new RepeatableScript(
+                description.replace('_', ' '),
+                source.name(),
+                source.origin(),
+                flywayChecksum(raw),
+                placeholders(source.name(), text, 1, placeholders));
+    }
+
+    /**
+     * Flyway's checksum of a file: CRC32 over the UTF-8 bytes of its lines without their terminators (so the line
+     * ending style does not matter), a leading byte order mark dropped. Computed on the file as written, before
+     * placeholders are replaced.
+     */
+    public static int flywayChecksum(String content) {
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        CRC32 crc = new CRC32();
+        for (String line : text.split("\r\n|\r|\n", -1)) {
+            crc.update(line.getBytes(StandardCharsets.UTF_8));
         }
+        return (int) crc.getValue();
+    }
+
+    private static String normalise(String content) {
         String text = content.replace("\r\n", "\n").replace('\r', '\n');
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Replaces {@code ${name}} with its value; with {@code values} null the text is returned as it is.
+     *
+     * @throws MigrationException naming file and line of a placeholder without a value
+     */
+    static String placeholders(String fileName, String text, int firstLine, Map<String, String> values) {
+        if (values == null || text.indexOf("${") < 0) {
+            return text;
         }
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                int line = firstLine
+                        + (int) text.substring(0, m.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count();
+                throw new MigrationException(
+                        fileName + ":" + line,
+                        "no value for placeholder ${" + m.group(1) + "} (configured: "
+                                + String.join(", ", new TreeMap<>(values).keySet()) + ")");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Parses one migration file's content, leaving {@code ${...}} alone. */
+    public static MigrationScript parse(String fileName, String origin, String content) {
+        return parse(fileName, origin, content, null);
+    }
+
+    /** Parses one versioned migration file's content, replacing placeholders when {@code placeholders} is given. */
+    public static MigrationScript parse(
+            String fileName, String origin, String content, Map<String, String> placeholders) {
+        Matcher m = VERSIONED.matcher(fileName);
+        if (!m.matches()) {
+            throw new MigrationException(
+                    origin,
+                    "migration file names must look like V<version>__<description>.sql (or Flyway's"
+                            + " U<version>__<description>.sql and R__<description>.sql)");
+        }
+        String text = normalise(content);
         String[] lines = text.split("\n", -1);
         int upMarker = -1;
         int downMarker = -1;
@@ -99,10 +256,27 @@ public final class MigrationFiles {
                 downMarker = i;
             }
         }
+        MigrationVersion version = MigrationVersion.of(m.group(1));
+        String description = m.group(2).replace('_', ' ');
+        if (upMarker < 0 && downMarker < 0) {
+            // Flyway's format: the whole file is the up section, Flyway's checksum
+            return new MigrationScript(
+                    version,
+                    description,
+                    fileName,
+                    origin,
+                    flywayChecksum(content),
+                    placeholders(fileName, text, 1, placeholders),
+                    1,
+                    null,
+                    0,
+                    null);
+        }
         if (upMarker < 0) {
             throw new MigrationException(
                     fileName,
-                    "no up section: the file needs a '" + MigrationScript.UP_MARKER + "' line before its SQL");
+                    "no up section: the file has a '" + MigrationScript.DOWN_MARKER + "' line but no '"
+                            + MigrationScript.UP_MARKER + "' line before its SQL");
         }
         if (downMarker >= 0 && downMarker < upMarker) {
             throw new MigrationException(
@@ -117,26 +291,29 @@ public final class MigrationFiles {
             }
         }
         int upEnd = downMarker >= 0 ? downMarker : lines.length;
-        String up = join(lines, upMarker + 1, upEnd);
+        String up = placeholders(fileName, join(lines, upMarker + 1, upEnd), upMarker + 2, placeholders);
         if (isBlankSql(up)) {
             throw new MigrationException(fileName + ":" + (upMarker + 1), "the up section has no SQL");
         }
-        String down = downMarker >= 0 ? join(lines, downMarker + 1, lines.length) : null;
+        String down = downMarker >= 0
+                ? placeholders(fileName, join(lines, downMarker + 1, lines.length), downMarker + 2, placeholders)
+                : null;
         if (down != null && isBlankSql(down)) {
             down = null;
         }
         CRC32 crc = new CRC32();
         crc.update(text.getBytes(StandardCharsets.UTF_8));
         return new MigrationScript(
-                MigrationVersion.of(m.group(1)),
-                m.group(2).replace('_', ' '),
+                version,
+                description,
                 fileName,
                 origin,
                 (int) crc.getValue(),
                 up,
                 upMarker + 2,
                 down,
-                down == null ? 0 : downMarker + 2);
+                down == null ? 0 : downMarker + 2,
+                null);
     }
 
     private static String join(String[] lines, int from, int to) {

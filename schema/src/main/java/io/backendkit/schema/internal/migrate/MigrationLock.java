@@ -2,6 +2,7 @@ package io.backendkit.schema.internal.migrate;
 
 import io.backendkit.schema.Dialect;
 import io.backendkit.schema.MigrationException;
+import io.backendkit.schema.internal.sql.SqlWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +11,11 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.CRC32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A database-wide lock held on one connection for the length of a migrator run, so that runners on
@@ -19,16 +24,19 @@ import java.util.zip.CRC32;
  */
 public final class MigrationLock implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationLock.class);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
+
     private final Connection connection;
     private final Dialect dialect;
     private final String lockName;
     private final String lockTable;
 
-    private MigrationLock(Connection connection, Dialect dialect, String historyTable) throws SQLException {
+    private MigrationLock(Connection connection, Dialect dialect, String schema, String historyTable) {
         this.connection = connection;
         this.dialect = dialect;
         // GET_LOCK names are server-wide and advisory keys database-wide: qualify by database and schema
-        String scope = dialect == Dialect.MYSQL ? connection.getCatalog() : connection.getSchema();
+        String scope = schema;
         String name = "backendkit:" + scope + "." + historyTable;
         if (name.length() > 64) {
             CRC32 crc = new CRC32();
@@ -36,7 +44,14 @@ public final class MigrationLock implements AutoCloseable {
             name = name.substring(0, 55) + Long.toHexString(crc.getValue());
         }
         this.lockName = name;
-        this.lockTable = historyTable + "_lock";
+        this.lockTable = lockTable(dialect, schema, historyTable);
+    }
+
+    private static String lockTable(Dialect dialect, String schema, String historyTable) {
+        String name = historyTable + "_lock";
+        // H2 folds unquoted names to upper case; keep the table where older versions made it
+        return SqlWriter.of(dialect)
+                .qualified(schema, dialect == Dialect.H2 ? name.toUpperCase(java.util.Locale.ROOT) : name);
     }
 
     /**
@@ -45,38 +60,130 @@ public final class MigrationLock implements AutoCloseable {
      * @throws MigrationException naming the lock when it cannot be had in time
      */
     public static MigrationLock acquire(
-            Connection connection, Dialect dialect, String historyTable, Duration timeout, String owner)
+            Connection connection, Dialect dialect, String schema, String historyTable, Duration timeout, String owner)
             throws SQLException {
-        MigrationLock lock = new MigrationLock(connection, dialect, historyTable);
+        MigrationLock lock = new MigrationLock(connection, dialect, schema, historyTable);
         lock.lock(timeout, owner);
         return lock;
     }
 
     private void lock(Duration timeout, String owner) throws SQLException {
-        Instant deadline = Instant.now().plus(timeout);
-        switch (dialect) {
-            case POSTGRESQL -> {
-                while (!queryBoolean("SELECT pg_try_advisory_lock(" + key() + ")")) {
-                    pause(deadline);
-                }
+        Instant start = Instant.now();
+        Instant deadline = start.plus(timeout);
+        Instant nextReport = start;
+        while (!tryLock(owner, Duration.between(Instant.now(), deadline))) {
+            if (!Instant.now().isBefore(nextReport)) {
+                LOG.info(
+                        "waiting for the migration lock {} (up to {}); held by {}",
+                        lockName,
+                        timeout,
+                        String.join("; ", holder()));
+                nextReport = Instant.now().plus(REPORT_EVERY);
             }
+            pause(deadline, timeout);
+        }
+    }
+
+    private boolean tryLock(String owner, Duration left) throws SQLException {
+        return switch (dialect) {
+            case POSTGRESQL -> queryBoolean("SELECT pg_try_advisory_lock(" + key() + ")");
             case MYSQL -> {
+                // wait inside GET_LOCK in slices, so that the holder can be reported while waiting
+                long seconds = Math.max(0, Math.min(REPORT_EVERY.toSeconds(), left.toSeconds()));
                 try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
                     ps.setString(1, lockName);
-                    ps.setLong(2, Math.max(1, timeout.toSeconds()));
+                    ps.setLong(2, seconds);
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next() || rs.getInt(1) != 1) {
-                            throw timedOut(timeout);
+                        yield rs.next() && rs.getInt(1) == 1;
+                    }
+                }
+            }
+            default -> insertLockRow(owner);
+        };
+    }
+
+    /**
+     * Who holds the lock now and what that session runs, one entry per holder; empty when nobody does. PostgreSQL
+     * reads {@code pg_locks} and {@code pg_stat_activity}, MySQL/MariaDB {@code IS_USED_LOCK} and the process list,
+     * other dialects the lock row.
+     */
+    public List<String> holder() {
+        List<String> out = new ArrayList<>();
+        try {
+            switch (dialect) {
+                case POSTGRESQL -> {
+                    long key = key();
+                    try (PreparedStatement ps = connection.prepareStatement("SELECT a.pid, a.usename,"
+                            + " a.application_name, a.client_addr, a.backend_start, a.state, a.query_start, a.query"
+                            + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                            + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = ? AND l.objid::bigint = ?"
+                            + " AND l.objsubid = 1 AND l.database = (SELECT oid FROM pg_database"
+                            + " WHERE datname = current_database())")) {
+                        ps.setLong(1, key >>> 32);
+                        ps.setLong(2, key & 0xffffffffL);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                out.add("PostgreSQL backend pid " + rs.getInt(1) + " (user " + rs.getString(2)
+                                        + ", application '" + rs.getString(3) + "', client " + rs.getString(4)
+                                        + ", connected " + rs.getTimestamp(5) + ", " + rs.getString(6)
+                                        + " since " + rs.getTimestamp(7) + ") running: " + oneLine(rs.getString(8)));
+                            }
+                        }
+                    }
+                }
+                case MYSQL -> {
+                    Long id = null;
+                    try (PreparedStatement ps = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+                        ps.setString(1, lockName);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                long v = rs.getLong(1);
+                                id = rs.wasNull() ? null : v;
+                            }
+                        }
+                    }
+                    if (id != null) {
+                        String entry = "connection " + id;
+                        try (PreparedStatement ps = connection.prepareStatement("SELECT USER, HOST, DB, COMMAND, TIME,"
+                                + " STATE, INFO FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+                            ps.setLong(1, id);
+                            try (ResultSet rs = ps.executeQuery()) {
+                                if (rs.next()) {
+                                    entry += " (user " + rs.getString(1) + "@" + rs.getString(2) + ", database "
+                                            + rs.getString(3) + ", " + rs.getString(4) + " for " + rs.getLong(5)
+                                            + " s, state '" + rs.getString(6) + "') running: "
+                                            + oneLine(rs.getString(7));
+                                }
+                            }
+                        }
+                        out.add(entry);
+                    }
+                }
+                default -> {
+                    try (Statement st = connection.createStatement();
+                            ResultSet rs = st.executeQuery("SELECT locked_by, locked_at FROM " + lockTable)) {
+                        while (rs.next()) {
+                            out.add(rs.getString(1) + " since " + rs.getTimestamp(2) + " (lock row in " + lockTable
+                                    + ")");
                         }
                     }
                 }
             }
-            default -> {
-                while (!insertLockRow(owner)) {
-                    pause(deadline);
-                }
-            }
+        } catch (SQLException e) {
+            out.add("unknown (" + e.getMessage() + ")");
         }
+        if (out.isEmpty()) {
+            out.add("nobody any more");
+        }
+        return out;
+    }
+
+    private static String oneLine(String sql) {
+        if (sql == null) {
+            return "nothing (idle)";
+        }
+        String flat = sql.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 
     private boolean insertLockRow(String owner) {
@@ -99,20 +206,24 @@ public final class MigrationLock implements AutoCloseable {
     }
 
     /** Removes a lock row left by a runner that died (lock-table dialects only); true when one was removed. */
-    public static boolean clearStale(Connection connection, Dialect dialect, String historyTable) throws SQLException {
+    public static boolean clearStale(Connection connection, Dialect dialect, String schema, String historyTable)
+            throws SQLException {
         if (dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL) {
             return false; // session locks vanish with their session
         }
         try (Statement st = connection.createStatement()) {
-            return st.executeUpdate("DELETE FROM " + historyTable + "_lock") > 0;
+            return st.executeUpdate("DELETE FROM " + lockTable(dialect, schema, historyTable)) > 0;
         } catch (SQLException noLockTable) {
             return false;
         }
     }
 
-    private void pause(Instant deadline) {
+    private void pause(Instant deadline, Duration timeout) {
         if (Instant.now().isAfter(deadline)) {
-            throw timedOut(null);
+            throw timedOut(timeout);
+        }
+        if (dialect == Dialect.MYSQL) {
+            return; // GET_LOCK waited already
         }
         try {
             Thread.sleep(50);
@@ -124,8 +235,9 @@ public final class MigrationLock implements AutoCloseable {
 
     private MigrationException timedOut(Duration timeout) {
         String holder = dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL
-                ? "another migrator holds it"
-                : "another migrator holds it, or one died holding it: if none runs, repair() clears " + lockTable;
+                ? "held by " + String.join("; ", holder())
+                : "held by " + String.join("; ", holder()) + " (if that migrator died, repair() clears the lock row in "
+                        + lockTable + ")";
         return new MigrationException(
                 lockName,
                 "could not take the migration lock" + (timeout == null ? "" : " within " + timeout) + "; " + holder);
