@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
             MigrateCommands.Plan.class,
             MigrateCommands.Create.class,
             MigrateCommands.Baseline.class,
+            MigrateCommands.Resume.class,
             MigrateCommands.Repair.class,
             LoadCommand.class,
             DecideCommand.class,

@@ -2,6 +2,7 @@ package io.backendkit.cli.internal;
 
 import io.backendkit.schema.MigrateResult;
 import io.backendkit.schema.MigrationPlan;
+import io.backendkit.schema.MigrationVerdict;
 import io.backendkit.schema.MigrationVersion;
 import io.backendkit.schema.Migrator;
 import java.io.PrintWriter;
@@ -191,15 +192,51 @@ public final class MigrateCommands {
         }
     }
 
+    /** {@code backendkit resume}: continue an interrupted migration after its last completed statement. */
+    @Command(
+            name = "resume",
+            mixinStandardHelpOptions = true,
+            description = "Continue an interrupted migration after its last completed statement, once you have checked"
+                    + " whether the doubtful statement took effect.")
+    public static final class Resume extends Base {
+        @Option(
+                names = "--doubtful-completed",
+                required = true,
+                arity = "1",
+                paramLabel = "true|false",
+                description = "Whether the statement that may or may not have completed did take effect.")
+        boolean doubtfulCompleted;
+
+        @Override
+        int run(MigratorOptions o) {
+            out().println(o.load().resume(doubtfulCompleted).toText());
+            return ExitCodes.OK;
+        }
+    }
+
     /** {@code backendkit repair}. */
     @Command(
             name = "repair",
             mixinStandardHelpOptions = true,
-            description = "Remove failed history rows, realign checksums, clear a stale lock.")
+            description = "Realign checksums, clear a stale lock, and record your verdict on a failed or interrupted"
+                    + " migration.")
     public static final class Repair extends Base {
+        @Option(names = "--mark-applied", paramLabel = "VERSION", description = "It did complete (fixed by hand).")
+        List<String> applied = new ArrayList<>();
+
+        @Option(names = "--mark-rolled-back", paramLabel = "VERSION", description = "Its effects are undone.")
+        List<String> rolledBack = new ArrayList<>();
+
+        @Option(names = "--mark-failed", paramLabel = "VERSION", description = "Keep it recorded as failed.")
+        List<String> failed = new ArrayList<>();
+
         @Override
         int run(MigratorOptions o) {
-            List<String> changes = o.load().repair();
+            List<MigrationVerdict> verdicts = new ArrayList<>();
+            applied.forEach(v -> verdicts.add(MigrationVerdict.markApplied(v)));
+            rolledBack.forEach(v -> verdicts.add(MigrationVerdict.markRolledBack(v)));
+            failed.forEach(v -> verdicts.add(MigrationVerdict.markFailed(v)));
+            List<String> changes = o.load().repair(verdicts.toArray(MigrationVerdict[]::new));
             out().println(changes.isEmpty() ? "nothing to repair" : String.join("\n", changes));
             return ExitCodes.OK;
         }
