@@ -2,11 +2,15 @@ package io.backendkit.schema;
 
 import io.backendkit.core.Finding;
 import io.backendkit.core.Severity;
+import io.backendkit.schema.internal.analyze.LiveFacts;
 import io.backendkit.schema.internal.analyze.Rules;
+import io.backendkit.schema.internal.catalog.CatalogReader;
+import io.backendkit.schema.internal.sql.SqlWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -87,11 +91,13 @@ public final class SchemaAnalyzer {
     private final Set<Rule> disabled;
     private final Map<Rule, Severity> severities;
     private final Set<String> filterColumns;
+    private final List<String> schemas;
 
     private SchemaAnalyzer(Builder b) {
         this.disabled = Set.copyOf(b.disabled);
         this.severities = Map.copyOf(b.severities);
         this.filterColumns = Set.copyOf(b.filterColumns);
+        this.schemas = List.copyOf(b.schemas);
     }
 
     /** An analyzer with every rule on and default severities. */
@@ -104,28 +110,36 @@ public final class SchemaAnalyzer {
         return new Builder();
     }
 
-    /** Analyses a catalog that was already read; the unused-index rule needs {@link #analyze(DataSource)}. */
+    /**
+     * Analyses a catalog that was already read. The unused-index rule, and the checks that mark fixes manual when a
+     * view depends on a column or a column holds NULLs, need {@link #analyze(DataSource)}.
+     */
     public SchemaReport analyze(Catalog catalog) {
-        return analyze(catalog, Map.of());
+        return analyze(catalog, LiveFacts.NONE);
     }
 
-    /** Reads the current schema of {@code dataSource} and analyses it, including index usage on PostgreSQL. */
+    /**
+     * Reads {@code dataSource}'s catalog and analyses it, with index usage, view dependencies and NULL counts on
+     * PostgreSQL. Reads every user schema of the database unless {@link Builder#schemas} narrows it (on
+     * MySQL/MariaDB, where a schema is a database, the connection's database).
+     */
     public SchemaReport analyze(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         try (Connection c = dataSource.getConnection()) {
-            Catalog catalog = Schema.read(c, List.of());
-            Map<String, Long> scans = catalog.dialect() == Dialect.POSTGRESQL && !disabled.contains(Rule.UNUSED_INDEX)
-                    ? indexScans(c, catalog)
-                    : Map.of();
-            return analyze(catalog, scans);
+            List<String> names = schemas.isEmpty() ? CatalogReader.userSchemas(c) : schemas;
+            Catalog catalog = names.isEmpty()
+                    ? new Catalog(
+                            Dialect.fromProductName(c.getMetaData().getDatabaseProductName()), List.of(), List.of())
+                    : Schema.read(c, names);
+            return analyze(catalog, facts(c, catalog));
         } catch (SQLException e) {
             throw new SchemaException("database", "cannot analyse: " + e.getMessage(), e);
         }
     }
 
-    private SchemaReport analyze(Catalog catalog, Map<String, Long> indexScans) {
+    private SchemaReport analyze(Catalog catalog, LiveFacts facts) {
         List<Finding> out = new ArrayList<>();
-        Rules rules = new Rules(catalog.dialect(), catalog, filterColumns, indexScans);
+        Rules rules = new Rules(catalog.dialect(), catalog, filterColumns, facts);
         for (Table t : catalog.tables()) {
             rules.check(t, (rule, location, message, fix) -> {
                 Rule r = Rule.valueOf(rule);
@@ -134,15 +148,96 @@ public final class SchemaAnalyzer {
                 }
             });
         }
-        long analysed = catalog.tables().stream()
-                .filter(t -> !t.name().toLowerCase(java.util.Locale.ROOT).startsWith("backendkit_"))
-                .count();
+        long analysed = catalog.tables().stream().filter(Rules::analysed).count();
         return new SchemaReport(catalog.dialect(), (int) analysed, out);
     }
 
+    private LiveFacts facts(Connection c, Catalog catalog) throws SQLException {
+        if (catalog.dialect() != Dialect.POSTGRESQL || catalog.tables().isEmpty()) {
+            return LiveFacts.NONE;
+        }
+        Map<String, Long> scans = disabled.contains(Rule.UNUSED_INDEX) ? Map.of() : indexScans(c, catalog);
+        return new LiveFacts(scans, columnBlockers(c, catalog), columnsWithNulls(c, catalog));
+    }
+
+    /** Columns whose type cannot change in place: used by a view or rule, or part of a partition key. */
+    private static Map<String, String> columnBlockers(Connection c, Catalog catalog) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT DISTINCT n.nspname, t.relname, a.attname, vn.nspname, v.relname
+                FROM pg_depend d
+                JOIN pg_rewrite r ON r.oid = d.objid
+                JOIN pg_class v ON v.oid = r.ev_class
+                JOIN pg_namespace vn ON vn.oid = v.relnamespace
+                JOIN pg_class t ON t.oid = d.refobjid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+                  AND v.oid <> t.oid AND n.nspname = ANY (?)
+                ORDER BY 4, 5
+                """)) {
+            ps.setArray(1, c.createArrayOf("text", schemasOf(catalog).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.putIfAbsent(
+                            LiveFacts.key(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            "view " + rs.getString(4) + "." + rs.getString(5)
+                                    + " uses the column; drop and recreate the view around the change");
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT n.nspname, t.relname, a.attname
+                FROM pg_partitioned_table p
+                JOIN pg_class t ON t.oid = p.partrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                JOIN pg_attribute a ON a.attrelid = p.partrelid AND a.attnum = ANY (p.partattrs::int2[])
+                WHERE n.nspname = ANY (?)
+                """)) {
+            ps.setArray(1, c.createArrayOf("text", schemasOf(catalog).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.putIfAbsent(
+                            LiveFacts.key(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            "the column is part of the partition key, whose type cannot change");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Nullable single-column foreign keys that hold NULLs (one EXISTS probe per such column). */
+    private static Set<String> columnsWithNulls(Connection c, Catalog catalog) throws SQLException {
+        SqlWriter w = SqlWriter.of(Dialect.POSTGRESQL);
+        Set<String> out = new HashSet<>();
+        for (Table t : catalog.tables()) {
+            if (!Rules.analysed(t)) {
+                continue;
+            }
+            for (ForeignKey fk : t.foreignKeys()) {
+                Column col =
+                        fk.columns().size() == 1 ? t.column(fk.columns().get(0)).orElse(null) : null;
+                if (col == null || !col.nullable()) {
+                    continue;
+                }
+                try (Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM "
+                                + w.qualified(t.schema(), t.name()) + " WHERE " + w.id(col.name()) + " IS NULL)")) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        out.add(LiveFacts.key(t.schema(), t.name(), col.name()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> schemasOf(Catalog catalog) {
+        return catalog.tables().stream().map(Table::schema).distinct().toList();
+    }
+
     private static Map<String, Long> indexScans(Connection c, Catalog catalog) throws SQLException {
-        Set<String> schemas = new HashSet<>();
-        catalog.tables().forEach(t -> schemas.add(t.schema()));
+        Set<String> schemas = new HashSet<>(schemasOf(catalog));
         Map<String, Long> scans = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT schemaname, indexrelname, idx_scan FROM pg_stat_user_indexes WHERE schemaname = ANY (?)")) {
@@ -161,8 +256,27 @@ public final class SchemaAnalyzer {
         private final Set<Rule> disabled = new HashSet<>();
         private final Map<Rule, Severity> severities = new EnumMap<>(Rule.class);
         private final Set<String> filterColumns = new HashSet<>(DEFAULT_FILTER_COLUMNS);
+        private final List<String> schemas = new ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * The schemas (MySQL: databases) {@link #analyze(DataSource)} reads. Default: every user schema of the
+         * database (PostgreSQL, H2), the connection's database (MySQL/MariaDB), {@code main} (SQLite).
+         */
+        public Builder schemas(String... names) {
+            if (names == null || names.length == 0) {
+                throw new IllegalArgumentException("schemas must name at least one schema");
+            }
+            schemas.clear();
+            for (String n : names) {
+                if (n == null || n.isBlank()) {
+                    throw new IllegalArgumentException("schemas must not contain a blank name");
+                }
+                schemas.add(n);
+            }
+            return this;
+        }
 
         /** Switches rules off. Default: all on. */
         public Builder disable(Rule... rules) {

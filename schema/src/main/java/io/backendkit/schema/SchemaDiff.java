@@ -245,7 +245,7 @@ public final class SchemaDiff {
     }
 
     private static boolean sameIndex(Index a, Index b) {
-        return a.columns().equals(b.columns())
+        return a.keyParts().equals(b.keyParts())
                 && a.unique() == b.unique()
                 && Objects.equals(a.predicate(), b.predicate())
                 && Objects.equals(a.method(), b.method())

@@ -49,8 +49,7 @@ public record SchemaReport(Dialect dialect, int tables, List<Finding> findings) 
                 TextTable.builder("severity", "code", "where", "finding").maxColumnWidth(90);
         findings.forEach(f -> t.row(f.severity(), f.code(), f.location(), f.message()));
         out.append(t.build().render()).append("\n-- fixes\n");
-        findings.stream()
-                .filter(f -> f.suggestedFix() != null)
+        fixesInOrder()
                 .forEach(f -> out.append("-- ")
                         .append(f.code())
                         .append(' ')
@@ -59,6 +58,25 @@ public record SchemaReport(Dialect dialect, int tables, List<Finding> findings) 
                         .append(f.suggestedFix())
                         .append('\n'));
         return out.toString();
+    }
+
+    /**
+     * The findings that carry a fix, in the order their fixes can run one after the other: every fix written against
+     * the names as they are first, then column renames, then table renames (a renamed table would break the fixes
+     * that name it).
+     */
+    public List<Finding> fixesInOrder() {
+        return findings.stream()
+                .filter(f -> f.suggestedFix() != null)
+                .sorted(java.util.Comparator.comparingInt(SchemaReport::renameRank))
+                .toList();
+    }
+
+    private static int renameRank(Finding f) {
+        if (!f.code().equals("NAME_NOT_SNAKE_CASE")) {
+            return 0;
+        }
+        return f.suggestedFix().contains(" RENAME COLUMN ") ? 1 : 2;
     }
 
     /** The report as JSON. */

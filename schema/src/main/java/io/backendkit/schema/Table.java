@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param indexes indexes, by name
  * @param rowEstimate the planner's row estimate, or -1 when unknown
  * @param comment the table comment, or null
+ * @param partitionOf the partitioned table this one is a partition of (PostgreSQL), or null
+ * @param partitioned whether this is a partitioned table whose rows live in its partitions (PostgreSQL)
+ * @param inheritsFrom the tables it inherits from without being a partition (PostgreSQL
+ *     {@code INHERITS}), possibly empty
  */
 public record Table(
         String schema,
@@ -27,10 +31,55 @@ public record Table(
         List<CheckConstraint> checkConstraints,
         List<Index> indexes,
         long rowEstimate,
-        String comment) {
+        String comment,
+        Name partitionOf,
+        boolean partitioned,
+        List<Name> inheritsFrom) {
+
+    /**
+     * A table's schema and name, e.g. a partition's parent.
+     *
+     * @param schema the schema, or null
+     * @param name the table name
+     */
+    public record Name(String schema, String name) {
+        @Override
+        public String toString() {
+            return schema == null || schema.isEmpty() ? name : schema + "." + name;
+        }
+    }
+
+    /** A plain table: not partitioned, not a partition, inheriting from nothing. */
+    public Table(
+            String schema,
+            String name,
+            List<Column> columns,
+            PrimaryKey primaryKey,
+            List<ForeignKey> foreignKeys,
+            List<UniqueConstraint> uniqueConstraints,
+            List<CheckConstraint> checkConstraints,
+            List<Index> indexes,
+            long rowEstimate,
+            String comment) {
+        this(
+                schema,
+                name,
+                columns,
+                primaryKey,
+                foreignKeys,
+                uniqueConstraints,
+                checkConstraints,
+                indexes,
+                rowEstimate,
+                comment,
+                null,
+                false,
+                List.of());
+    }
 
     /** Copies the lists. */
     public Table {
+        inheritsFrom = List.copyOf(inheritsFrom);
         columns = List.copyOf(columns);
         foreignKeys = List.copyOf(foreignKeys);
         uniqueConstraints = List.copyOf(uniqueConstraints);
@@ -46,6 +95,11 @@ public record Table(
                 .or(() -> columns.stream()
                         .filter(c -> c.name().equalsIgnoreCase(name))
                         .findFirst());
+    }
+
+    /** Whether this table is a partition of another. */
+    public boolean isPartition() {
+        return partitionOf != null;
     }
 
     /** {@code schema.name}, or the bare name without a schema. */

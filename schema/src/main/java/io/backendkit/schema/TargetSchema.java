@@ -1,6 +1,7 @@
 package io.backendkit.schema;
 
 import io.backendkit.schema.internal.migrate.SqlSplitter;
+import io.backendkit.schema.internal.sql.SqlWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,9 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
- * Reads the catalog a SQL script describes by running it in a scratch schema of the same database
- * (so the server itself parses it, with its own dialect) and reading that back; the scratch schema is
- * dropped afterwards, whatever happens. Supported on PostgreSQL, MySQL/MariaDB and H2.
+ * Reads the catalog a SQL script describes by running it on the same server in isolation (so the server itself
+ * parses it, with its own dialect) and reading that back. On PostgreSQL the script runs in a scratch database
+ * created from {@code template0} and dropped afterwards, also on failure; statements acting beyond one database
+ * (roles, databases, tablespaces, {@code ALTER SYSTEM}, {@code COPY ... PROGRAM}, psql meta-commands) are refused
+ * with file:line. On MySQL/MariaDB it runs in a scratch database; {@code USE x} and {@code CREATE/DROP DATABASE x}
+ * are mapped to it (not run). On H2 it runs in a scratch schema. The scratch object is dropped whatever happens.
  *
  * <pre>{@code
  * Catalog wanted = TargetSchema.fromSqlFile(dataSource, Path.of("db/schema-v2.sql"));
@@ -25,6 +29,115 @@ import javax.sql.DataSource;
 public final class TargetSchema {
 
     private TargetSchema() {}
+
+    /** Statements that reach beyond one database: never run for a target file. */
+    private static final java.util.regex.Pattern CLUSTER_WIDE = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:(?:CREATE|ALTER|DROP)\\s+(?:ROLE|USER|GROUP|DATABASE|TABLESPACE|SUBSCRIPTION)\\b"
+                    + "|ALTER\\s+SYSTEM\\b|COPY\\b.*\\b(?:TO|FROM)\\s+PROGRAM\\b|\\\\)");
+
+    private static final java.util.regex.Pattern MYSQL_DATABASE_STATEMENT =
+            java.util.regex.Pattern.compile("(?is)^\\s*(?:USE\\s+\\S+|(?:CREATE|DROP)\\s+(?:DATABASE|SCHEMA)\\b.*)$");
+
+    /**
+     * Whether a MySQL statement is about the file's own database ({@code USE x}, {@code CREATE/DROP DATABASE x}):
+     * such statements are mapped to the scratch database, that is, not run at all.
+     */
+    private static boolean mapsToScratch(SqlStatement s, String sourceName) {
+        return MYSQL_DATABASE_STATEMENT.matcher(s.sql()).matches();
+    }
+
+    private static void refuseClusterWide(SqlStatement s, String sourceName) {
+        if (CLUSTER_WIDE.matcher(s.sql()).find()) {
+            throw new SchemaException(
+                    sourceName + ":" + s.line(),
+                    "acts on the server beyond one database (roles, databases, tablespaces, system settings,"
+                            + " programs); a target file may only create objects, so nothing was run");
+        }
+    }
+
+    /**
+     * PostgreSQL: the file runs in a new database made from template0, reached with the live connection's URL and
+     * user; the database is dropped afterwards, also on failure. Databases left by a JVM that was killed are
+     * recognised by the {@code bk_target_<pid>_<millis>_} prefix and dropped once they are an hour old.
+     */
+    private static Catalog inScratchPostgresDatabase(
+            Connection live, List<SqlStatement> statements, String sourceName, String scratch) throws SQLException {
+        for (SqlStatement s : statements) {
+            refuseClusterWide(s, sourceName);
+        }
+        SqlWriter w = SqlWriter.of(Dialect.POSTGRESQL);
+        boolean autoCommit = live.getAutoCommit();
+        live.setAutoCommit(true);
+        try (Statement st = live.createStatement()) {
+            dropStale(live, w);
+            st.execute("CREATE DATABASE " + w.id(scratch) + " TEMPLATE template0");
+        }
+        try {
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", live.getMetaData().getUserName());
+            try (Connection c = java.sql.DriverManager.getConnection(
+                            withDatabase(live.getMetaData().getURL(), scratch), props);
+                    Statement st = c.createStatement()) {
+                for (SqlStatement s : statements) {
+                    try {
+                        st.execute(s.sql());
+                    } catch (SQLException e) {
+                        if ("42704".equals(e.getSQLState()) && s.sql().regionMatches(true, 0, "SET ", 0, 4)) {
+                            continue; // a setting of a newer server (pg_dump writes them); psql carries on too
+                        }
+                        throw new SchemaException(
+                                sourceName + ":" + s.line(),
+                                "the database rejected this statement: " + e.getMessage() + " [SQLState "
+                                        + e.getSQLState() + "]",
+                                e);
+                    }
+                }
+                return Schema.read(c, io.backendkit.schema.internal.catalog.CatalogReader.userSchemas(c));
+            }
+        } finally {
+            try (Statement st = live.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + w.id(scratch) + " WITH (FORCE)");
+            } finally {
+                live.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private static void dropStale(Connection live, SqlWriter w) throws SQLException {
+        List<String> stale = new java.util.ArrayList<>();
+        long hourAgo = System.currentTimeMillis() - 3_600_000L;
+        try (Statement st = live.createStatement();
+                java.sql.ResultSet rs = st.executeQuery(
+                        "SELECT datname FROM pg_database WHERE datname ~ '^bk_target_[0-9]+_[0-9]+_[0-9a-f]+$'")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                long millis = Long.parseLong(name.split("_")[3]);
+                if (millis < hourAgo) {
+                    stale.add(name);
+                }
+            }
+        }
+        try (Statement st = live.createStatement()) {
+            for (String name : stale) {
+                st.execute("DROP DATABASE IF EXISTS " + w.id(name) + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** {@code jdbc:postgresql://host:port/old?x=y} becomes {@code jdbc:postgresql://host:port/new?x=y}. */
+    private static String withDatabase(String url, String database) {
+        int authority = url.indexOf("//");
+        if (authority < 0) {
+            throw new SchemaException("connection", "has no host-based JDBC URL to reach a scratch database through");
+        }
+        int query = url.indexOf('?', authority);
+        String head = query < 0 ? url : url.substring(0, query);
+        String tail = query < 0 ? "" : url.substring(query);
+        // the live connection's schema setting means nothing in the new database
+        tail = tail.replaceAll("(?i)([?&])currentSchema=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        int path = head.indexOf('/', authority + 2);
+        return (path < 0 ? head : head.substring(0, path)) + "/" + database + tail;
+    }
 
     /**
      * Runs {@code file} in a scratch schema and returns what it created.
@@ -50,8 +163,8 @@ public final class TargetSchema {
     public static Catalog fromSql(DataSource dataSource, String sql, String sourceName) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(sql, "sql");
-        String scratch =
-                "bk_target_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        String scratch = "bk_target_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() + "_"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffL);
         try (Connection c = dataSource.getConnection()) {
             Dialect dialect = Dialect.fromProductName(c.getMetaData().getDatabaseProductName());
             List<SqlStatement> statements;
@@ -59,6 +172,9 @@ public final class TargetSchema {
                 statements = new SqlSplitter(dialect).split(sql, 1);
             } catch (SqlSplitter.UnterminatedException e) {
                 throw new SchemaException(sourceName + ":" + e.line(), e.getMessage(), e);
+            }
+            if (dialect == Dialect.POSTGRESQL) {
+                return inScratchPostgresDatabase(c, statements, sourceName, scratch);
             }
             String previousCatalog = c.getCatalog();
             String previousSchema = dialect == Dialect.MYSQL ? null : c.getSchema();
@@ -83,6 +199,9 @@ public final class TargetSchema {
                 }
                 try {
                     for (SqlStatement s : statements) {
+                        if (dialect == Dialect.MYSQL && mapsToScratch(s, sourceName)) {
+                            continue;
+                        }
                         try {
                             st.execute(s.sql());
                         } catch (SQLException e) {

@@ -40,12 +40,14 @@ class QueryAdvisorTest {
 
         assertThat(advice.findings()).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo("SEQ_SCAN_LARGE_TABLE");
-            assertThat(f.location()).isEqualTo("orders");
+            assertThat(f.location()).endsWith(".orders");
             assertThat(f.message()).contains("about 60000 rows");
         });
         assertThat(advice.proposals()).singleElement().satisfies(p -> {
             assertThat(p.columns()).containsExactly("customer_id");
-            assertThat(p.ddl()).isEqualTo("CREATE INDEX CONCURRENTLY idx_orders_customer_id ON orders (customer_id);");
+            assertThat(p.ddl())
+                    .matches(
+                            "CREATE INDEX CONCURRENTLY \"idx_orders_customer_id\" ON \"[a-z0-9_]+\"\\.\"orders\" \\(\"customer_id\"\\);");
             assertThat(p.verified()).isTrue();
             assertThat(p.usedByPlanner()).isTrue();
             assertThat(p.costAfter()).isLessThan(p.costBefore() / 10);

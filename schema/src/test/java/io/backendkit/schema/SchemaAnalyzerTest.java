@@ -111,7 +111,9 @@ class SchemaAnalyzerTest {
         assertThat(found.get("UNBOUNDED_TEXT_KEY")).containsExactly("invoices.ref_code");
         assertThat(found.get("DUPLICATE_INDEX")).hasSize(1);
         assertThat(found.get("REDUNDANT_INDEX")).hasSize(1);
-        assertThat(found.get("INDEX_NAME_CONVENTION")).contains("events.events_name");
+        // events_name duplicates idx_events_name: its fix drops it, so no other fix renames it
+        assertThat(found.get("DUPLICATE_INDEX")).containsExactly("events.events_name");
+        assertThat(found.getOrDefault("INDEX_NAME_CONVENTION", List.of())).doesNotContain("events.events_name");
         assertThat(found.get("FK_TYPE_MISMATCH")).containsExactly("tag_links.tag_code");
         if (target != Target.MARIADB && target != Target.H2) { // they index every foreign key themselves
             assertThat(found.get("FK_WITHOUT_INDEX")).containsExactly("invoices.buyer");
@@ -203,6 +205,7 @@ class SchemaAnalyzerTest {
         load("good.sql");
         try (Connection c = db.dataSource.getConnection();
                 Statement st = c.createStatement()) {
+            st.execute("CREATE INDEX idx_invoices_amount ON invoices (amount)");
             st.execute("SET enable_seqscan = off");
             try (ResultSet rs = st.executeQuery("SELECT * FROM customers WHERE status = 'x'")) {
                 rs.next();
@@ -210,10 +213,15 @@ class SchemaAnalyzerTest {
         }
         Thread.sleep(1500); // PostgreSQL flushes a backend's statistics at most once a second
 
-        SchemaReport report = SchemaAnalyzer.withDefaults().analyze(db.dataSource);
+        String schema;
+        try (Connection c = db.dataSource.getConnection()) {
+            schema = c.getSchema();
+        }
+        SchemaReport report = SchemaAnalyzer.builder().schemas(schema).build().analyze(db.dataSource);
 
+        // indexes that back foreign keys are never reported unused: dropping them would un-index the key
         assertThat(byCode(report).get("UNUSED_INDEX"))
-                .contains("invoices.idx_invoices_customer_id", "line_items.idx_line_items_invoice_id")
+                .containsExactly("invoices.idx_invoices_amount")
                 .doesNotContain("customers.idx_customers_status");
         assertThat(report.withCode("UNUSED_INDEX").get(0).message()).contains("since statistics were last reset");
     }

@@ -28,6 +28,9 @@ final class CatalogBuilder {
         final List<UniqueConstraint> uniques = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final List<Index> indexes = new ArrayList<>();
+        Table.Name partitionOf;
+        boolean partitioned;
+        final List<Table.Name> inheritsFrom = new ArrayList<>();
 
         TableParts(String schema, String name) {
             this.schema = schema;
@@ -53,7 +56,10 @@ final class CatalogBuilder {
                             .toList(),
                     indexes.stream().sorted(Comparator.comparing(Index::name)).toList(),
                     rowEstimate,
-                    comment);
+                    comment,
+                    partitionOf,
+                    partitioned,
+                    inheritsFrom);
         }
     }
 

@@ -32,6 +32,41 @@ public final class CatalogReader {
         };
     }
 
+    /**
+     * Every schema of the connection's database that holds user objects and that this user may read: on PostgreSQL
+     * all but {@code pg_catalog}, {@code information_schema} and the toast/temp schemas; on H2 all but {@code
+     * INFORMATION_SCHEMA}; on MySQL/MariaDB, where a schema is a database, the connection's database; on SQLite
+     * {@code main}.
+     */
+    public static List<String> userSchemas(Connection connection) throws SQLException {
+        Dialect dialect = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+        List<String> out = new ArrayList<>();
+        switch (dialect) {
+            case POSTGRESQL -> {
+                try (PreparedStatement ps = connection.prepareStatement("SELECT nspname FROM pg_namespace"
+                                + " WHERE nspname NOT IN ('pg_catalog', 'information_schema')"
+                                + " AND nspname !~ '^pg_(toast|temp_|toast_temp_)'"
+                                + " AND has_schema_privilege(oid, 'USAGE') ORDER BY nspname");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            case H2 -> {
+                try (ResultSet rs = connection.getMetaData().getSchemas()) {
+                    while (rs.next()) {
+                        if (!rs.getString(1).equals("INFORMATION_SCHEMA")) {
+                            out.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+            default -> out.add(currentSchema(connection, dialect));
+        }
+        return out;
+    }
+
     private static String currentSchema(Connection connection, Dialect dialect) throws SQLException {
         String schema = switch (dialect) {
             case MYSQL -> connection.getCatalog();

@@ -62,7 +62,7 @@ final class MySqlCatalogReader {
             """;
 
     private static final String INDEXES = """
-            SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE, SUB_PART
+            SELECT TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME, INDEX_TYPE, SUB_PART, %s
             FROM information_schema.STATISTICS WHERE TABLE_SCHEMA IN (%s)
             ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX
             """;
@@ -127,16 +127,21 @@ final class MySqlCatalogReader {
             }
         });
         Map<String, List<Object[]>> indexRows = new LinkedHashMap<>();
-        query(connection, INDEXES, schemas, rs -> {
+        // MySQL 8 reports functional key parts in EXPRESSION (COLUMN_NAME is then NULL); MariaDB has no such column
+        String expression = hasStatisticsExpression(connection) ? "EXPRESSION" : "NULL";
+        query(connection, INDEXES.replaceFirst("%s", expression), schemas, rs -> {
             int subPart = rs.getInt(7);
-            boolean prefix = !rs.wasNull();
-            String column = rs.getString(5) + (prefix ? "(" + subPart + ")" : "");
+            Integer prefix = rs.wasNull() ? null : subPart;
+            String column = rs.getString(5);
+            Index.KeyPart part = column == null
+                    ? Index.KeyPart.ofExpression(rs.getString(8))
+                    : new Index.KeyPart(column, null, prefix);
             indexRows
                     .computeIfAbsent(
                             rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3),
                             k -> new ArrayList<>())
                     .add(new Object[] {
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), column, rs.getString(6)
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), part, rs.getString(6)
                     });
         });
         for (List<Object[]> rows : indexRows.values()) {
@@ -146,14 +151,15 @@ final class MySqlCatalogReader {
                 continue;
             }
             String name = (String) first[2];
-            t.indexes.add(new Index(
+            t.indexes.add(Index.of(
                     name,
-                    rows.stream().map(r -> (String) r[4]).toList(),
+                    rows.stream().map(r -> (Index.KeyPart) r[4]).toList(),
                     (Integer) first[3] == 0,
                     name.equals("PRIMARY"),
                     null,
                     ((String) first[5]).toLowerCase(Locale.ROOT),
-                    List.of()));
+                    List.of(),
+                    true));
         }
         return new Catalog(Dialect.MYSQL, b.build(), b.views);
     }
@@ -190,6 +196,15 @@ final class MySqlCatalogReader {
                 extra.contains("auto_increment"),
                 generation,
                 CatalogBuilder.blankToNull(rs.getString(14)));
+    }
+
+    private static boolean hasStatisticsExpression(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT COUNT(*) FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = 'information_schema' AND TABLE_NAME = 'STATISTICS'"
+                        + " AND COLUMN_NAME = 'EXPRESSION'");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
     }
 
     @FunctionalInterface

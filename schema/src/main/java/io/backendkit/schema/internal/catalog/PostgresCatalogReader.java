@@ -9,6 +9,7 @@ import io.backendkit.schema.ForeignKey;
 import io.backendkit.schema.ForeignKey.ReferentialAction;
 import io.backendkit.schema.Index;
 import io.backendkit.schema.PrimaryKey;
+import io.backendkit.schema.Table;
 import io.backendkit.schema.UniqueConstraint;
 import io.backendkit.schema.View;
 import java.sql.Array;
@@ -16,7 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Reads a PostgreSQL catalog with four bulk queries, however many tables there are. */
@@ -25,7 +26,12 @@ final class PostgresCatalogReader {
     private static final String TABLES = """
             SELECT n.nspname, c.relname, c.relkind, c.reltuples::bigint,
                    obj_description(c.oid, 'pg_class'),
-                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+                   CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END,
+                   c.relispartition,
+                   ARRAY(SELECT pn.nspname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                         JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),
+                   ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+                         WHERE i.inhrelid = c.oid ORDER BY i.inhseqno)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm')
             """;
@@ -34,7 +40,7 @@ final class PostgresCatalogReader {
             SELECT n.nspname, c.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod),
                    t.typname, t.typtype, t.typcategory, a.atttypmod, a.attnotnull,
                    pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated,
-                   col_description(c.oid, a.attnum)
+                   col_description(c.oid, a.attnum), NOT a.attislocal
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -62,7 +68,11 @@ final class PostgresCatalogReader {
     private static final String INDEXES = """
             SELECT n.nspname, c.relname, i.relname, ix.indisunique, ix.indisprimary, am.amname,
                    pg_get_expr(ix.indpred, ix.indrelid), ix.indnkeyatts,
-                   ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnatts) k ORDER BY k)
+                   ARRAY(SELECT pg_get_indexdef(ix.indexrelid, k, true) FROM generate_series(1, ix.indnatts) k ORDER BY k),
+                   ARRAY(SELECT a.attname FROM generate_series(1, ix.indnatts) k
+                         LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = ix.indkey[k - 1]
+                         ORDER BY k),
+                   ix.indisvalid
             FROM pg_index ix
             JOIN pg_class i ON i.oid = ix.indexrelid
             JOIN pg_class c ON c.oid = ix.indrelid
@@ -87,6 +97,17 @@ final class PostgresCatalogReader {
                         CatalogBuilder.TableParts t = b.table(rs.getString(1), rs.getString(2));
                         t.rowEstimate = rs.getLong(4);
                         t.comment = rs.getString(5);
+                        t.partitioned = kind.equals("p");
+                        List<String> parentSchemas = strings(rs.getArray(8));
+                        List<String> parentNames = strings(rs.getArray(9));
+                        for (int i = 0; i < parentNames.size(); i++) {
+                            Table.Name parent = new Table.Name(parentSchemas.get(i), parentNames.get(i));
+                            if (rs.getBoolean(7)) {
+                                t.partitionOf = parent;
+                            } else {
+                                t.inheritsFrom.add(parent);
+                            }
+                        }
                     }
                 }
             }
@@ -137,18 +158,27 @@ final class PostgresCatalogReader {
                     if (t == null) {
                         continue;
                     }
-                    List<String> parts = strings(rs.getArray(9)).stream()
-                            .map(PostgresCatalogReader::unquote)
-                            .toList();
+                    // a key part is a column when indkey names one (its real name, to be quoted when written),
+                    // otherwise an expression exactly as the server prints it
+                    List<String> printed = strings(rs.getArray(9));
+                    List<String> keyNames = strings(rs.getArray(10));
                     int keys = rs.getInt(8);
-                    t.indexes.add(new Index(
+                    List<Index.KeyPart> parts = new ArrayList<>();
+                    for (int k = 0; k < keys; k++) {
+                        parts.add(
+                                keyNames.get(k) != null
+                                        ? Index.KeyPart.ofColumn(keyNames.get(k))
+                                        : Index.KeyPart.ofExpression(printed.get(k)));
+                    }
+                    t.indexes.add(Index.of(
                             rs.getString(3),
-                            parts.subList(0, keys),
+                            parts,
                             rs.getBoolean(4),
                             rs.getBoolean(5),
                             rs.getString(7),
                             rs.getString(6),
-                            parts.subList(keys, parts.size())));
+                            keyNames.subList(keys, keyNames.size()),
+                            rs.getBoolean(11)));
                 }
             }
         }
@@ -194,18 +224,8 @@ final class PostgresCatalogReader {
                 isGenerated ? null : expression,
                 isIdentity,
                 isGenerated ? expression : null,
-                rs.getString(14));
-    }
-
-    /** {@code "Email"} as pg_get_indexdef prints a mixed-case column becomes {@code Email}; expressions stay. */
-    private static String unquote(String part) {
-        if (part.length() > 1
-                && part.startsWith("\"")
-                && part.endsWith("\"")
-                && !part.substring(1, part.length() - 1).replace("\"\"", "").contains("\"")) {
-            return part.substring(1, part.length() - 1).replace("\"\"", "\"");
-        }
-        return part;
+                rs.getString(14),
+                rs.getBoolean(15));
     }
 
     private static String checkExpression(String definition) {
@@ -218,6 +238,10 @@ final class PostgresCatalogReader {
             return List.of();
         }
         Object[] values = (Object[]) array.getArray();
-        return Arrays.stream(values).map(String::valueOf).toList();
+        List<String> out = new ArrayList<>(values.length);
+        for (Object v : values) {
+            out.add(v == null ? null : v.toString());
+        }
+        return out;
     }
 }

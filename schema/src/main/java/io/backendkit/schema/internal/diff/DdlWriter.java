@@ -21,57 +21,26 @@ import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
 import io.backendkit.schema.SchemaChange.DropUnique;
 import io.backendkit.schema.Table;
+import io.backendkit.schema.internal.sql.SqlWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Renders {@link SchemaChange}s as DDL statements for PostgreSQL or MySQL/MariaDB. */
+/**
+ * Renders {@link SchemaChange}s as DDL statements. Every name goes through {@link SqlWriter} (always quoted); index
+ * expressions, predicates, defaults, check expressions and types are the text the database printed in its catalog.
+ * Table names are written unqualified: a diff's DDL runs in the schema its migration is applied to.
+ */
 public final class DdlWriter {
 
-    private static final Set<String> RESERVED = Set.of(
-            "all",
-            "and",
-            "as",
-            "asc",
-            "by",
-            "check",
-            "column",
-            "constraint",
-            "create",
-            "default",
-            "desc",
-            "distinct",
-            "drop",
-            "from",
-            "group",
-            "having",
-            "in",
-            "index",
-            "key",
-            "limit",
-            "not",
-            "null",
-            "on",
-            "or",
-            "order",
-            "primary",
-            "references",
-            "select",
-            "table",
-            "to",
-            "union",
-            "unique",
-            "user",
-            "where");
-
     private final Dialect dialect;
+    private final SqlWriter sql;
 
     /** A writer for {@code dialect} (POSTGRESQL or MYSQL; others are written like PostgreSQL). */
     public DdlWriter(Dialect dialect) {
         this.dialect = dialect;
+        this.sql = SqlWriter.of(dialect);
     }
 
     /** One statement per change, without terminating semicolons. */
@@ -218,6 +187,9 @@ public final class DdlWriter {
     }
 
     private String createIndex(String table, Index ix) {
+        if (dialect == Dialect.MYSQL && ix.method() != null && ix.method().equals("fulltext")) {
+            return "CREATE FULLTEXT INDEX " + q(ix.name()) + " ON " + q(table) + " (" + sql.keyParts(ix) + ")";
+        }
         StringBuilder s = new StringBuilder("CREATE ")
                 .append(ix.unique() ? "UNIQUE " : "")
                 .append("INDEX ")
@@ -225,11 +197,9 @@ public final class DdlWriter {
                 .append(" ON ")
                 .append(q(table));
         if (dialect != Dialect.MYSQL && ix.method() != null && !ix.method().equals("btree")) {
-            s.append(" USING ").append(ix.method());
+            s.append(" USING ").append(q(ix.method()));
         }
-        s.append(" (")
-                .append(ix.columns().stream().map(this::indexPart).collect(Collectors.joining(", ")))
-                .append(")");
+        s.append(" (").append(sql.keyParts(ix)).append(")");
         if (!ix.include().isEmpty()) {
             s.append(" INCLUDE (").append(list(ix.include())).append(")");
         }
@@ -239,33 +209,11 @@ public final class DdlWriter {
         return s.toString();
     }
 
-    private String indexPart(String part) {
-        if (part.matches("[A-Za-z_][A-Za-z0-9_$]*")) {
-            return q(part);
-        }
-        if (dialect == Dialect.MYSQL && part.matches("[A-Za-z_][A-Za-z0-9_$]*\\(\\d+\\)")) {
-            int paren = part.indexOf('(');
-            return q(part.substring(0, paren)) + part.substring(paren); // prefix index
-        }
-        return dialect == Dialect.MYSQL ? "(" + part + ")" : "(" + part + ")";
-    }
-
     private String list(List<String> names) {
         return names.stream().map(this::q).collect(Collectors.joining(", "));
     }
 
-    /** Quotes an identifier only when it needs it. */
-    public String q(String name) {
-        boolean plain = switch (dialect) {
-            case MYSQL, SQLITE -> name.matches("[A-Za-z_][A-Za-z0-9_$]*");
-            case H2 -> name.matches("[A-Z_][A-Z0-9_$]*"); // H2 folds unquoted names to upper case
-            default -> name.matches("[a-z_][a-z0-9_$]*");
-        };
-        if (plain && !RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
-            return name;
-        }
-        return dialect == Dialect.MYSQL
-                ? "`" + name.replace("`", "``") + "`"
-                : "\"" + name.replace("\"", "\"\"") + "\"";
+    private String q(String name) {
+        return sql.id(name);
     }
 }

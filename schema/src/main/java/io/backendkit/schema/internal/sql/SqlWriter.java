@@ -1,6 +1,7 @@
 package io.backendkit.schema.internal.sql;
 
 import io.backendkit.schema.Dialect;
+import io.backendkit.schema.Index;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,6 +71,25 @@ public final class SqlWriter {
         for (String n : names) {
             out.add(id(n));
         }
+        return String.join(", ", out);
+    }
+
+    /**
+     * One index key part: a column quoted (with its prefix length on MySQL), or an expression in parentheses exactly
+     * as the database printed it in its catalog (never re-assembled from names).
+     */
+    public String keyPart(Index.KeyPart part) {
+        if (part.isExpression()) {
+            return "(" + part.expression() + ")";
+        }
+        return id(part.column())
+                + (part.prefixLength() == null ? "" : "(" + part.prefixLength().intValue() + ")");
+    }
+
+    /** The key parts of {@code index}, each through {@link #keyPart}, joined with {@code ", "}. */
+    public String keyParts(Index index) {
+        List<String> out = new ArrayList<>(index.keyParts().size());
+        index.keyParts().forEach(k -> out.add(keyPart(k)));
         return String.join(", ", out);
     }
 
