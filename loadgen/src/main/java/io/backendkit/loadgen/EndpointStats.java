@@ -16,8 +16,22 @@ import org.HdrHistogram.Histogram;
  * @param name endpoint name ({@code total} for the whole run)
  * @param method HTTP method, or {@code CALL} for an in-process task, or {@code *} for the total
  * @param target URI or task description
- * @param requests measured requests completed (failed ones included)
+ * @param requests measured requests sent (failed ones included: those without an answer and those cut
+ *     off at the end too)
  * @param errors failed requests among them
+ * @param noResponse failed requests among them that got no answer at all (no connection, a reset, no
+ *     valid response, a timeout, cut off at the end; see {@link ErrorKind#noResponse()})
+ * @param dropped open model: arrivals of this endpoint due in the measured window and never sent,
+ *     because every in-flight slot stayed busy until the run ended (failures, not in {@code requests})
+ * @param notStarted open model: arrivals due in the measured window that a worker had taken but did not
+ *     send because the run ended (failures, not in {@code requests})
+ * @param retries re-sends: requests sent again because their first write found a reused connection
+ *     closed by the server before any byte left (never a request that was written; not extra requests)
+ * @param bytesSent request bytes written to the wire (head and body; 0 for transports that do not tell)
+ * @param bytesReceived response bytes read from the wire (head, framing and body; 0 for transports that
+ *     do not tell)
+ * @param bodyBytesSent request body bytes
+ * @param bodyBytesReceived response body bytes (0 for transports that do not tell)
  * @param rateLimited responses with status 429
  * @param throughputPerSecond requests completed per second of the measured window
  * @param latency latency of every measured request; in the open model from its intended start
@@ -32,6 +46,14 @@ public record EndpointStats(
         String target,
         long requests,
         long errors,
+        long noResponse,
+        long dropped,
+        long notStarted,
+        long retries,
+        long bytesSent,
+        long bytesReceived,
+        long bodyBytesSent,
+        long bodyBytesReceived,
         long rateLimited,
         double throughputPerSecond,
         LatencyStats latency,
@@ -49,15 +71,36 @@ public record EndpointStats(
             throw new IllegalArgumentException(
                     "endpoint " + name + " needs 0 <= errors <= requests (was " + errors + " of " + requests + ")");
         }
+        if (noResponse < 0 || noResponse > errors) {
+            throw new IllegalArgumentException(
+                    "endpoint " + name + " needs 0 <= noResponse <= errors (was " + noResponse + " of " + errors + ")");
+        }
+        if (dropped < 0 || notStarted < 0 || retries < 0) {
+            throw new IllegalArgumentException("endpoint " + name + " dropped, notStarted and retries must be >= 0");
+        }
         if (latency == null) {
             throw new IllegalArgumentException("endpoint " + name + " latency must not be null");
         }
         statusCounts = statusCounts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(statusCounts));
     }
 
-    /** Failed share of the requests, 0 when there were none. */
+    /**
+     * Failed share of everything due: errors (no answer, cut off, wrong answer) plus arrivals never
+     * sent, over requests plus arrivals never sent; 0 when there were none.
+     */
     public double errorRate() {
-        return requests == 0 ? 0 : (double) errors / requests;
+        long due = requests + dropped + notStarted;
+        return due == 0 ? 0 : (double) (errors + dropped + notStarted) / due;
+    }
+
+    /** Requests that got an answer (a status, or an in-process task's return or exception). */
+    public long responses() {
+        return requests - noResponse;
+    }
+
+    /** Everything due: requests sent plus open-model arrivals never sent ({@link #dropped} + {@link #notStarted}). */
+    public long due() {
+        return requests + dropped + notStarted;
     }
 
     /** A fresh, mutable copy of the latency histogram (nanoseconds). */

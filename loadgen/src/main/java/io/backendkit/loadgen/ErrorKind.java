@@ -19,6 +19,11 @@ public enum ErrorKind {
     PROTOCOL_ERROR,
     /** Any other I/O failure while sending or receiving. */
     IO_ERROR,
+    /**
+     * Still in flight when the run ended and not answered within the drain timeout: cut off. Its
+     * latency is recorded as the time it had waited, a lower bound.
+     */
+    CUT_OFF,
     /** A 4xx status the endpoint did not expect (429 too, unless rate limiting is expected). */
     HTTP_4XX,
     /** A 5xx status the endpoint did not expect. */
@@ -29,6 +34,18 @@ public enum ErrorKind {
     CHECK_FAILED,
     /** An in-process task threw an exception. */
     EXCEPTION;
+
+    /**
+     * Whether a request failing this way got no answer at all (no connection, no or no valid response,
+     * a timeout, cut off), as opposed to an answer that was wrong (a status, a failed check, an
+     * exception thrown by an in-process task).
+     */
+    public boolean noResponse() {
+        return switch (this) {
+            case HTTP_4XX, HTTP_5XX, UNEXPECTED_STATUS, CHECK_FAILED, EXCEPTION -> false;
+            default -> true;
+        };
+    }
 
     /** The kind for an unexpected HTTP status: by family for 4xx and 5xx, otherwise {@link #UNEXPECTED_STATUS}. */
     public static ErrorKind forStatus(int status) {

@@ -34,7 +34,11 @@ import javax.net.ssl.SSLContext;
  */
 public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
 
+    /** Default number of connections of the open model. */
+    public static final int DEFAULT_CONNECTIONS = 100;
+
     private final List<HttpEndpoint> endpoints = new ArrayList<>();
+    private Integer connections;
     private HttpEndpoint.Builder current;
     private HttpTransport transport;
     private Duration connectTimeout = Duration.ofSeconds(5);
@@ -170,6 +174,32 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
         }
         this.sslContext = context;
         return this;
+    }
+
+    /**
+     * Open model: the fixed number of connections the arrivals share (as wrk2 keeps its connections):
+     * never more are opened, whatever the target does. One request is in flight per connection, so
+     * this also caps requests in flight; an arrival due while all connections are busy waits for one
+     * and its latency, counted from its intended start, includes the wait. Default {@value
+     * #DEFAULT_CONNECTIONS} (or {@code maxInFlight} when that is lower). The closed model has one
+     * connection per user.
+     */
+    public HttpLoadTest connections(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("connections must be >= 1 (was " + count + ")");
+        }
+        this.connections = count;
+        return this;
+    }
+
+    @Override
+    Integer connectionsSetting() {
+        return connections;
+    }
+
+    @Override
+    int defaultConnections() {
+        return DEFAULT_CONNECTIONS;
     }
 
     /** TCP connect timeout. Default 5 seconds. */

@@ -9,7 +9,8 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * AssertJ entry point for {@link LoadReport}s, for performance tests in JUnit. Needs AssertJ on the
  * class path (an optional dependency of backendkit-loadgen). Every failure message carries the
- * report's percentile table.
+ * report's percentile table. Every assertion fails on a run (or endpoint) in which no request got an
+ * answer: a dead target never passes.
  *
  * <pre>{@code
  * LoadAssertions.assertThat(report).p99().isLessThan(ofMillis(50));
@@ -40,6 +41,17 @@ public final class LoadAssertions {
         }
 
         private EndpointStats stats() {
+            EndpointStats s = statsOrNone();
+            if (s.responses() == 0) {
+                failWithMessage(
+                        "expected %s to have answered requests but none of %d got an answer (%d without a response,"
+                                + " %d never sent):%n%s%n%s",
+                        scope(), s.due(), s.noResponse(), s.dropped() + s.notStarted(), errorLines(), table());
+            }
+            return s;
+        }
+
+        private EndpointStats statsOrNone() {
             isNotNull();
             if (endpointName == null) {
                 return actual.total();
@@ -67,7 +79,7 @@ public final class LoadAssertions {
         public LoadReportAssert endpoint(String name) {
             isNotNull();
             LoadReportAssert narrowed = new LoadReportAssert(actual, name);
-            narrowed.stats();
+            narrowed.statsOrNone();
             return narrowed;
         }
 
@@ -135,13 +147,13 @@ public final class LoadAssertions {
             return new NumberAssert(s.requests(), "requests of " + scope(), "", this);
         }
 
-        /** No request failed. */
+        /** No request failed and every arrival due was sent. */
         public LoadReportAssert hasNoErrors() {
             EndpointStats s = stats();
-            if (s.errors() > 0) {
+            if (s.errors() > 0 || s.dropped() + s.notStarted() > 0) {
                 failWithMessage(
-                        "expected no errors in %s but %d of %d requests failed:%n%s%n%s",
-                        scope(), s.errors(), s.requests(), errorLines(), table());
+                        "expected no errors in %s but %d of %d requests failed and %d due were never sent:%n%s%n%s",
+                        scope(), s.errors(), s.requests(), s.dropped() + s.notStarted(), errorLines(), table());
             }
             return myself;
         }
@@ -157,9 +169,9 @@ public final class LoadAssertions {
             return myself;
         }
 
-        /** Every run-level expectation passed. */
+        /** At least one request got an answer and every run-level expectation passed. */
         public LoadReportAssert passedExpectations() {
-            isNotNull();
+            stats();
             StringBuilder failed = new StringBuilder();
             for (ExpectationResult e : actual.expectations()) {
                 if (!e.passed()) {
@@ -172,13 +184,13 @@ public final class LoadAssertions {
             return myself;
         }
 
-        /** No request of the open model was late or dropped. */
+        /** No request of the open model was late, dropped or left unsent at the end. */
         public LoadReportAssert hasNoLateOrDroppedRequests() {
-            isNotNull();
-            if (actual.lateRequests() > 0 || actual.droppedRequests() > 0) {
+            stats();
+            if (actual.lateRequests() > 0 || actual.droppedRequests() > 0 || actual.notStartedRequests() > 0) {
                 failWithMessage(
-                        "expected no late or dropped requests but %d were late and %d dropped%n%s",
-                        actual.lateRequests(), actual.droppedRequests(), table());
+                        "expected no late or dropped requests but %d were late, %d dropped and %d not started%n%s",
+                        actual.lateRequests(), actual.droppedRequests(), actual.notStartedRequests(), table());
             }
             return myself;
         }

@@ -42,8 +42,16 @@ import java.util.stream.Collectors;
  * @param expectations run-level expectations and whether they passed
  * @param warmUpRequests requests completed during warm-up (not measured)
  * @param lateRequests open model: requests that had to wait for a free in-flight slot (their latency includes the wait)
- * @param droppedRequests open model: requests due in the measured window that were never sent
- * @param cutOffRequests requests still in flight at the end and cut off after the drain timeout (not measured)
+ * @param droppedRequests open model: arrivals due in the measured window never sent because every in-flight
+ *     slot stayed busy until the end (failures, counted in the error rate)
+ * @param cutOffRequests requests still in flight at the end and cut off after the drain timeout (counted as
+ *     {@link ErrorKind#CUT_OFF} errors)
+ * @param notStartedRequests open model: arrivals due in the measured window that a worker had taken but did
+ *     not send because the run ended (failures, counted in the error rate)
+ * @param scheduledRequests open model: arrivals due in the measured window; always equal to requests sent +
+ *     dropped + not started (0 in the closed model)
+ * @param scheduleLag open model: time from each measured request's intended start to its actual send
+ *     (waiting for a free slot included); null in the closed model
  */
 public record LoadReport(
         int schemaVersion,
@@ -59,13 +67,19 @@ public record LoadReport(
         long warmUpRequests,
         long lateRequests,
         long droppedRequests,
-        long cutOffRequests) {
+        long cutOffRequests,
+        long notStartedRequests,
+        long scheduledRequests,
+        LatencyStats scheduleLag) {
 
-    /** The JSON layout version this class writes and reads. */
-    public static final int SCHEMA_VERSION = 1;
+    /** The JSON layout version this class writes and reads (version 1 reads too, its new figures as 0). */
+    public static final int SCHEMA_VERSION = 2;
 
     /** Validates the components and copies the lists. */
     public LoadReport {
+        if (schemaVersion == 1) {
+            schemaVersion = SCHEMA_VERSION;
+        }
         if (schemaVersion != SCHEMA_VERSION) {
             throw new LoadTestException(
                     "report schemaVersion", "is " + schemaVersion + ", this version reads " + SCHEMA_VERSION);
@@ -121,9 +135,12 @@ public record LoadReport(
                                 + ")"));
     }
 
-    /** Whether every expectation passed (true when there were none). */
+    /**
+     * Whether at least one request got an answer and every expectation passed. A run in which no
+     * request got an answer (a dead target) never passes.
+     */
     public boolean passed() {
-        return expectations.stream().allMatch(ExpectationResult::passed);
+        return total.responses() > 0 && expectations.stream().allMatch(ExpectationResult::passed);
     }
 
     /**

@@ -109,9 +109,10 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     }
 
     /**
-     * Open model: at most this many requests in flight (one connection each). A request due while
-     * all are busy waits and is counted late (its latency includes the wait); requests still waiting
-     * at the end are counted dropped. Default {@value #DEFAULT_MAX_IN_FLIGHT}.
+     * Open model: at most this many requests in flight (over HTTP also capped by {@code
+     * connections(...)}). A request due while all are busy waits and is counted late (its latency
+     * includes the wait); arrivals still waiting when the run ends are counted dropped, and count as
+     * failures in the error rate. Default {@value #DEFAULT_MAX_IN_FLIGHT}.
      */
     public B maxInFlight(int requestsInFlight) {
         if (requestsInFlight < 1) {
@@ -249,6 +250,16 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** The target of this test, validated. */
     abstract Target target();
 
+    /** The connections setting (open model over HTTP), or null when not set or not applicable. */
+    Integer connectionsSetting() {
+        return null;
+    }
+
+    /** The open model's connection count when none was set; 0 when the target has no connections. */
+    int defaultConnections() {
+        return 0;
+    }
+
     /** The default name when none was given. */
     abstract String defaultName(Target target);
 
@@ -263,6 +274,11 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
             throw new LoadTestException(
                     "load model",
                     "rampUp and thinkTime belong to the closed model; the open model has arrivalRate(from, to)");
+        }
+        if (!open && connectionsSetting() != null) {
+            throw new LoadTestException(
+                    "load model",
+                    "connections(...) belongs to the open model; in the closed model each user has its own connection");
         }
         if (!open && maxInFlight != null) {
             throw new LoadTestException(
@@ -284,6 +300,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
                 open ? rateFrom : 0,
                 open ? rateTo : 0,
                 maxInFlight == null ? DEFAULT_MAX_IN_FLIGHT : maxInFlight,
+                !open ? 0 : connectionsSetting() != null ? connectionsSetting() : defaultConnections(),
                 warmUp,
                 effectiveDuration,
                 requests,

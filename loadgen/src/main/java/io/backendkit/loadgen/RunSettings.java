@@ -10,6 +10,8 @@ import java.time.Duration;
  * @param rateFromPerSecond arrival rate at the start (open model; 0 in the closed model)
  * @param rateToPerSecond arrival rate at the end of the measured window (equal to the start rate unless ramping)
  * @param maxInFlight cap on requests in flight (open model; 0 in the closed model)
+ * @param connections open model over HTTP: the fixed number of connections, which caps requests in
+ *     flight too (0 in the closed model, where each user has its own, and for in-process targets)
  * @param warmUp warm-up excluded from the results
  * @param duration measured window, or null when the run stopped by request count only
  * @param requests measured request budget, or 0 when the run stopped by duration only
@@ -25,6 +27,7 @@ public record RunSettings(
         double rateFromPerSecond,
         double rateToPerSecond,
         int maxInFlight,
+        int connections,
         Duration warmUp,
         Duration duration,
         long requests,
@@ -60,6 +63,9 @@ public record RunSettings(
                 s.append(" ramping to ").append(Durations.rate(rateToPerSecond)).append("/s");
             }
             s.append(", max ").append(maxInFlight).append(" in flight");
+            if (connections > 0) {
+                s.append(", ").append(connections).append(connections == 1 ? " connection" : " connections");
+            }
         }
         if (duration != null) {
             s.append(", ").append(Durations.text(duration));

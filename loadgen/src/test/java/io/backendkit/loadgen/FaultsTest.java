@@ -95,8 +95,15 @@ class FaultsTest {
                     .run();
             double seconds = (System.nanoTime() - start) / 1e9;
             assertThat(seconds).isLessThan(3.0);
-            assertThat(r.errors()).extracting(ErrorStats::kind).containsOnly(ErrorKind.READ_TIMEOUT);
-            assertThat(r.total().errors()).isEqualTo(r.total().requests()).isBetween(6L, 12L);
+            // timeouts, and the requests still waiting at the end are cut off; each counts as an error
+            assertThat(r.errors()).extracting(ErrorStats::kind).contains(ErrorKind.READ_TIMEOUT);
+            assertThat(r.errors())
+                    .extracting(ErrorStats::kind)
+                    .containsAnyOf(ErrorKind.READ_TIMEOUT, ErrorKind.CUT_OFF)
+                    .doesNotContain(ErrorKind.CONNECTION_RESET);
+            assertThat(r.total().errors()).isEqualTo(r.total().requests()).isBetween(6L, 15L);
+            assertThat(r.total().responses()).isZero();
+            assertThat(r.passed()).isFalse();
             assertThat(r.total().latency().p50()).isBetween(ofMillis(300), ofMillis(400));
 
             // a timeout longer than the run: in-flight requests are cut off at the end, not waited for
@@ -110,8 +117,13 @@ class FaultsTest {
                     .progress(ProgressListener.none())
                     .run();
             assertThat((System.nanoTime() - start) / 1e9).isLessThan(3.0);
-            assertThat(cut.total().requests()).isZero();
+            assertThat(cut.total().requests()).isEqualTo(4);
             assertThat(cut.cutOffRequests()).isEqualTo(4);
+            assertThat(cut.errors()).singleElement().satisfies(e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.CUT_OFF);
+                assertThat(e.count()).isEqualTo(4);
+            });
+            assertThat(cut.errorRate()).isEqualTo(1.0);
             assertThat(cut.scalingHints()).extracting(f -> f.code()).contains("HINT_NO_REQUESTS");
         }
     }

@@ -84,6 +84,8 @@ class ManyUsersTest {
                         + " (raise ulimit -n)");
         Process child = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // see the surefire configuration: keep every idle keep-alive connection open
+                        "-Dsun.net.httpserver.maxIdleConnections=20000",
                         "-cp",
                         System.getProperty("java.class.path"),
                         ChildServer.class.getName(),

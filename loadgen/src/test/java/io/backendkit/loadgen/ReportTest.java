@@ -57,7 +57,7 @@ class ReportTest {
         }
         String json = open.toJson();
         assertThat(json)
-                .startsWith("{\n  \"schemaVersion\" : 1,\n  \"name\" : \"orders <v2> & \\\"friends\\\"\",")
+                .startsWith("{\n  \"schemaVersion\" : 2,\n  \"name\" : \"orders <v2> & \\\"friends\\\"\",")
                 .contains(
                         "\"p99Nanos\"",
                         "\"serviceTime\"",
@@ -81,10 +81,19 @@ class ReportTest {
                 .isInstanceOf(BackendKitException.class)
                 .hasMessageStartingWith("baseline.json line ")
                 .hasMessageContaining("at /total/requests");
-        String future = open.toJson().replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7");
+        String future = open.toJson().replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 7");
         assertThatThrownBy(() -> LoadReport.fromJson(future, "new.json"))
                 .isInstanceOf(BackendKitException.class)
-                .hasMessageContaining("is 7, this version reads 1");
+                .hasMessageContaining("is 7, this version reads 2");
+        // a version 1 baseline still reads
+        String v1 = open.toJson()
+                .replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1")
+                .replaceAll(
+                        "\n *\"(retries|noResponse|dropped|notStarted|bytesSent|bytesReceived|bodyBytesSent"
+                                + "|bodyBytesReceived|notStartedRequests|scheduledRequests|connections)\" : [0-9]+,",
+                        "");
+        assertThat(v1).doesNotContain("\"retries\"");
+        assertThat(LoadReport.fromJson(v1, "old.json").schemaVersion()).isEqualTo(2);
         Files.writeString(dir.resolve("x"), "");
     }
 
@@ -92,13 +101,17 @@ class ReportTest {
     void textShowsSettingsThroughputPercentilesPerEndpointErrorsAndHints() {
         String text = open.toText();
         assertThat(text)
-                .startsWith("load test orders <v2> & \"friends\": open model, 300/s, max 1000 in flight, 1200ms,"
-                        + " transport HTTP1\n")
+                .startsWith(
+                        "load test orders <v2> & \"friends\": open model, 300/s, max 1000 in flight, 100 connections, 1200ms,"
+                                + " transport HTTP1\n")
                 .contains("latency (ms)", "p99.9", "total (service time)", "list <orders>", "POST /orders")
                 .contains("status codes: 200: ", "500: ")
                 .contains("errors\n", "HTTP_5XX", "status 500")
                 .contains("hints (derived from the numbers above; not verdicts)")
-                .contains("open model: 0 late");
+                .contains("open model: 360 due = 360 sent + 0 dropped (in-flight limit) + 0 not started (run ended);"
+                        + " 0 late")
+                .contains("schedule lag (intended start to send, ms): p50 ")
+                .contains("re-sent 0");
         assertThat(closed.toText()).contains("closed model, 3 users, 600ms").doesNotContain("service time");
         assertThat(closed.toString()).startsWith("LoadReport[GET /, ").contains(" requests, ");
     }
@@ -128,9 +141,13 @@ class ReportTest {
                 .drainTimeout(ofMillis(50))
                 .progress(ProgressListener.none())
                 .run();
-        assertThat(empty.total().requests()).isZero();
+        // the one request in flight at the end was cut off: counted, and failed
+        assertThat(empty.total().requests()).isEqualTo(1);
+        assertThat(empty.total().errors()).isEqualTo(1);
+        assertThat(empty.total().responses()).isZero();
         assertThat(empty.cutOffRequests()).isEqualTo(1);
-        assertThat(empty.toText()).contains("requests 0 ");
+        assertThat(empty.passed()).isFalse();
+        assertThat(empty.toText()).contains("requests 1 ", "answered 0, no response 1 (CUT_OFF 1)");
         assertThat(empty.toHtml()).contains("<svg");
         assertThat(LoadReport.fromJson(empty.toJson(), "empty")).isEqualTo(empty);
     }

@@ -63,4 +63,29 @@ public final class ArrivalSchedule {
         double t = Math.min(rampSeconds, s - warmUpSeconds);
         return rateFrom + slope * t;
     }
+
+    /** How many arrivals are due strictly before {@code offsetNanos} after the run start. */
+    public long countBefore(long offsetNanos) {
+        if (offsetNanos <= 0) {
+            return 0;
+        }
+        long hi = 1;
+        while (offsetNanos(hi - 1) < offsetNanos) {
+            if (hi > Long.MAX_VALUE / 4) {
+                return hi;
+            }
+            hi *= 2;
+        }
+        // offsetNanos(lo - 1) < offsetNanos, offsetNanos(hi - 1) >= offsetNanos
+        long lo = 0;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (offsetNanos(mid) < offsetNanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 }

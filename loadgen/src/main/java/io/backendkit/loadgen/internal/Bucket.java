@@ -14,6 +14,14 @@ import org.HdrHistogram.Histogram;
 public final class Bucket {
 
     static final int KINDS = ErrorKind.values().length;
+    /** Indexes into {@link #counters}. */
+    static final int RETRIES = 0;
+
+    static final int WIRE_SENT = 1;
+    static final int WIRE_RECEIVED = 2;
+    static final int BODY_SENT = 3;
+    static final int BODY_RECEIVED = 4;
+    static final int COUNTERS = 5;
 
     final int endpoints;
     final Histogram[] latency;
@@ -25,6 +33,15 @@ public final class Bucket {
     final StatusCounts[] statuses;
     final Histogram[][] errorLatencyByKind;
     final boolean trackErrorLatency;
+    /** Per endpoint: re-sends, wire and body bytes (see the index constants). */
+    final long[][] counters;
+    /** Open model: intended start to actual send of every measured request; null in the closed model. */
+    final Histogram lag;
+    /** Open model, totals only: due arrivals never sent because every in-flight slot stayed busy. */
+    final long[] dropped;
+    /** Open model, totals only: due arrivals a worker had taken but did not send because the run ended. */
+    final long[] notStarted;
+
     long warmUp;
     long late;
 
@@ -53,14 +70,33 @@ public final class Bucket {
         }
         this.trackErrorLatency = trackErrorLatency;
         this.errorLatencyByKind = new Histogram[endpoints][KINDS];
+        this.counters = new long[endpoints][COUNTERS];
+        this.lag = withService ? Histograms.create() : null;
+        this.dropped = new long[endpoints];
+        this.notStarted = new long[endpoints];
     }
 
-    void record(int endpoint, long latencyNanos, long serviceNanos, int status, ErrorKind kind, String message) {
+    void record(
+            int endpoint,
+            long latencyNanos,
+            long serviceNanos,
+            long lagNanos,
+            int status,
+            ErrorKind kind,
+            String message,
+            Outcome o) {
         Histograms.record(latency[endpoint], latencyNanos);
         if (service != null) {
             Histograms.record(service[endpoint], serviceNanos);
+            Histograms.record(lag, lagNanos);
         }
         requests[endpoint]++;
+        long[] c = counters[endpoint];
+        c[RETRIES] += o.retries;
+        c[WIRE_SENT] += o.bytesSent;
+        c[WIRE_RECEIVED] += o.bytesReceived;
+        c[BODY_SENT] += o.bodyBytesSent;
+        c[BODY_RECEIVED] += o.bodyBytesReceived;
         if (status > 0) {
             statuses[endpoint].increment(status, 1);
         }
@@ -103,6 +139,14 @@ public final class Bucket {
                 }
             }
             statuses[e].addAll(other.statuses[e]);
+            for (int c = 0; c < COUNTERS; c++) {
+                counters[e][c] += other.counters[e][c];
+            }
+            dropped[e] += other.dropped[e];
+            notStarted[e] += other.notStarted[e];
+        }
+        if (lag != null && other.lag != null && other.lag.getTotalCount() > 0) {
+            lag.add(other.lag);
         }
         for (int e = 0; e < endpoints; e++) {
             for (int k = 0; k < KINDS; k++) {
@@ -129,7 +173,13 @@ public final class Bucket {
             Arrays.fill(errorsByKind[e], 0);
             Arrays.fill(firstMessage[e], null);
             statuses[e].clear();
+            Arrays.fill(counters[e], 0);
         }
+        if (lag != null) {
+            lag.reset();
+        }
+        Arrays.fill(dropped, 0);
+        Arrays.fill(notStarted, 0);
         Arrays.fill(requests, 0);
         Arrays.fill(errors, 0);
         for (Histogram[] perKind : errorLatencyByKind) {
@@ -148,6 +198,59 @@ public final class Bucket {
         long sum = 0;
         for (long r : requests) {
             sum += r;
+        }
+        return sum;
+    }
+
+    /** Requests of the endpoint that got no answer (see {@link ErrorKind#noResponse()}). */
+    long noResponse(int endpoint) {
+        long sum = 0;
+        for (ErrorKind k : ErrorKind.values()) {
+            if (k.noResponse()) {
+                sum += errorsByKind[endpoint][k.ordinal()];
+            }
+        }
+        return sum;
+    }
+
+    /** The requests of the endpoint without an answer by kind, {@code CONNECTION_RESET 411, CUT_OFF 3}. */
+    String noResponseBreakdown(int endpoint) {
+        StringBuilder s = new StringBuilder();
+        for (ErrorKind k : ErrorKind.values()) {
+            long n = errorsByKind[endpoint][k.ordinal()];
+            if (k.noResponse() && n > 0) {
+                s.append(s.isEmpty() ? "" : ", ").append(k.name()).append(' ').append(n);
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * What an expectation line says about the requests of an endpoint that it could not judge: those
+     * without an answer and the arrivals never sent, or "" when there were none.
+     */
+    String unjudged(int endpoint) {
+        StringBuilder s = new StringBuilder();
+        long none = noResponse(endpoint);
+        if (none > 0) {
+            s.append("; ")
+                    .append(none)
+                    .append(" without a response (")
+                    .append(noResponseBreakdown(endpoint))
+                    .append(')');
+        }
+        long unsent = dropped[endpoint] + notStarted[endpoint];
+        if (unsent > 0) {
+            s.append("; ").append(unsent).append(" due but never sent");
+        }
+        return s.toString();
+    }
+
+    /** Sum of one counter over all endpoints. */
+    long total(int counter) {
+        long sum = 0;
+        for (long[] c : counters) {
+            sum += c[counter];
         }
         return sum;
     }

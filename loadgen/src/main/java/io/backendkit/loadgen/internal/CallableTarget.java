@@ -125,15 +125,28 @@ public final class CallableTarget<T> implements Target {
     }
 
     @Override
-    public List<ExpectationResult> expectations(Counts statusCount, Counts errorCount) {
+    public List<ExpectationResult> expectations(Bucket totals) {
         List<ExpectationResult> results = new ArrayList<>();
         for (ResultCheck<T> c : checks) {
             long failed = 0;
+            long checked = 0;
+            StringBuilder unjudged = new StringBuilder();
+            boolean allJudged = true;
             for (int i = 0; i < tasks.size(); i++) {
-                failed += errorCount.count(i, ErrorKind.CHECK_FAILED.ordinal());
+                failed += totals.errorsByKind[i][ErrorKind.CHECK_FAILED.ordinal()];
+                checked += totals.requests[i]
+                        - totals.noResponse(i)
+                        - totals.errorsByKind[i][ErrorKind.EXCEPTION.ordinal()];
+                String u = totals.unjudged(i);
+                if (!u.isEmpty()) {
+                    allJudged = false;
+                    unjudged.append("; ").append(tasks.get(i).name()).append(u.replaceFirst("^; ", ": "));
+                }
             }
             results.add(new ExpectationResult(
-                    "check " + c.description(), failed == 0, failed + " result(s) failed the checks"));
+                    "check " + c.description(),
+                    checked > 0 && failed == 0 && allJudged,
+                    failed + " of " + checked + " result(s) failed the checks" + unjudged));
         }
         return results;
     }

@@ -19,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,14 +40,13 @@ public final class Engine {
     private static final int MAX_RECORDERS =
             Math.max(16, 32 * Runtime.getRuntime().availableProcessors());
 
-    private static final Ticket POISON = new Ticket(Long.MIN_VALUE, false, false);
-
     private final RunPlan plan;
     private final Target target;
     private final int endpoints;
     private final int[] cumulativeWeights;
     private final int totalWeight;
     private final boolean open;
+    private final int workers;
     private final int recorderSlots;
     private final boolean sharedRecorders;
     private final WorkerRecorder[] recorderBySlot;
@@ -66,13 +64,18 @@ public final class Engine {
     private final AtomicLong cutOff = new AtomicLong();
     private final CompletableFuture<LoadReport> result = new CompletableFuture<>();
 
-    // open model
-    private final LinkedTransferQueue<Ticket> queue = new LinkedTransferQueue<>();
-    private final AtomicInteger idle = new AtomicInteger();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final AtomicInteger spawned = new AtomicInteger();
+    // open model: a free worker takes the next arrival of the schedule (by index), parks until it is
+    // due and sends it; nothing else wakes up on a timer, and a backlog is only an index gap
+    private final AtomicLong nextArrival = new AtomicLong();
+    private final AtomicLong lastSent = new AtomicLong(-1);
+    /** Arrivals a worker had taken but did not send because the run was ending. */
+    private final ConcurrentLinkedQueue<Long> abandoned = new ConcurrentLinkedQueue<>();
+
     private ArrivalSchedule schedule;
-    private Thread dispatcher;
+    /** Index of the first arrival of the measured window. */
+    private long firstMeasured;
+    /** Arrivals from this index on are never taken (the request budget), else {@code Long.MAX_VALUE}. */
+    private long arrivalLimit = Long.MAX_VALUE;
 
     private volatile boolean stopping;
     private volatile boolean aborting;
@@ -97,7 +100,9 @@ public final class Engine {
         }
         this.totalWeight = sum;
         this.open = plan.model() == LoadModel.OPEN;
-        int workers = open ? plan.maxInFlight() : plan.users();
+        this.workers = open
+                ? plan.connections() > 0 ? Math.min(plan.maxInFlight(), plan.connections()) : plan.maxInFlight()
+                : plan.users();
         this.recorderSlots = Math.min(workers, MAX_RECORDERS);
         this.sharedRecorders = workers > recorderSlots;
         this.recorderBySlot = new WorkerRecorder[recorderSlots];
@@ -120,8 +125,15 @@ public final class Engine {
                     : 0;
             schedule = new ArrivalSchedule(
                     plan.rateFrom(), plan.rateTo(), plan.warmUp().toNanos(), ramp);
-            dispatcher = Thread.ofPlatform().name("loadgen-dispatcher").daemon().unstarted(this::dispatch);
-            dispatcher.start();
+            firstMeasured = schedule.countBefore(plan.warmUp().toNanos());
+            if (budget > 0) {
+                arrivalLimit = firstMeasured + budget;
+            }
+            liveWorkers.set(workers);
+            for (int i = 0; i < workers; i++) {
+                int id = i;
+                threads.add(Thread.ofVirtual().name("loadgen-worker-" + id).start(() -> openWorker(id)));
+            }
         } else {
             liveWorkers.set(plan.users());
             for (int i = 0; i < plan.users(); i++) {
@@ -172,19 +184,23 @@ public final class Engine {
                 if (measured && budget > 0 && tickets.getAndIncrement() >= budget) {
                     break;
                 }
+                outcome.startRequest();
                 session.execute(endpoint, t0 + timeout, outcome);
                 long t1 = System.nanoTime();
-                if (aborting && outcome.kind != null) {
-                    cutOff.incrementAndGet();
-                    break;
+                boolean cut = aborting && outcome.kind != null;
+                if (cut) {
+                    cutOff(outcome);
                 }
                 if (measured) {
-                    record(recorder, endpoint, t1 - t0, t1 - t0, outcome, false);
+                    record(recorder, endpoint, t1 - t0, t1 - t0, 0, outcome, false);
                     if (budget > 0 && completedMeasured.incrementAndGet() >= budget) {
                         endSignal.countDown();
                     }
                 } else {
                     recorder.warmUp();
+                }
+                if (cut) {
+                    break;
                 }
                 if (think > 0 && !sleepUntil(System.nanoTime() + think)) {
                     break;
@@ -207,90 +223,55 @@ public final class Engine {
 
     // ---------------------------------------------------------------- open model
 
-    private record Ticket(long intended, boolean measured, boolean late) {}
-
-    private void dispatch() {
-        long measuredIssued = 0;
-        try {
-            for (long i = 0; !stopping; i++) {
-                long intended = runStart + schedule.offsetNanos(i);
-                if (intended >= measureEnd) {
-                    break;
-                }
-                boolean measured = intended >= measureStart;
-                if (measured && budget > 0 && measuredIssued >= budget) {
-                    break;
-                }
-                if (!sleepUntil(intended)) {
-                    break;
-                }
-                int available = idle.get() - queued.get();
-                boolean late = false;
-                if (available <= 0) {
-                    if (spawned.get() < plan.maxInFlight()) {
-                        spawnOpenWorker();
-                    } else {
-                        late = true;
-                    }
-                }
-                queued.incrementAndGet();
-                queue.offer(new Ticket(intended, measured, late));
-                if (measured) {
-                    measuredIssued++;
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            LOG.error("load test dispatcher failed", e);
-            endSignal.countDown();
-        }
-    }
-
-    private void spawnOpenWorker() {
-        int id = spawned.getAndIncrement();
-        liveWorkers.incrementAndGet();
-        threads.add(Thread.ofVirtual().name("loadgen-worker-" + id).start(() -> openWorker(id)));
-    }
-
     private void openWorker(int id) {
         Session session = null;
         try {
             session = target.newSession();
             sessions.add(session);
             WorkerRecorder recorder = recorderFor(id);
-            SplittableRandom random = new SplittableRandom(plan.seed() * 1_000_003L + id);
             Outcome outcome = new Outcome();
             long timeout = plan.requestTimeout().toNanos();
-            while (true) {
-                idle.incrementAndGet();
-                Ticket ticket;
-                try {
-                    ticket = queue.take();
-                } catch (InterruptedException e) {
-                    return;
-                } finally {
-                    idle.decrementAndGet();
-                }
-                if (ticket == POISON) {
+            while (!stopping) {
+                long i = nextArrival.getAndIncrement();
+                if (i >= arrivalLimit) {
                     return;
                 }
-                queued.decrementAndGet();
+                long intended = runStart + schedule.offsetNanos(i);
+                if (intended >= measureEnd) {
+                    return;
+                }
+                // taken after it was due: no worker was free when it came (the first arrivals are
+                // taken by workers still starting up, which is not waiting for a slot)
+                boolean late = i >= workers && System.nanoTime() - intended > 0;
+                if (!sleepUntil(intended)) {
+                    abandoned.add(i);
+                    return;
+                }
+                boolean measured = i >= firstMeasured;
+                if (measured) {
+                    lastSent.accumulateAndGet(i, Math::max);
+                }
                 peakActive.accumulateAndGet(activeWorkers.incrementAndGet(), Math::max);
                 try {
-                    int endpoint = pickEndpoint(random);
+                    int endpoint = endpointOf(i);
                     long t0 = System.nanoTime();
+                    outcome.startRequest();
                     session.execute(endpoint, t0 + timeout, outcome);
                     long t1 = System.nanoTime();
-                    if (aborting && outcome.kind != null) {
-                        cutOff.incrementAndGet();
-                        return;
+                    boolean cut = aborting && outcome.kind != null;
+                    if (cut) {
+                        cutOff(outcome);
                     }
-                    if (ticket.measured()) {
-                        record(recorder, endpoint, t1 - ticket.intended(), t1 - t0, outcome, ticket.late());
+                    if (measured) {
+                        record(recorder, endpoint, t1 - intended, t1 - t0, t0 - intended, outcome, late);
                         if (budget > 0 && completedMeasured.incrementAndGet() >= budget) {
                             endSignal.countDown();
                         }
                     } else {
                         recorder.warmUp();
+                    }
+                    if (cut) {
+                        return;
                     }
                 } finally {
                     activeWorkers.decrementAndGet();
@@ -302,8 +283,64 @@ public final class Engine {
             if (session != null) {
                 session.close();
             }
+            // the run ends on time (or on budget), not when the workers have taken the last arrival
             liveWorkers.decrementAndGet();
         }
+    }
+
+    /** The endpoint of arrival {@code i}: a weighted choice fixed by the seed and the index alone. */
+    private int endpointOf(long i) {
+        if (endpoints == 1) {
+            return 0;
+        }
+        long z = (plan.seed() * 0x9E3779B97F4A7C15L) + (i + 1) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        int r = (int) ((z >>> 1) % totalWeight);
+        for (int e = 0; e < cumulativeWeights.length; e++) {
+            if (r < cumulativeWeights[e]) {
+                return e;
+            }
+        }
+        return cumulativeWeights.length - 1;
+    }
+
+    private void cutOff(Outcome outcome) {
+        cutOff.incrementAndGet();
+        outcome.failure(
+                0,
+                ErrorKind.CUT_OFF,
+                "still in flight when the run ended; cut off after the "
+                        + plan.drainTimeout().toMillis() + " ms drain timeout"
+                        + (outcome.where == null ? "" : " (" + outcome.where + ")"),
+                null);
+    }
+
+    /**
+     * Open model, after the workers have stopped: puts every arrival due in the measured window
+     * that was not sent into {@code totals}, per endpoint, as dropped (never taken: every in-flight
+     * slot stayed busy) or not started (taken, but the run ended first); returns the number due.
+     */
+    private long accountArrivals(long end, Bucket totals) {
+        long due = schedule.countBefore(end - runStart);
+        due = Math.min(due, arrivalLimit);
+        // a worker may have sent an arrival due at the very moment the run ended
+        due = Math.max(due, lastSent.get() + 1);
+        for (Long i : abandoned) {
+            if (i >= firstMeasured && i < due) {
+                totals.notStarted[endpointOf(i)]++;
+            }
+        }
+        long firstUntaken = Math.max(firstMeasured, nextArrival.get());
+        if (endpoints == 1) {
+            totals.dropped[0] += Math.max(0, due - firstUntaken);
+        } else {
+            for (long i = firstUntaken; i < due; i++) {
+                totals.dropped[endpointOf(i)]++;
+            }
+        }
+        return Math.max(0, due - firstMeasured);
     }
 
     // ---------------------------------------------------------------- shared
@@ -335,12 +372,12 @@ public final class Engine {
     }
 
     private static void record(
-            WorkerRecorder recorder, int endpoint, long latency, long service, Outcome o, boolean late) {
+            WorkerRecorder recorder, int endpoint, long latency, long service, long lag, Outcome o, boolean late) {
         String message = null;
         if (o.kind != null && recorder.wantsMessage(endpoint, o.kind)) {
             message = o.describe();
         }
-        recorder.record(endpoint, latency, service, o.status, o.kind, message, late);
+        recorder.record(endpoint, latency, service, lag, o, o.kind, message, late);
     }
 
     /** Sleeps until {@code deadline} (nanoTime); false when the run is stopping or the thread was interrupted. */
@@ -353,7 +390,8 @@ public final class Engine {
             if (left <= 0) {
                 return true;
             }
-            LockSupport.parkNanos(Math.min(left, 50_000_000L));
+            // the controller unparks every worker when the run stops
+            LockSupport.parkNanos(Math.min(left, 1_000_000_000L));
             if (Thread.interrupted()) {
                 return false;
             }
@@ -451,7 +489,10 @@ public final class Engine {
         // end of run: no new requests, let in-flight ones finish, cut off the rest
         long end = Math.min(System.nanoTime(), measureEnd);
         stopping = true;
-        long dropped = finishWorkers();
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
+        }
+        finishWorkers();
         drainAll(current);
         warmUpRequests += current.warmUp;
         current.warmUp = 0;
@@ -470,8 +511,9 @@ public final class Engine {
                     warmUpRequests));
         }
         long measuredNanos = Math.max(0, measuredEnd - measureStart);
+        long scheduled = open ? accountArrivals(measuredEnd, totals) : 0;
         return ReportAssembler.assemble(
-                plan, target, totals, series, measureStartWall, measuredNanos, warmUpRequests, dropped, cutOff.get());
+                plan, target, totals, series, measureStartWall, measuredNanos, warmUpRequests, scheduled, cutOff.get());
     }
 
     /** Waits until {@code deadline} or the end signal; true when the run should end. */
@@ -483,21 +525,8 @@ public final class Engine {
         return endSignal.getCount() == 0;
     }
 
-    /** Stops issuing, waits for in-flight requests up to the drain timeout, then cuts them off; returns dropped arrivals. */
-    private long finishWorkers() throws InterruptedException {
-        long dropped = 0;
-        if (dispatcher != null) {
-            dispatcher.interrupt();
-            dispatcher.join(5_000);
-            for (Ticket t; (t = queue.poll()) != null; ) {
-                if (t != POISON && t.measured()) {
-                    dropped++;
-                }
-            }
-            for (int i = 0; i < spawned.get(); i++) {
-                queue.offer(POISON);
-            }
-        }
+    /** Waits for in-flight requests up to the drain timeout, then cuts them off. */
+    private void finishWorkers() throws InterruptedException {
         long drainDeadline = System.nanoTime() + plan.drainTimeout().toNanos();
         for (Thread t : threads) {
             long left = drainDeadline - System.nanoTime();
@@ -514,7 +543,6 @@ public final class Engine {
                 }
             }
         }
-        return dropped;
     }
 
     private void abortAll() {

@@ -96,23 +96,33 @@ public final class HistogramLogMerge {
         List<EndpointStats> endpointStats = new ArrayList<>();
         List<ErrorStats> errors = new ArrayList<>();
         long totalErrors = 0;
+        long totalNoResponse = 0;
         for (Map.Entry<String, Histogram> e : endpoints.entrySet()) {
             long[] byKind = errorsByEndpoint.getOrDefault(e.getKey(), new long[ErrorKind.values().length]);
             long errorCount = 0;
+            long noResponse = 0;
             for (ErrorKind kind : ErrorKind.values()) {
                 long n = byKind[kind.ordinal()];
                 if (n > 0) {
                     errors.add(new ErrorStats(e.getKey(), kind, n, null));
                     errorCount += n;
+                    if (kind.noResponse()) {
+                        noResponse += n;
+                    }
                 }
             }
             totalErrors += errorCount;
+            totalNoResponse += noResponse;
             endpointStats.add(ReportAssembler.stats(
                     e.getKey(),
                     "merged",
                     "merged from " + logs.size() + " log(s)",
                     e.getValue().getTotalCount(),
                     errorCount,
+                    noResponse,
+                    0,
+                    0,
+                    new long[Bucket.COUNTERS],
                     seconds,
                     e.getValue(),
                     null,
@@ -143,12 +153,17 @@ public final class HistogramLogMerge {
                 "merged from " + logs.size() + " log(s)",
                 total.getTotalCount(),
                 Math.min(total.getTotalCount(), totalErrors),
+                Math.min(Math.min(total.getTotalCount(), totalErrors), totalNoResponse),
+                0,
+                0,
+                new long[Bucket.COUNTERS],
                 seconds,
                 total,
                 open ? service : null,
                 Map.of());
         RunSettings settings = new RunSettings(
                 open ? LoadModel.OPEN : LoadModel.CLOSED,
+                0,
                 0,
                 0,
                 0,
@@ -174,7 +189,10 @@ public final class HistogramLogMerge {
                 0,
                 0,
                 0,
-                0);
+                0,
+                0,
+                0,
+                null);
     }
 
     private static void read(Path log, List<Interval> into) {

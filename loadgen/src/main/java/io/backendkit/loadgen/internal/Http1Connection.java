@@ -2,12 +2,11 @@ package io.backendkit.loadgen.internal;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One keep-alive HTTP/1.1 connection: a plain blocking socket (a virtual thread parks on it), one
+ * One keep-alive HTTP/1.1 connection: a blocking socket channel (a virtual thread parks on it), one
  * reused read buffer, responses parsed in place (status line, headers, {@code Content-Length},
  * chunked and read-until-close bodies). Bodies are discarded unless a capture is given.
+ *
+ * <p>A request is sent again only when it cannot have reached the server: before a reused
+ * connection carries a request it is probed without blocking (end of stream, a reset or unsolicited
+ * bytes mean the server has given it up, so a fresh connection is opened and nothing is re-sent), and
+ * an idempotent request whose very first write fails on a reused connection, with no byte accepted,
+ * is sent once more on a fresh one ({@link #retries()} counts these re-sends). A request that was
+ * written is never sent again, whatever happens to its response.
  *
  * <p>Reads block without a socket timeout: a timed park of a virtual thread costs a timer task per
  * read, which cut throughput by a quarter on loopback. The request deadline is enforced instead by
@@ -35,10 +41,13 @@ final class Http1Connection {
 
     private final InetSocketAddress address;
     private final int connectTimeoutMillis;
-    private volatile Socket socket;
-    private InputStream in;
-    private OutputStream out;
+    private volatile SocketChannel socket;
     private byte[] buf = new byte[INITIAL_BUFFER];
+    private ByteBuffer window = ByteBuffer.wrap(buf);
+    private int retries;
+    private long bytesSent;
+    private long bytesReceived;
+    private long bodyBytesReceived;
     private int pos;
     private int lim;
     /** Guards the hand-over between the exchange ({@link #deadline}, {@link #socket}) and the watchdog. */
@@ -74,9 +83,10 @@ final class Http1Connection {
     }
 
     /**
-     * Sends {@code request} and reads the response. For an idempotent request, reconnects and sends
-     * again (once) when a reused connection turns out to have been closed by the server before any
-     * response byte arrived (a keep-alive race); a POST or PATCH is never sent twice.
+     * Sends {@code request} and reads the response. Opens a fresh connection first when the reused
+     * one turns out to have been given up by the server; sends an idempotent request again (once)
+     * only when its first write on a reused connection failed before any byte was accepted. A
+     * request that was written is never sent twice.
      *
      * @return the status code
      */
@@ -120,7 +130,7 @@ final class Http1Connection {
         synchronized (guard) {
             if (deadline != IDLE && nowNanos - deadline >= 0 && !expired) {
                 expired = true;
-                Socket s = socket;
+                SocketChannel s = socket;
                 if (s != null) {
                     closeQuietly(s);
                 }
@@ -131,32 +141,95 @@ final class Http1Connection {
     private int exchangeOnce(
             byte[] request, int length, boolean head, boolean idempotent, long deadlineNanos, Capture capture)
             throws IOException {
+        retries = 0;
+        bytesSent = 0;
+        bytesReceived = 0;
+        bodyBytesReceived = 0;
         for (int attempt = 0; ; attempt++) {
+            if (socket != null && givenUp()) {
+                close();
+            }
             boolean fresh = socket == null;
             if (fresh) {
                 connect(deadlineNanos);
             }
             responseStarted = false;
+            long accepted = 0;
             try {
-                out.write(request, 0, length);
+                ByteBuffer src = ByteBuffer.wrap(request, 0, length);
+                while (src.hasRemaining()) {
+                    accepted += socket().write(src);
+                }
+            } catch (IOException e) {
+                bytesSent += accepted;
+                close();
+                if (idempotent && !fresh && accepted == 0 && attempt == 0 && !expired) {
+                    // the server had closed the connection before this request: nothing of it left us
+                    retries++;
+                    continue;
+                }
+                throw e;
+            }
+            bytesSent += accepted;
+            try {
                 return readResponse(head, deadlineNanos, capture);
             } catch (IOException e) {
                 close();
-                boolean stale = idempotent
-                        && !fresh
-                        && !responseStarted
-                        && attempt == 0
-                        && !expired
-                        && !(e instanceof SocketTimeoutException);
-                if (!stale) {
-                    throw e;
-                }
-                if (capture != null) {
-                    capture.headers.clear();
-                    capture.body.reset();
-                }
+                throw e;
             }
         }
+    }
+
+    private SocketChannel socket() throws IOException {
+        SocketChannel s = socket;
+        if (s == null) {
+            throw new java.nio.channels.ClosedChannelException();
+        }
+        return s;
+    }
+
+    /**
+     * Whether the idle connection was given up by the server: a non-blocking read finds the end of
+     * the stream, a reset, or bytes nobody asked for (which would corrupt the next response).
+     */
+    private boolean givenUp() {
+        if (pos < lim) {
+            return true;
+        }
+        SocketChannel s = socket;
+        try {
+            s.configureBlocking(false);
+            try {
+                pos = 0;
+                lim = 0;
+                window.limit(buf.length).position(0);
+                return s.read(window) != 0;
+            } finally {
+                s.configureBlocking(true);
+            }
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /** Idempotent re-sends of the last exchange (0 or 1). */
+    int retries() {
+        return retries;
+    }
+
+    /** Request bytes written to the socket during the last exchange, re-sends included. */
+    long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Response bytes read from the socket during the last exchange (head, framing and body). */
+    long bytesReceived() {
+        return bytesReceived;
+    }
+
+    /** Response body bytes (after removing chunked framing) of the last exchange. */
+    long bodyBytesReceived() {
+        return bodyBytesReceived;
     }
 
     private void connect(long deadlineNanos) throws IOException {
@@ -164,10 +237,10 @@ final class Http1Connection {
         if (left <= 0) {
             throw new SocketTimeoutException("request timeout passed before connecting");
         }
-        Socket s = new Socket();
+        SocketChannel s = SocketChannel.open();
         try {
-            s.setTcpNoDelay(true);
-            s.connect(address, (int) Math.max(1, Math.min(connectTimeoutMillis, left)));
+            s.socket().setTcpNoDelay(true);
+            s.socket().connect(address, (int) Math.max(1, Math.min(connectTimeoutMillis, left)));
         } catch (IOException e) {
             closeQuietly(s);
             throw new ConnectFailure(e);
@@ -179,8 +252,6 @@ final class Http1Connection {
             }
             socket = s;
         }
-        in = s.getInputStream();
-        out = s.getOutputStream();
         pos = 0;
         lim = 0;
     }
@@ -294,6 +365,7 @@ final class Http1Connection {
                 }
             }
             int take = (int) Math.min(remaining, lim - pos);
+            bodyBytesReceived += take;
             if (capture != null) {
                 capture.body.write(buf, pos, take);
             }
@@ -336,6 +408,7 @@ final class Http1Connection {
 
     private void readUntilClose(long deadlineNanos, Capture capture) throws IOException {
         while (true) {
+            bodyBytesReceived += lim - pos;
             if (pos < lim && capture != null) {
                 capture.body.write(buf, pos, lim - pos);
             }
@@ -370,6 +443,7 @@ final class Http1Connection {
                     pos = 0;
                 } else if (buf.length < MAX_HEADER_LINE) {
                     buf = java.util.Arrays.copyOf(buf, Math.min(MAX_HEADER_LINE, buf.length * 2));
+                    window = ByteBuffer.wrap(buf);
                 } else {
                     throw new ProtocolException("response line longer than " + MAX_HEADER_LINE + " bytes");
                 }
@@ -388,9 +462,11 @@ final class Http1Connection {
         if (leftNanos <= 0 || expired) {
             throw new SocketTimeoutException("no complete response within the request timeout");
         }
-        int n = in.read(buf, lim, buf.length - lim);
+        window.limit(buf.length).position(lim);
+        int n = socket().read(window);
         if (n > 0) {
             lim += n;
+            bytesReceived += n;
             responseStarted = true;
         }
         return n;
@@ -440,7 +516,7 @@ final class Http1Connection {
 
     /** Closes the socket; the next exchange reconnects. */
     void close() {
-        Socket s = socket;
+        SocketChannel s = socket;
         socket = null;
         if (s != null) {
             closeQuietly(s);
@@ -451,13 +527,13 @@ final class Http1Connection {
 
     /** Closes the socket from another thread, breaking off a blocked read. */
     void abort() {
-        Socket s = socket;
+        SocketChannel s = socket;
         if (s != null) {
             closeQuietly(s);
         }
     }
 
-    private static void closeQuietly(Socket s) {
+    private static void closeQuietly(SocketChannel s) {
         try {
             s.close();
         } catch (IOException ignored) {

@@ -57,6 +57,7 @@ public final class HttpTarget implements Target {
             String name,
             int address,
             byte[] fixedRequest,
+            int fixedHeadLength,
             byte[] head,
             Supplier<byte[]> bodySupplier,
             boolean headMethod,
@@ -150,6 +151,7 @@ public final class HttpTarget implements Target {
                     e.name(),
                     index,
                     fixed,
+                    fixed == null ? 0 : fixed.length - (e.body() == null ? 0 : e.body().length),
                     head,
                     e.bodySupplier(),
                     e.method().equals("HEAD"),
@@ -264,31 +266,42 @@ public final class HttpTarget implements Target {
     }
 
     @Override
-    public List<ExpectationResult> expectations(Counts statusCount, Counts errorCount) {
+    public List<ExpectationResult> expectations(Bucket totals) {
         List<ExpectationResult> results = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
             Prepared p = endpoints.get(i);
+            long requests = totals.requests[i];
+            long none = totals.noResponse(i);
+            long unsent = totals.dropped[i] + totals.notStarted[i];
+            String unjudged = totals.unjudged(i);
             if (p.expected() != null) {
-                long unexpected = errorCount.count(i, ErrorKind.HTTP_4XX.ordinal())
-                        + errorCount.count(i, ErrorKind.HTTP_5XX.ordinal())
-                        + errorCount.count(i, ErrorKind.UNEXPECTED_STATUS.ordinal());
+                long unexpected = totals.errorsByKind[i][ErrorKind.HTTP_4XX.ordinal()]
+                        + totals.errorsByKind[i][ErrorKind.HTTP_5XX.ordinal()]
+                        + totals.errorsByKind[i][ErrorKind.UNEXPECTED_STATUS.ordinal()];
+                long expected = requests - none - unexpected;
                 results.add(new ExpectationResult(
                         p.name() + ": status in " + java.util.Arrays.toString(p.expected()),
-                        unexpected == 0,
-                        unexpected + " response(s) with another status"));
+                        expected > 0 && unexpected == 0 && none == 0 && unsent == 0,
+                        expected + " of " + (requests + unsent) + " with an expected status; " + unexpected
+                                + " with another status" + unjudged));
             }
             for (HttpEndpoint.Check c : p.checks()) {
-                long failed = errorCount.count(i, ErrorKind.CHECK_FAILED.ordinal());
+                long failed = totals.errorsByKind[i][ErrorKind.CHECK_FAILED.ordinal()];
+                long checked = requests
+                        - none
+                        - totals.errorsByKind[i][ErrorKind.HTTP_4XX.ordinal()]
+                        - totals.errorsByKind[i][ErrorKind.HTTP_5XX.ordinal()]
+                        - totals.errorsByKind[i][ErrorKind.UNEXPECTED_STATUS.ordinal()];
                 results.add(new ExpectationResult(
                         p.name() + ": check " + c.description(),
-                        failed == 0,
-                        failed + " response(s) failed the endpoint's checks"));
+                        checked > 0 && failed == 0 && none == 0 && unsent == 0,
+                        failed + " of " + checked + " checked response(s) failed the endpoint's checks" + unjudged));
             }
         }
         if (rateLimitingExpected) {
             long limited = 0;
             for (int i = 0; i < endpoints.size(); i++) {
-                limited += statusCount.count(i, 429);
+                limited += totals.statuses[i].count(429);
             }
             results.add(new ExpectationResult(
                     "rate limiting (status 429) under load", limited > 0, limited + " response(s) with status 429"));
@@ -392,6 +405,7 @@ public final class HttpTarget implements Target {
     private final class Http1Session implements Session {
         private final Http1Connection[] connections = new Http1Connection[addresses.length];
         private ByteArrayOutputStream scratch;
+        private int scratchHead;
 
         @Override
         public void execute(int endpoint, long deadlineNanos, Outcome out) {
@@ -414,6 +428,7 @@ public final class HttpTarget implements Target {
                 scratch.writeBytes(p.head());
                 scratch.writeBytes(("Content-Length: " + (body == null ? 0 : body.length) + "\r\n\r\n")
                         .getBytes(StandardCharsets.ISO_8859_1));
+                scratchHead = scratch.size();
                 if (body != null) {
                     scratch.writeBytes(body);
                 }
@@ -421,8 +436,18 @@ public final class HttpTarget implements Target {
             }
             length = request.length;
             Http1Connection.Capture capture = p.checks().isEmpty() ? null : new Http1Connection.Capture();
+            int bodyLength = length - (p.fixedRequest() == null ? scratchHead : p.fixedHeadLength());
             try {
-                int status = c.exchange(request, length, p.headMethod(), p.idempotent(), deadlineNanos, capture);
+                int status;
+                try {
+                    status = c.exchange(request, length, p.headMethod(), p.idempotent(), deadlineNanos, capture);
+                } finally {
+                    out.retries = c.retries();
+                    out.bytesSent = c.bytesSent();
+                    out.bytesReceived = c.bytesReceived();
+                    out.bodyBytesReceived = c.bodyBytesReceived();
+                    out.bodyBytesSent = c.bytesSent() >= length ? bodyLength : 0;
+                }
                 HttpResult result =
                         capture == null ? null : new HttpResult(status, capture.headers, capture.body.toByteArray());
                 classify(p, status, result, out);

@@ -15,6 +15,25 @@ public final class Outcome {
     public Throwable cause;
     /** The endpoint the request went to, for messages. */
     public String where;
+    /** Times the request was sent again because its first write found the connection given up. */
+    public int retries;
+    /** Request bytes written to the wire (head and body, re-sends included). */
+    public long bytesSent;
+    /** Response bytes read from the wire (head, framing and body). */
+    public long bytesReceived;
+    /** Request body bytes. */
+    public long bodyBytesSent;
+    /** Response body bytes. */
+    public long bodyBytesReceived;
+
+    /** Clears the per-request counters before a request. */
+    public void startRequest() {
+        retries = 0;
+        bytesSent = 0;
+        bytesReceived = 0;
+        bodyBytesSent = 0;
+        bodyBytesReceived = 0;
+    }
 
     /** Marks success with the given status. */
     public void success(int status) {

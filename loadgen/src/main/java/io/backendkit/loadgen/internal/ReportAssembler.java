@@ -28,7 +28,7 @@ final class ReportAssembler {
             Instant startedAt,
             long measuredNanos,
             long warmUpRequests,
-            long dropped,
+            long scheduled,
             long cutOff) {
         boolean open = plan.model() == LoadModel.OPEN;
         double seconds = measuredNanos / 1e9;
@@ -39,6 +39,10 @@ final class ReportAssembler {
         Map<String, Long> allStatuses = new TreeMap<>();
         long allRequests = 0;
         long allErrors = 0;
+        long allNoResponse = 0;
+        long allDropped = 0;
+        long allNotStarted = 0;
+        long[] allCounters = new long[Bucket.COUNTERS];
         List<ErrorStats> errors = new ArrayList<>();
         for (int e = 0; e < names.size(); e++) {
             Histogram latency = totals.latency[e];
@@ -51,12 +55,22 @@ final class ReportAssembler {
             }
             allRequests += totals.requests[e];
             allErrors += totals.errors[e];
+            allNoResponse += totals.noResponse(e);
+            allDropped += totals.dropped[e];
+            allNotStarted += totals.notStarted[e];
+            for (int c = 0; c < Bucket.COUNTERS; c++) {
+                allCounters[c] += totals.counters[e][c];
+            }
             endpoints.add(stats(
                     names.get(e),
                     target.methods().get(e),
                     target.descriptions().get(e),
                     totals.requests[e],
                     totals.errors[e],
+                    totals.noResponse(e),
+                    totals.dropped[e],
+                    totals.notStarted[e],
+                    totals.counters[e],
                     seconds,
                     latency,
                     service,
@@ -74,18 +88,21 @@ final class ReportAssembler {
                 names.size() == 1 ? target.descriptions().get(0) : names.size() + " endpoints",
                 allRequests,
                 allErrors,
+                allNoResponse,
+                allDropped,
+                allNotStarted,
+                allCounters,
                 seconds,
                 allLatency,
                 open ? allService : null,
                 allStatuses);
-        Target.Counts statusCount = (e, status) -> totals.statuses[e].count(status);
-        Target.Counts errorCount = (e, kind) -> totals.errorsByKind[e][kind];
         RunSettings settings = new RunSettings(
                 plan.model(),
                 open ? 0 : plan.users(),
                 open ? plan.rateFrom() : 0,
                 open ? plan.rateTo() : 0,
                 open ? plan.maxInFlight() : 0,
+                open && plan.connections() > 0 ? Math.min(plan.connections(), plan.maxInFlight()) : 0,
                 plan.warmUp(),
                 plan.duration(),
                 plan.requests(),
@@ -107,11 +124,14 @@ final class ReportAssembler {
                 endpoints,
                 series,
                 errors,
-                target.expectations(statusCount, errorCount),
+                target.expectations(totals),
                 warmUpRequests,
                 late,
-                dropped,
-                cutOff);
+                allDropped,
+                cutOff,
+                allNotStarted,
+                scheduled,
+                open ? LatencyStats.of(totals.lag) : null);
     }
 
     static EndpointStats stats(
@@ -120,6 +140,10 @@ final class ReportAssembler {
             String description,
             long requests,
             long errors,
+            long noResponse,
+            long dropped,
+            long notStarted,
+            long[] counters,
             double seconds,
             Histogram latency,
             Histogram service,
@@ -130,6 +154,14 @@ final class ReportAssembler {
                 description,
                 requests,
                 errors,
+                noResponse,
+                dropped,
+                notStarted,
+                counters[Bucket.RETRIES],
+                counters[Bucket.WIRE_SENT],
+                counters[Bucket.WIRE_RECEIVED],
+                counters[Bucket.BODY_SENT],
+                counters[Bucket.BODY_RECEIVED],
                 statuses.getOrDefault("429", 0L),
                 seconds > 0 ? requests / seconds : 0,
                 LatencyStats.of(latency),

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param rateFrom arrival rate per second at the start (open)
  * @param rateTo arrival rate per second at the end of the measured window (open)
  * @param maxInFlight cap on requests in flight (open)
+ * @param connections open model over HTTP: the fixed number of connections (also a cap on requests
+ *     in flight), or 0 when the target has no connections
  * @param warmUp unmeasured warm-up
  * @param duration measured window, or null
  * @param requests measured request budget, or 0
@@ -35,6 +37,7 @@ public record RunPlan(
         double rateFrom,
         double rateTo,
         int maxInFlight,
+        int connections,
         Duration warmUp,
         Duration duration,
         long requests,

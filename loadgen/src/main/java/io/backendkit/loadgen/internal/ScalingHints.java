@@ -29,10 +29,16 @@ public final class ScalingHints {
         List<IntervalStats> series =
                 r.timeSeries().stream().filter(i -> i.durationMillis() > 0).toList();
         boolean open = r.settings().model() == LoadModel.OPEN;
-        if (t.requests() == 0) {
+        if (t.responses() == 0) {
             hints.add(Finding.warning(
                             "HINT_NO_REQUESTS",
-                            "hint: no request completed in the measured window, so there is nothing to scale from")
+                            String.format(
+                                    Locale.ROOT,
+                                    "hint: no request got an answer in the measured window (%,d sent, %,d without a"
+                                            + " response, %,d never sent), so there is nothing to scale from",
+                                    t.requests(),
+                                    t.noResponse(),
+                                    t.dropped() + t.notStarted()))
                     .withSuggestedFix("check that the target is reachable and that requestTimeout is longer than"
                             + " its response time"));
             return hints;
@@ -58,17 +64,54 @@ public final class ScalingHints {
                             TextReport.percent((double) t.rateLimited() / t.requests()),
                             t.throughputPerSecond())));
         }
+        scheduleLag(r).ifPresent(hints::add);
         if (r.cutOffRequests() > 0) {
             hints.add(Finding.warning(
                             "HINT_CUT_OFF",
                             String.format(
                                     Locale.ROOT,
-                                    "hint: %,d requests were still in flight at the end and were cut off unmeasured",
+                                    "hint: %,d requests were still in flight at the end and were cut off (counted as"
+                                            + " CUT_OFF errors, their latency only a lower bound)",
                                     r.cutOffRequests()))
                     .withSuggestedFix(
                             "raise drainTimeout(...) or lower requestTimeout(...) so slow responses are" + " counted"));
         }
         return hints;
+    }
+
+    /**
+     * Open model: requests sent well after their intended start. Latency counts from the intended
+     * start, so it includes the lag; a lag that is a large part of the latency means the numbers
+     * describe the generator's (or the connection pool's) delay as much as the target's.
+     */
+    static java.util.Optional<Finding> scheduleLag(LoadReport r) {
+        io.backendkit.loadgen.LatencyStats lag = r.scheduleLag();
+        io.backendkit.loadgen.LatencyStats latency = r.total().latency();
+        if (lag == null || lag.count() == 0 || latency.count() == 0) {
+            return java.util.Optional.empty();
+        }
+        boolean large = lag.p99Nanos() > 1_000_000 && lag.p99Nanos() * 4 > latency.p99Nanos();
+        if (!large) {
+            return java.util.Optional.empty();
+        }
+        String why = r.lateRequests() > 0
+                ? String.format(
+                        Locale.ROOT, "%,d requests waited for a free connection or in-flight slot", r.lateRequests())
+                : "no request waited for a free slot, so the generator itself woke up late (CPU, GC)";
+        return java.util.Optional.of(Finding.warning(
+                        "HINT_SCHEDULE_LAG",
+                        String.format(
+                                Locale.ROOT,
+                                "hint: schedule lag p99 %s ms (intended start to send) against latency p99 %s ms:"
+                                        + " %s; the latency includes this lag",
+                                TextReport.ms(lag.p99Nanos()),
+                                TextReport.ms(latency.p99Nanos()),
+                                why))
+                .withSuggestedFix(
+                        r.lateRequests() > 0
+                                ? "raise connections(...)/maxInFlight(...) or lower the rate if the target is not the"
+                                        + " bottleneck"
+                                : "give the generator more CPU or run it on another machine"));
     }
 
     private static java.util.Optional<Finding> errorOnset(List<IntervalStats> series, boolean open) {

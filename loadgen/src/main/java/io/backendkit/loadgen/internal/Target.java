@@ -25,21 +25,12 @@ public interface Target extends AutoCloseable {
     String transport();
 
     /**
-     * Run-level expectations given the merged results.
-     *
-     * @param statusCount status code counts per endpoint: {@code statusCount.count(endpoint, status)}
-     * @param errorCount failures of a kind per endpoint
+     * Run-level expectations given the merged results of the run. Each line accounts for every
+     * request of its endpoint: one without an answer, or an arrival never sent, fails it.
      */
-    List<ExpectationResult> expectations(Counts statusCount, Counts errorCount);
+    List<ExpectationResult> expectations(Bucket totals);
 
     /** Releases shared resources (an HTTP client). */
     @Override
     void close();
-
-    /** A lookup of counts per endpoint and key. */
-    @FunctionalInterface
-    interface Counts {
-        /** The count for the endpoint and key. */
-        long count(int endpoint, int key);
-    }
 }

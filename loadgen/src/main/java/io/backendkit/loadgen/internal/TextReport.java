@@ -34,22 +34,56 @@ public final class TextReport {
                 .append('\n');
         out.append(String.format(
                 Locale.ROOT,
-                "requests %,d (%,.1f/s), errors %,d (%s), warm-up requests %,d%n",
+                "requests %,d (%,.1f/s), errors %,d, error rate %s, warm-up requests %,d%n",
                 t.requests(),
                 t.throughputPerSecond(),
                 t.errors(),
                 percent(t.errorRate()),
                 r.warmUpRequests()));
+        out.append(String.format(
+                Locale.ROOT,
+                "answered %,d, no response %,d%s, re-sent %,d (first write found a reused connection closed)%n",
+                t.responses(),
+                t.noResponse(),
+                noResponseKinds(r),
+                t.retries()));
         if (r.settings().model() == LoadModel.OPEN) {
             out.append(String.format(
                     Locale.ROOT,
-                    "open model: %,d late (waited for an in-flight slot), %,d dropped (due but never sent)%n",
-                    r.lateRequests(),
-                    r.droppedRequests()));
+                    "open model: %,d due = %,d sent + %,d dropped (in-flight limit) + %,d not started (run ended);"
+                            + " %,d late (waited for a free slot)%n",
+                    r.scheduledRequests(),
+                    t.requests(),
+                    r.droppedRequests(),
+                    r.notStartedRequests(),
+                    r.lateRequests()));
+            LatencyStats lag = r.scheduleLag();
+            if (lag != null) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "schedule lag (intended start to send, ms): p50 %s, p99 %s, max %s%n",
+                        ms(lag.p50Nanos()),
+                        ms(lag.p99Nanos()),
+                        ms(lag.maxNanos())));
+            }
         }
         if (r.cutOffRequests() > 0) {
             out.append(String.format(
-                    Locale.ROOT, "cut off at the end (not measured): %,d in-flight requests%n", r.cutOffRequests()));
+                    Locale.ROOT,
+                    "cut off at the end: %,d in-flight requests (CUT_OFF errors, latency a lower bound)%n",
+                    r.cutOffRequests()));
+        }
+        if (t.bytesSent() > 0 || t.bytesReceived() > 0 || t.bodyBytesSent() > 0) {
+            double seconds = r.measuredNanos() / 1e9;
+            out.append(String.format(
+                    Locale.ROOT,
+                    "bytes sent %,d (%s MB/s; body %,d), received %,d (%s MB/s; body %,d)%n",
+                    t.bytesSent(),
+                    mbPerSecond(t.bytesSent(), seconds),
+                    t.bodyBytesSent(),
+                    t.bytesReceived(),
+                    mbPerSecond(t.bytesReceived(), seconds),
+                    t.bodyBytesReceived()));
         }
         out.append('\n').append(percentileTable(r));
         Map<String, Long> statuses = t.statusCounts();
@@ -133,6 +167,25 @@ public final class TextReport {
                 ms(l.p99Nanos()),
                 ms(l.p999Nanos()),
                 ms(l.maxNanos()));
+    }
+
+    private static String noResponseKinds(LoadReport r) {
+        java.util.Map<String, Long> byKind = new java.util.LinkedHashMap<>();
+        for (ErrorStats e : r.errors()) {
+            if (e.kind().noResponse()) {
+                byKind.merge(e.kind().name(), e.count(), Long::sum);
+            }
+        }
+        if (byKind.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        byKind.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %,d", k, v)));
+        return " (" + String.join(", ", parts) + ")";
+    }
+
+    static String mbPerSecond(long bytes, double seconds) {
+        return String.format(Locale.ROOT, "%.2f", seconds > 0 ? bytes / seconds / 1e6 : 0);
     }
 
     static String ms(double nanos) {

@@ -31,7 +31,8 @@ final class WorkerRecorder {
             int endpoint,
             long latencyNanos,
             long serviceNanos,
-            int status,
+            long lagNanos,
+            Outcome outcome,
             ErrorKind kind,
             String message,
             boolean late) {
@@ -41,7 +42,7 @@ final class WorkerRecorder {
         long ticket = phaser.writerCriticalSectionEnter();
         try {
             Bucket b = active;
-            b.record(endpoint, latencyNanos, serviceNanos, status, kind, message);
+            b.record(endpoint, latencyNanos, serviceNanos, lagNanos, outcome.status, kind, message, outcome);
             if (late) {
                 b.late++;
             }
