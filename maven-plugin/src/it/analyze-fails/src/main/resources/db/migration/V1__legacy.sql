@@ -1,0 +1,4 @@
+CREATE TABLE audit_log (
+    happened_at TIMESTAMP NOT NULL,
+    message VARCHAR(400)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE pet (
+    id BIGINT PRIMARY KEY,
+    name VARCHAR(40) NOT NULL
+);

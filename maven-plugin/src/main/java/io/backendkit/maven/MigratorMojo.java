@@ -1,0 +1,88 @@
+package io.backendkit.maven;
+
+import io.backendkit.core.BackendKitException;
+import io.backendkit.schema.Migrator;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** What the migrator goals share: where migrations live, the history table and placeholders. */
+public abstract class MigratorMojo extends DatabaseMojo {
+
+    /**
+     * Where migrations live: directories, or {@code filesystem:DIR} and {@code classpath:PATH} locations. Default:
+     * {@code src/main/resources/db/migration} of the project.
+     */
+    @Parameter(property = "backendkit.locations")
+    List<String> locations;
+
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File basedir;
+
+    /** The history table (default {@code backendkit_schema_history}). */
+    @Parameter(property = "backendkit.historyTable")
+    String historyTable;
+
+    /** Values for {@code ${name}} placeholders in migration files. */
+    @Parameter
+    Map<String, String> placeholders;
+
+    /** Allows applying a migration older than the newest applied one. */
+    @Parameter(property = "backendkit.outOfOrder", defaultValue = "false")
+    boolean outOfOrder;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("backendkit: skipped (backendkit.skip)");
+            return;
+        }
+        Migrator.Builder builder = Migrator.configure()
+                .dataSource(dataSource())
+                .locations(resolvedLocations())
+                .outOfOrder(outOfOrder)
+                .installedBy(System.getProperty("user.name", "maven"));
+        if (historyTable != null) {
+            builder.historyTable(historyTable);
+        }
+        if (placeholders != null && !placeholders.isEmpty()) {
+            builder.placeholders(placeholders);
+        }
+        try {
+            run(builder.load());
+        } catch (BackendKitException e) {
+            throw new MojoFailureException(safeUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String[] resolvedLocations() {
+        if (locations == null || locations.isEmpty()) {
+            return new String[] {"filesystem:" + new File(basedir, "src/main/resources/db/migration").getAbsolutePath()
+            };
+        }
+        return locations.stream()
+                .map(l -> {
+                    if (l.startsWith("classpath:")) {
+                        return l;
+                    }
+                    String path = l.startsWith("filesystem:") ? l.substring("filesystem:".length()) : l;
+                    File f = new File(path);
+                    return "filesystem:" + (f.isAbsolute() ? f : new File(basedir, path)).getAbsolutePath();
+                })
+                .toArray(String[]::new);
+    }
+
+    /** Runs the goal's verb. */
+    abstract void run(Migrator migrator) throws MojoFailureException;
+
+    void logLines(String text) {
+        for (String line : text.split("\n", -1)) {
+            if (!line.isEmpty()) {
+                getLog().info(line);
+            }
+        }
+    }
+}
