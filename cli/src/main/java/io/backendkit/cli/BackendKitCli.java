@@ -57,7 +57,12 @@ public final class BackendKitCli {
 
     private BackendKitCli() {}
 
-    /** Runs the command and exits with its code. */
+    /**
+     * Runs the command with standard output and standard error (UTF-8) and exits the JVM with its
+     * exit code. Embedders should call {@link #execute} instead, which does not exit.
+     *
+     * @param args the command-line arguments, e.g. {@code decide --team-size 8 ...}
+     */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -65,7 +70,14 @@ public final class BackendKitCli {
     }
 
     /**
-     * Runs the command with {@code args}, writing to {@code out} and {@code err}, and returns the exit code.
+     * Runs the command without exiting the JVM: for tests and for embedding the command in another
+     * program. Each call parses {@code args} afresh; the writers are neither closed nor replaced.
+     *
+     * @param args the command-line arguments, without the program name
+     * @param out where results and {@code --help} go
+     * @param err where usage errors and failures go; {@code --verbose} adds stack traces
+     * @return the exit code: 0 ok, 1 a check failed or the command failed on its input, 2 usage
+     *     error, 3 target or database unreachable
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine(out, err);

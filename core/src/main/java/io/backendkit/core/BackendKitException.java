@@ -16,7 +16,10 @@ public class BackendKitException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the problem is; never blank. */
     private final String location;
+
+    /** What the problem is, without the location; never blank. */
     private final String problem;
 
     /**
@@ -24,6 +27,7 @@ public class BackendKitException extends RuntimeException {
      *
      * @param location where the problem is, not blank
      * @param problem what the problem is, not blank
+     * @throws IllegalArgumentException if {@code location} or {@code problem} is null or blank
      */
     public BackendKitException(String location, String problem) {
         this(location, problem, null);
@@ -35,6 +39,7 @@ public class BackendKitException extends RuntimeException {
      * @param location where the problem is, not blank
      * @param problem what the problem is, not blank
      * @param cause the underlying exception, may be null
+     * @throws IllegalArgumentException if {@code location} or {@code problem} is null or blank
      */
     public BackendKitException(String location, String problem, Throwable cause) {
         super(join(location, problem), cause);
@@ -42,12 +47,20 @@ public class BackendKitException extends RuntimeException {
         this.problem = problem;
     }
 
-    /** Where the problem is: a file and line, a JSON pointer, an input name. */
+    /**
+     * Where the problem is: a file and line, a JSON pointer, an input name.
+     *
+     * @return the location as given to the constructor, never blank
+     */
     public String location() {
         return location;
     }
 
-    /** What the problem is, without the location. */
+    /**
+     * What the problem is, without the location.
+     *
+     * @return the problem as given to the constructor, never blank
+     */
     public String problem() {
         return problem;
     }

@@ -48,37 +48,76 @@ public record Finding(Severity severity, String code, String message, String loc
         suggestedFix = blankToNull(suggestedFix);
     }
 
-    /** An {@link Severity#ERROR} finding without location or fix. */
+    /**
+     * An {@link Severity#ERROR} finding without location or fix.
+     *
+     * @param code stable identifier, not blank
+     * @param message human-readable explanation, not blank
+     * @return the new finding
+     * @throws IllegalArgumentException if {@code code} or {@code message} is null or blank
+     */
     public static Finding error(String code, String message) {
         return new Finding(Severity.ERROR, code, message, null, null);
     }
 
-    /** A {@link Severity#WARNING} finding without location or fix. */
+    /**
+     * A {@link Severity#WARNING} finding without location or fix.
+     *
+     * @param code stable identifier, not blank
+     * @param message human-readable explanation, not blank
+     * @return the new finding
+     * @throws IllegalArgumentException if {@code code} or {@code message} is null or blank
+     */
     public static Finding warning(String code, String message) {
         return new Finding(Severity.WARNING, code, message, null, null);
     }
 
-    /** An {@link Severity#INFO} finding without location or fix. */
+    /**
+     * An {@link Severity#INFO} finding without location or fix.
+     *
+     * @param code stable identifier, not blank
+     * @param message human-readable explanation, not blank
+     * @return the new finding
+     * @throws IllegalArgumentException if {@code code} or {@code message} is null or blank
+     */
     public static Finding info(String code, String message) {
         return new Finding(Severity.INFO, code, message, null, null);
     }
 
-    /** A copy of this finding with the given location (null removes it). */
+    /**
+     * A copy of this finding with the given location; this finding is unchanged.
+     *
+     * @param newLocation where the finding applies; null or blank removes the location
+     * @return a new finding that differs from this one only in its location
+     */
     public Finding withLocation(String newLocation) {
         return new Finding(severity, code, message, newLocation, suggestedFix);
     }
 
-    /** A copy of this finding with the given suggested fix (null removes it). */
+    /**
+     * A copy of this finding with the given suggested fix; this finding is unchanged.
+     *
+     * @param fix a ready-to-apply remedy; null or blank removes the fix
+     * @return a new finding that differs from this one only in its suggested fix
+     */
     public Finding withSuggestedFix(String fix) {
         return new Finding(severity, code, message, location, fix);
     }
 
-    /** The location, if there is one. */
+    /**
+     * The location as an {@code Optional}, for callers that prefer it to a null check.
+     *
+     * @return the location, or empty when the finding applies to the input as a whole
+     */
     public Optional<String> locationIfPresent() {
         return Optional.ofNullable(location);
     }
 
-    /** The suggested fix, if there is one. */
+    /**
+     * The suggested fix as an {@code Optional}, for callers that prefer it to a null check.
+     *
+     * @return the suggested fix, or empty when there is none
+     */
     public Optional<String> suggestedFixIfPresent() {
         return Optional.ofNullable(suggestedFix);
     }

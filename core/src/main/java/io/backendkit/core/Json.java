@@ -54,6 +54,8 @@ public final class Json {
     /**
      * Writes {@code value} as compact JSON.
      *
+     * @param value the value to write; null gives {@code null}
+     * @return the JSON text, on one line
      * @throws BackendKitException naming the value's type when it cannot be serialised
      */
     public static String write(Object value) {
@@ -67,6 +69,8 @@ public final class Json {
     /**
      * Writes {@code value} as indented JSON with a trailing newline, suitable for files people read.
      *
+     * @param value the value to write; null gives {@code null}
+     * @return the indented JSON text, ending with {@code \n}
      * @throws BackendKitException naming the value's type when it cannot be serialised
      */
     public static String writePretty(Object value) {
@@ -80,11 +84,14 @@ public final class Json {
     /**
      * Reads {@code json} as a {@code type}.
      *
+     * @param <T> the type of the value read
      * @param json the document, not null
      * @param type the target type, not null
      * @param sourceName what the document is (a file name, "request body"), used in error messages
-     * @return the value
-     * @throws BackendKitException whose location is {@code sourceName line L, column C at /json/pointer}
+     * @return the value; null when the document is the JSON literal {@code null}
+     * @throws BackendKitException if {@code json} is null, or whose location is {@code sourceName line
+     *     L, column C at /json/pointer} when the document is malformed or does not fit {@code type}
+     * @throws IllegalArgumentException if {@code type} is null
      */
     public static <T> T read(String json, Class<T> type, String sourceName) {
         if (json == null) {

@@ -51,23 +51,39 @@ public final class TextTable {
     /**
      * Starts a table with the given column headers.
      *
-     * @param headers one per column, at least one, none null
+     * @param headers one per column, at least one, none null; control characters become spaces
+     * @return a builder with every column left-aligned and no rows
+     * @throws IllegalArgumentException if there is no header or a header is null
      */
     public static Builder builder(String... headers) {
         return new Builder(headers);
     }
 
-    /** The column headers. */
+    /**
+     * The column headers, as given to {@link #builder} after control characters were replaced.
+     *
+     * @return an unmodifiable list, one entry per column
+     */
     public List<String> headers() {
         return headers;
     }
 
-    /** The rows as cell text (nulls already replaced), excluding the header. */
+    /**
+     * The rows as cell text, excluding the header. Cells are not cut to the maximum column width;
+     * that happens only in {@link #render()}.
+     *
+     * @return an unmodifiable list of unmodifiable rows, in the order they were added; null cells
+     *     appear as {@code -}
+     */
     public List<List<String>> rows() {
         return rows;
     }
 
-    /** The table as text, one line per row after a header and an underline. */
+    /**
+     * The table as text, one line per row after a header and an underline.
+     *
+     * @return the rendered table; every line ends with {@code \n} and has no trailing spaces
+     */
     public String render() {
         int columns = headers.size();
         int[] widths = new int[columns];
@@ -94,6 +110,11 @@ public final class TextTable {
         return out.toString();
     }
 
+    /**
+     * The same text as {@link #render()}.
+     *
+     * @return the rendered table
+     */
     @Override
     public String toString() {
         return render();
@@ -144,7 +165,13 @@ public final class TextTable {
             this.rightAligned = new boolean[headers.length];
         }
 
-        /** Right-aligns the given columns (zero-based), as suits numbers. Default: all left-aligned. */
+        /**
+         * Right-aligns the given columns, as suits numbers. Default: all columns left-aligned.
+         *
+         * @param columns zero-based column indexes; repeating one is harmless
+         * @return this builder
+         * @throws IllegalArgumentException if an index is outside {@code [0, columns - 1]}
+         */
         public Builder alignRight(int... columns) {
             for (int c : columns) {
                 if (c < 0 || c >= headers.size()) {
@@ -156,7 +183,14 @@ public final class TextTable {
             return this;
         }
 
-        /** Widest a column gets, in display columns; longer cells are cut with {@code …}. Default 60. */
+        /**
+         * Widest a column gets, in display columns; longer cells (and headers) are cut with {@code …}.
+         * Default {@value TextTable#DEFAULT_MAX_COLUMN_WIDTH}.
+         *
+         * @param width the maximum display width, at least 2
+         * @return this builder
+         * @throws IllegalArgumentException if {@code width} is less than 2
+         */
         public Builder maxColumnWidth(int width) {
             if (width < 2) {
                 throw new IllegalArgumentException("maxColumnWidth must be >= 2 (was " + width + ")");
@@ -168,7 +202,9 @@ public final class TextTable {
         /**
          * Adds a row; cells are converted with {@link String#valueOf(Object)}, nulls print as {@code -}.
          *
-         * @param cells exactly one per column
+         * @param cells exactly one per column; control characters inside a cell become spaces
+         * @return this builder
+         * @throws IllegalArgumentException if the number of cells differs from the number of columns
          */
         public Builder row(Object... cells) {
             if (cells == null || cells.length != headers.size()) {
@@ -182,7 +218,11 @@ public final class TextTable {
             return this;
         }
 
-        /** The immutable table. */
+        /**
+         * Builds the table; later changes to this builder do not affect it.
+         *
+         * @return the immutable table
+         */
         public TextTable build() {
             return new TextTable(this);
         }

@@ -1,7 +1,8 @@
 package io.backendkit.decision;
 
 /**
- * Something not to introduce on a profile (an entry of {@code anti_recommendations}).
+ * Something not to introduce on a profile (an entry of {@code anti_recommendations}). Immutable and
+ * thread-safe.
  *
  * @param name short identifier, e.g. {@code shared-database-across-services}
  * @param level how firmly to avoid it, read from the start of the text

@@ -8,6 +8,8 @@ package io.backendkit.decision;
  * language check is a bonus: when earned it counts with weight 1.0 on both sides; when not earned it
  * is listed with weight 0 and does not lower the score (as in the original engine).
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param key the profile constraint key, e.g. {@code team_size_max}, or {@code language}
  * @param expectation the constraint in words, e.g. {@code team_size <= 15}
  * @param actual the team's value, e.g. {@code 8}
@@ -19,7 +21,11 @@ package io.backendkit.decision;
 public record ConstraintCheck(
         String key, String expectation, String actual, boolean matched, boolean bonus, double weight, double points) {
 
-    /** Whether this check lowered the score: a profile constraint the team does not meet. */
+    /**
+     * Whether this check lowered the score: a profile constraint the team does not meet.
+     *
+     * @return true when not matched and not the language bonus; an unearned bonus is never violated
+     */
     public boolean violated() {
         return !matched && !bonus;
     }

@@ -85,12 +85,21 @@ public record Constraints(
         }
     }
 
-    /** A builder with no inputs set; platform team and admin panel default to {@code false}. */
+    /**
+     * Starts a set of constraints.
+     *
+     * @return a builder with no inputs set; platform team and admin panel default to {@code false},
+     *     language and the SLO targets to not stated
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this instance's values. */
+    /**
+     * Starts a changed copy of these constraints; this instance is unchanged.
+     *
+     * @return a new builder holding every value of this instance
+     */
     public Builder toBuilder() {
         Builder b = new Builder()
                 .teamSize(teamSize)
@@ -109,7 +118,11 @@ public record Constraints(
         return b;
     }
 
-    /** The preferred language, if one was given. */
+    /**
+     * The preferred language as an {@code Optional}, for callers that prefer it to a null check.
+     *
+     * @return the language, or empty when the team stated no preference
+     */
     public Optional<Language> languageIfPresent() {
         return Optional.ofNullable(language);
     }
@@ -169,87 +182,159 @@ public record Constraints(
 
         private Builder() {}
 
-        /** Backend engineers on the system (forcing question 5). Required, {@code >= 1}. */
+        /**
+         * Backend engineers on the system (forcing question 5). Required.
+         *
+         * @param engineers the team size; {@link #build()} rejects values below 1
+         * @return this builder
+         */
         public Builder teamSize(int engineers) {
             this.teamSize = engineers;
             return this;
         }
 
-        /** Forecast p99 QPS one year out (forcing question 1). Required, {@code >= 0}. */
+        /**
+         * Forecast peak (p99) queries per second one year out (forcing question 1). Required.
+         *
+         * @param queriesPerSecond the forecast; {@link #build()} rejects negative values
+         * @return this builder
+         */
         public Builder qpsP99(long queriesPerSecond) {
             this.qpsP99 = queriesPerSecond;
             return this;
         }
 
-        /** Reads per write (forcing question 1), e.g. 20 for read-heavy. Required, {@code > 0}. */
+        /**
+         * Reads per write (forcing question 1), e.g. 20 for a read-heavy system. Required.
+         *
+         * @param readsPerWrite the ratio; {@link #build()} rejects values that are not {@code > 0}
+         *     and finite
+         * @return this builder
+         */
         public Builder readWriteRatio(double readsPerWrite) {
             this.readWriteRatio = readsPerWrite;
             return this;
         }
 
-        /** Tenancy model (forcing question 2). Required; null counts as missing. */
+        /**
+         * Tenancy model (forcing question 2). Required.
+         *
+         * @param value the tenancy; null counts as missing
+         * @return this builder
+         */
         public Builder tenancy(Tenancy value) {
             this.tenancy = value;
             return this;
         }
 
-        /** Most sensitive data in scope (forcing question 4). Required; null counts as missing. */
+        /**
+         * Most sensitive data in scope (forcing question 4). Required.
+         *
+         * @param value the tier; null counts as missing
+         * @return this builder
+         */
         public Builder dataSensitivity(SensitivityTier value) {
             this.dataSensitivity = value;
             return this;
         }
 
-        /** Preferred architecture pattern (forcing question 5). Required; null counts as missing. */
+        /**
+         * Preferred architecture pattern (forcing question 5). Required.
+         *
+         * @param value the pattern; null counts as missing
+         * @return this builder
+         */
         public Builder pattern(ArchitecturePattern value) {
             this.pattern = value;
             return this;
         }
 
-        /** Preferred language. Optional (default: no preference); null clears it. */
+        /**
+         * Preferred language. Optional; default: no preference.
+         *
+         * @param value the language; null clears it
+         * @return this builder
+         */
         public Builder language(Language value) {
             this.language = value;
             return this;
         }
 
-        /** Whether a dedicated platform team exists. Default {@code false}. */
+        /**
+         * Whether a dedicated platform team exists. Default {@code false}.
+         *
+         * @param exists true when there is a platform team
+         * @return this builder
+         */
         public Builder platformTeam(boolean exists) {
             this.platformTeam = exists;
             return this;
         }
 
-        /** Whether an internal admin panel is needed. Default {@code false}. */
+        /**
+         * Whether an internal admin panel is needed. Default {@code false}.
+         *
+         * @param needed true when the system needs an admin panel
+         * @return this builder
+         */
         public Builder adminPanel(boolean needed) {
             this.adminPanel = needed;
             return this;
         }
 
-        /** The team's p99 latency target in milliseconds (forcing question 7). Optional, {@code >= 1}. */
+        /**
+         * The team's p99 latency target (forcing question 7), compared with the chosen profile's SLO
+         * floor. Optional; default: not stated.
+         *
+         * @param millis the target in milliseconds; {@link #build()} rejects values below 1
+         * @return this builder
+         */
         public Builder p99LatencyTargetMillis(int millis) {
             this.p99LatencyTargetMillis = millis;
             return this;
         }
 
-        /** The team's availability target, e.g. 0.999 (forcing question 7). Optional, {@code 0 < x < 1}. */
+        /**
+         * The team's availability target (forcing question 7), compared with the chosen profile's
+         * SLO floor. Optional; default: not stated.
+         *
+         * @param fraction for example 0.999; {@link #build()} rejects values outside {@code 0 < x < 1}
+         * @return this builder
+         */
         public Builder uptimeTarget(double fraction) {
             this.uptimeTarget = fraction;
             return this;
         }
 
-        /** The team's recovery point objective in minutes (forcing question 6). Optional, {@code >= 0}. */
+        /**
+         * The team's recovery point objective (forcing question 6): how much data loss it tolerates.
+         * Optional; default: not stated.
+         *
+         * @param minutes the objective in minutes; {@link #build()} rejects negative values
+         * @return this builder
+         */
         public Builder rpoTargetMinutes(int minutes) {
             this.rpoTargetMinutes = minutes;
             return this;
         }
 
-        /** The team's recovery time objective in minutes (forcing question 6). Optional, {@code >= 0}. */
+        /**
+         * The team's recovery time objective (forcing question 6): how long restoring service may
+         * take. Optional; default: not stated.
+         *
+         * @param minutes the objective in minutes; {@link #build()} rejects negative values
+         * @return this builder
+         */
         public Builder rtoTargetMinutes(int minutes) {
             this.rtoTargetMinutes = minutes;
             return this;
         }
 
         /**
-         * The validated constraints.
+         * Checks every input at once and builds the constraints; the builder can be changed and used
+         * again afterwards.
          *
+         * @return the validated, immutable constraints
          * @throws ConstraintsException naming every missing required input and every invalid value
          */
         public Constraints build() {

@@ -17,7 +17,10 @@ public final class ConstraintsException extends DecisionException {
     /** The location every instance reports. */
     public static final String LOCATION = "Constraints";
 
+    /** Names of required inputs that were not given, in builder order. */
     private final String[] missingInputs;
+
+    /** One sentence per out-of-range value. */
     private final String[] invalidInputs;
 
     /**
@@ -25,6 +28,7 @@ public final class ConstraintsException extends DecisionException {
      *
      * @param missingInputs names of required inputs that were not given, in builder order
      * @param invalidInputs one sentence per out-of-range value, naming the input and the value
+     * @throws IllegalArgumentException if a list is null or both are empty
      */
     public ConstraintsException(List<String> missingInputs, List<String> invalidInputs) {
         super(LOCATION, describe(missingInputs, invalidInputs));
@@ -32,12 +36,22 @@ public final class ConstraintsException extends DecisionException {
         this.invalidInputs = invalidInputs.toArray(String[]::new);
     }
 
-    /** Names of required inputs that were not given, e.g. {@code [teamSize, qpsP99]}. */
+    /**
+     * Names of required inputs that were not given.
+     *
+     * @return an unmodifiable list in builder order, e.g. {@code [teamSize, qpsP99]}; empty when
+     *     every required input was given
+     */
     public List<String> missingInputs() {
         return List.of(missingInputs);
     }
 
-    /** One sentence per invalid value, e.g. {@code teamSize must be >= 1 (was 0)}. */
+    /**
+     * One sentence per out-of-range value.
+     *
+     * @return an unmodifiable list, e.g. {@code [teamSize must be >= 1 (was 0)]}; empty when every
+     *     given value is in range
+     */
     public List<String> invalidInputs() {
         return List.of(invalidInputs);
     }

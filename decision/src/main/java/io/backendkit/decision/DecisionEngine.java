@@ -49,31 +49,51 @@ public final class DecisionEngine {
         this.ruleSet = ruleSet;
     }
 
-    /** An engine over the built-in profiles ({@link Profiles#builtIn()}) with the default rules. */
+    /**
+     * An engine over the built-in profiles ({@link Profiles#builtIn()}) with the default rules,
+     * {@link RuleSet#BACKENDKIT}.
+     *
+     * @return a new engine; each call reads the built-in profiles again
+     */
     public static DecisionEngine withBuiltInProfiles() {
         return builder().builtInProfiles().build();
     }
 
     /**
-     * An engine over the given profiles with the default rules.
+     * An engine over the given profiles with the default rules, {@link RuleSet#BACKENDKIT}.
      *
-     * @throws DecisionException when the collection is empty or two profiles share a name
+     * @param profiles the profiles to score, not null; copied
+     * @return a new engine
+     * @throws DecisionException when the collection is null or empty, holds a null, or two profiles
+     *     share a name
      */
     public static DecisionEngine withProfiles(Collection<Profile> profiles) {
         return builder().profiles(profiles).build();
     }
 
-    /** A builder with no profiles and {@link RuleSet#BACKENDKIT} rules. */
+    /**
+     * Starts an engine with a choice of profile sources and rules.
+     *
+     * @return a builder with no profiles and {@link RuleSet#BACKENDKIT} rules
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The profiles this engine scores, in the order they were added. */
+    /**
+     * The profiles this engine scores.
+     *
+     * @return an unmodifiable list in the order the profiles were added
+     */
     public List<Profile> profiles() {
         return profiles;
     }
 
-    /** The rules this engine applies. */
+    /**
+     * The rules this engine applies.
+     *
+     * @return the rule set, {@link RuleSet#BACKENDKIT} unless the builder chose another
+     */
     public RuleSet ruleSet() {
         return ruleSet;
     }
@@ -84,6 +104,7 @@ public final class DecisionEngine {
      * @param constraints the team's answers, not null (build them with {@link Constraints#builder()},
      *     which reports every missing input at once)
      * @return the ranked, explained, unapproved recommendation
+     * @throws DecisionException if {@code constraints} is null
      */
     public Recommendation recommend(Constraints constraints) {
         if (constraints == null) {
@@ -115,25 +136,51 @@ public final class DecisionEngine {
 
         private Builder() {}
 
-        /** Adds the built-in profiles ({@link Profiles#builtIn()}). */
+        /**
+         * Adds the built-in profiles ({@link Profiles#builtIn()}).
+         *
+         * @return this builder
+         */
         public Builder builtInProfiles() {
             profiles.addAll(Profiles.builtIn());
             return this;
         }
 
-        /** Adds every {@code *.json} profile in a directory ({@link Profiles#fromDirectory(Path)}). */
+        /**
+         * Adds every {@code *.json} profile directly in a directory, read now ({@link
+         * Profiles#fromDirectory(Path)}).
+         *
+         * @param directory the directory, not null
+         * @return this builder
+         * @throws DecisionException when the directory is null, missing, holds no profile, or a file
+         *     is invalid
+         */
         public Builder profilesFromDirectory(Path directory) {
             profiles.addAll(Profiles.fromDirectory(directory));
             return this;
         }
 
-        /** Adds every {@code *.json} profile under a classpath directory ({@link Profiles#fromClasspath(String)}). */
+        /**
+         * Adds every {@code *.json} profile directly under a classpath directory, read now ({@link
+         * Profiles#fromClasspath(String)}).
+         *
+         * @param directory a resource directory such as {@code architecture-profiles}, not null
+         * @return this builder
+         * @throws DecisionException when the directory is null, not on the classpath, holds no
+         *     profile, or a profile is invalid
+         */
         public Builder profilesFromClasspath(String directory) {
             profiles.addAll(Profiles.fromClasspath(directory));
             return this;
         }
 
-        /** Adds one profile. */
+        /**
+         * Adds one profile.
+         *
+         * @param profile the profile, not null
+         * @return this builder
+         * @throws DecisionException if {@code profile} is null
+         */
         public Builder profile(Profile profile) {
             if (profile == null) {
                 throw new DecisionException("profile", "must not be null");
@@ -142,7 +189,13 @@ public final class DecisionEngine {
             return this;
         }
 
-        /** Adds profiles. */
+        /**
+         * Adds profiles, in the collection's iteration order.
+         *
+         * @param more the profiles, not null and holding no null
+         * @return this builder
+         * @throws DecisionException if {@code more} is null or holds a null
+         */
         public Builder profiles(Collection<Profile> more) {
             if (more == null) {
                 throw new DecisionException("profiles", "must not be null");
@@ -151,7 +204,13 @@ public final class DecisionEngine {
             return this;
         }
 
-        /** The scoring rules. Default {@link RuleSet#BACKENDKIT}. */
+        /**
+         * The scoring rules. Default {@link RuleSet#BACKENDKIT}.
+         *
+         * @param rules the rule set, not null
+         * @return this builder
+         * @throws DecisionException if {@code rules} is null
+         */
         public Builder ruleSet(RuleSet rules) {
             if (rules == null) {
                 throw new DecisionException("ruleSet", "must not be null");
@@ -161,8 +220,9 @@ public final class DecisionEngine {
         }
 
         /**
-         * The engine.
+         * Builds the engine; later changes to this builder do not affect it.
          *
+         * @return the immutable, thread-safe engine
          * @throws DecisionException when no profile was added, or two profiles share a name (naming both sources)
          */
         public DecisionEngine build() {

@@ -28,22 +28,34 @@ public enum Language {
         this.wireName = wireName;
     }
 
-    /** The lower-case token profiles are searched for, e.g. {@code typescript}. */
+    /**
+     * The token profiles are searched for when the language bonus is scored, and the name used in
+     * JSON output.
+     *
+     * @return the lower-case name, e.g. {@code typescript}
+     */
     public String wireName() {
         return wireName;
     }
 
     /**
-     * The constant with the given wire name (or constant name), ignoring case.
+     * The constant with the given wire name (or constant name), ignoring case and surrounding
+     * whitespace.
      *
      * @param text for example {@code kotlin}
      * @return the constant
-     * @throws DecisionException naming the accepted values when {@code text} is none of them
+     * @throws DecisionException located at {@code language}, naming the accepted values, when {@code
+     *     text} is null or none of them
      */
     public static Language fromWireName(String text) {
         return WireNames.parse(Language.class, text, "language", Language::wireName);
     }
 
+    /**
+     * The same as {@link #wireName()}.
+     *
+     * @return the lower-case name
+     */
     @Override
     public String toString() {
         return wireName;

@@ -34,7 +34,15 @@ public record Profile(
         List<String> canonReferences,
         String source) {
 
-    /** Copies the lists; name, constraints, SLO floor, approver chain and source are required. */
+    /**
+     * Copies the lists; name, constraints, SLO floor, approver chain and source are required. A null
+     * description becomes an empty string.
+     *
+     * @throws IllegalArgumentException if the name or source is blank, the constraints or SLO floor
+     *     is null, or the approver chain is null or empty
+     * @throws NullPointerException if {@code stacks}, {@code antiPatterns} or {@code canonReferences}
+     *     is null or holds a null
+     */
     public Profile {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("profile name must not be blank");
@@ -59,8 +67,10 @@ public record Profile(
     }
 
     /**
-     * The profile in the original engine's JSON format (indented, trailing newline); {@link
-     * Profiles#parse} reads it back to an equal profile apart from {@link #source()}.
+     * The profile in the original engine's JSON format; {@link Profiles#parse} reads it back to an
+     * equal profile apart from {@link #source()}.
+     *
+     * @return indented JSON ending with a newline, with snake_case keys such as {@code profile_name}
      */
     public String toJson() {
         return ProfileJson.write(this);

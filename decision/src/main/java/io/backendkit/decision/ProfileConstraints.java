@@ -3,7 +3,7 @@ package io.backendkit.decision;
 /**
  * The {@code constraints} object of a profile file: what a team must look like for the profile to
  * fit. Every component is optional (null when the file does not state it); each stated one becomes a
- * weighted check when scoring.
+ * weighted check when scoring. Immutable and thread-safe.
  *
  * <table>
  * <caption>Keys, checks and weights</caption>

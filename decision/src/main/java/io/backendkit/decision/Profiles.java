@@ -31,12 +31,18 @@ public final class Profiles {
      * Names of the built-in profiles: the original engine's four ({@code node-express}, {@code
      * fastapi-python}, {@code django-monolith}, {@code go-or-rust-microservice}) and two for JVM
      * teams ({@code jvm-modular-monolith}, {@code jvm-extracted-service}).
+     *
+     * @return an unmodifiable list of the six names, in the order above
      */
     public static List<String> builtInNames() {
         return ProfileSources.BUILT_IN_NAMES;
     }
 
-    /** All built-in profiles, in {@link #builtInNames()} order. */
+    /**
+     * All built-in profiles, read from this jar's resources on each call.
+     *
+     * @return an unmodifiable list in {@link #builtInNames()} order
+     */
     public static List<Profile> builtIn() {
         List<Profile> profiles = new ArrayList<>();
         for (String name : ProfileSources.BUILT_IN_NAMES) {
@@ -48,7 +54,8 @@ public final class Profiles {
     /**
      * One built-in profile.
      *
-     * @param name one of {@link #builtInNames()}
+     * @param name one of {@link #builtInNames()}, matched exactly
+     * @return the profile, with source {@code built-in:<name>.json}
      * @throws DecisionException naming the available profiles when there is no such profile
      */
     public static Profile builtIn(String name) {
@@ -56,10 +63,13 @@ public final class Profiles {
     }
 
     /**
-     * Every {@code *.json} file directly in {@code directory}, in file-name order.
+     * Every {@code *.json} file directly in {@code directory}, in file-name order. Subdirectories
+     * are not searched.
      *
-     * @throws DecisionException when the directory does not exist, holds no {@code *.json} file, or a
-     *     file is invalid (located at the file, naming the key)
+     * @param directory the directory, not null
+     * @return an unmodifiable, non-empty list; each profile's source is its file path
+     * @throws DecisionException when the directory is null, does not exist or is not a directory,
+     *     holds no {@code *.json} file, or a file is invalid (located at the file, naming the key)
      */
     public static List<Profile> fromDirectory(Path directory) {
         if (directory == null) {
@@ -71,7 +81,10 @@ public final class Profiles {
     /**
      * One profile file.
      *
-     * @throws DecisionException when the file is missing or invalid (located at the file, naming the key)
+     * @param file the file, not null
+     * @return the profile; its source is the file path, its name the file name without {@code .json}
+     *     when the file has no {@code profile_name}
+     * @throws DecisionException when the file is null, missing or invalid (located at the file, naming the key)
      */
     public static Profile fromFile(Path file) {
         if (file == null) {
@@ -86,17 +99,24 @@ public final class Profiles {
      * jars on the classpath are both listed; when several entries hold the same resource name, the
      * first wins.
      *
-     * @param directory a resource directory such as {@code architecture-profiles}
-     * @throws DecisionException when the directory is not on the classpath, holds no profile, or a
-     *     profile is invalid
+     * @param directory a resource directory such as {@code architecture-profiles}, not null
+     * @return an unmodifiable, non-empty list in resource-name order
+     * @throws DecisionException when the directory is null or not on the classpath, holds no
+     *     profile, or a profile is invalid
      */
     public static List<Profile> fromClasspath(String directory) {
         return fromClasspath(directory, defaultLoader());
     }
 
     /**
-     * Every {@code *.json} resource directly under a classpath directory of {@code loader}.
+     * Every {@code *.json} resource directly under a classpath directory of {@code loader}; otherwise
+     * like {@link #fromClasspath(String)}.
      *
+     * @param directory a resource directory such as {@code architecture-profiles}, not null
+     * @param loader the class loader whose resources are listed, not null
+     * @return an unmodifiable, non-empty list in resource-name order
+     * @throws DecisionException when an argument is null, the directory is not visible to {@code
+     *     loader}, holds no profile, or a profile is invalid
      * @see #fromClasspath(String)
      */
     public static List<Profile> fromClasspath(String directory, ClassLoader loader) {
@@ -112,7 +132,9 @@ public final class Profiles {
     /**
      * One profile resource, looked up like {@link #fromClasspath(String)}.
      *
-     * @param resource for example {@code architecture-profiles/acme.json}
+     * @param resource for example {@code architecture-profiles/acme.json}, not null
+     * @return the profile
+     * @throws DecisionException when the resource is null, missing or invalid
      */
     public static Profile fromClasspathResource(String resource) {
         if (resource == null) {
@@ -126,7 +148,11 @@ public final class Profiles {
      *
      * @param json the profile text
      * @param sourceName what the text is (a file name, "request body"), used in error messages, as
-     *     {@link Profile#source()}, and as the name when {@code profile_name} is absent
+     *     {@link Profile#source()}, and (without a directory and a {@code .json} ending) as the name
+     *     when {@code profile_name} is absent
+     * @return the profile
+     * @throws DecisionException when {@code sourceName} is blank, {@code json} is null, or the
+     *     document is not a valid profile (located at {@code sourceName}, naming each bad key)
      */
     public static Profile parse(String json, String sourceName) {
         if (sourceName == null || sourceName.isBlank()) {

@@ -33,7 +33,14 @@ public record Recommendation(
         List<Finding> killCriteria,
         List<Finding> findings) {
 
-    /** Copies the lists and checks that there is something to recommend. */
+    /**
+     * Copies the lists and checks that there is something to recommend.
+     *
+     * @throws IllegalArgumentException if {@code constraints} or {@code ruleSet} is null, or {@code
+     *     ranking} is null or empty
+     * @throws NullPointerException if {@code killCriteria} or {@code findings} is null, or a list
+     *     holds a null
+     */
     public Recommendation {
         if (constraints == null || ruleSet == null) {
             throw new IllegalArgumentException("constraints and ruleSet must not be null");
@@ -46,52 +53,94 @@ public record Recommendation(
         findings = List.copyOf(findings);
     }
 
-    /** Always {@code false}: backendkit never approves an architecture; named people do. */
+    /**
+     * Whether the recommendation is approved: never. backendkit does not approve an architecture;
+     * the people in {@link #approverChain()} do.
+     *
+     * @return always {@code false}
+     */
     public boolean approved() {
         return false;
     }
 
-    /** Whether kill criteria tripped: stop and resolve them before adopting any profile. */
+    /**
+     * Whether kill criteria tripped: stop and resolve them before adopting any profile.
+     *
+     * @return true when {@link #killCriteria()} is not empty
+     */
     public boolean blocked() {
         return !killCriteria.isEmpty();
     }
 
-    /** The best-fitting profile's match (rank 1). */
+    /**
+     * The best fit's match, with its score and breakdown.
+     *
+     * @return the first entry of {@link #ranking()} (rank 1)
+     */
     public ProfileMatch best() {
         return ranking.get(0);
     }
 
-    /** The best-fitting profile. */
+    /**
+     * The best-fitting profile.
+     *
+     * @return the profile of {@link #best()}
+     */
     public Profile profile() {
         return best().profile();
     }
 
-    /** The close runner-up, if the second profile is less than 15 points behind. */
+    /**
+     * The close runner-up as an {@code Optional}, for callers that prefer it to a null check.
+     *
+     * @return the second profile's match when it is less than 15 percentage points behind the
+     *     first, otherwise empty
+     */
     public Optional<ProfileMatch> runnerUpIfPresent() {
         return Optional.ofNullable(runnerUp);
     }
 
-    /** The best fit's technology picks. */
+    /**
+     * The best fit's technology picks.
+     *
+     * @return the stacks of {@link #profile()}, in file order
+     */
     public List<Stack> stacks() {
         return profile().stacks();
     }
 
-    /** What not to introduce on the best fit. */
+    /**
+     * What not to introduce on the best fit.
+     *
+     * @return the anti-patterns of {@link #profile()}, in file order
+     */
     public List<AntiPattern> antiPatterns() {
         return profile().antiPatterns();
     }
 
-    /** The best fit's verifiable success criteria: latency p50/p95/p99, uptime, RPO, RTO. */
+    /**
+     * The best fit's verifiable success criteria: latency p50/p95/p99, uptime, RPO, RTO.
+     *
+     * @return the SLO floor of {@link #profile()}
+     */
     public SloFloor sloFloor() {
         return profile().sloFloor();
     }
 
-    /** Who must sign off which change on the best fit. */
+    /**
+     * Who must sign off which change on the best fit.
+     *
+     * @return the approver chain of {@link #profile()}, in file order, never empty
+     */
     public List<ApproverRule> approverChain() {
         return profile().approverChain();
     }
 
-    /** Every role named in the approver chain, once each, in first-mention order. */
+    /**
+     * Every role named in the approver chain, once each.
+     *
+     * @return an unmodifiable list in first-mention order, e.g. {@code [tech-lead, on-call]}
+     */
     public List<String> requiredApprovers() {
         Set<String> roles = new LinkedHashSet<>();
         for (ApproverRule rule : approverChain()) {
@@ -100,17 +149,30 @@ public record Recommendation(
         return List.copyOf(roles);
     }
 
-    /** The books, papers and documentation behind the best fit. */
+    /**
+     * The books, papers and documentation behind the best fit.
+     *
+     * @return the canon references of {@link #profile()}, possibly empty
+     */
     public List<String> canonReferences() {
         return profile().canonReferences();
     }
 
-    /** The recommendation as Markdown-like text for a terminal, a log or a pull request. */
+    /**
+     * The recommendation as Markdown-like text for a terminal, a log or a pull request: ranking,
+     * score breakdown, stack, SLO floor, kill criteria, findings and who must approve.
+     *
+     * @return the rendered text
+     */
     public String toText() {
         return RecommendationRenderer.text(this);
     }
 
-    /** The recommendation as indented JSON (camelCase keys, stable order, trailing newline). */
+    /**
+     * The recommendation as JSON, for tools and files.
+     *
+     * @return indented JSON with camelCase keys in a stable order, ending with a newline
+     */
     public String toJson() {
         return RecommendationRenderer.json(this);
     }

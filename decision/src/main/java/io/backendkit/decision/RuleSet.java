@@ -45,11 +45,20 @@ public enum RuleSet {
         this.wireName = wireName;
     }
 
-    /** The lower-case name used in reports, e.g. {@code backendkit}. */
+    /**
+     * The name used in text and JSON reports.
+     *
+     * @return the lower-case name, e.g. {@code backendkit}
+     */
     public String wireName() {
         return wireName;
     }
 
+    /**
+     * The same as {@link #wireName()}.
+     *
+     * @return the lower-case name
+     */
     @Override
     public String toString() {
         return wireName;

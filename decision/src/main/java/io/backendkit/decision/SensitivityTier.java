@@ -33,27 +33,43 @@ public enum SensitivityTier {
         this.rank = rank;
     }
 
-    /** The kebab-case name used in profile files and JSON output, e.g. {@code pii-only}. */
+    /**
+     * The name used in profile files and JSON output.
+     *
+     * @return the kebab-case name, e.g. {@code pii-only}
+     */
     public String wireName() {
         return wireName;
     }
 
-    /** The tier's order: 0 (public) to 4 (regulated). */
+    /**
+     * The tier's place in the sensitivity order; tiers of equal rank are interchangeable when a
+     * profile's {@code data_sensitivity_tier_max} is checked.
+     *
+     * @return 0 (public) to 4 (regulated)
+     */
     public int rank() {
         return rank;
     }
 
     /**
-     * The constant with the given wire name (or constant name), ignoring case.
+     * The constant with the given wire name (or constant name), ignoring case and surrounding
+     * whitespace.
      *
      * @param text for example {@code phi}
      * @return the constant
-     * @throws DecisionException naming the accepted values when {@code text} is none of them
+     * @throws DecisionException located at {@code dataSensitivity}, naming the accepted values, when
+     *     {@code text} is null or none of them
      */
     public static SensitivityTier fromWireName(String text) {
         return WireNames.parse(SensitivityTier.class, text, "dataSensitivity", SensitivityTier::wireName);
     }
 
+    /**
+     * The same as {@link #wireName()}, so the constant prints as profile files write it.
+     *
+     * @return the kebab-case name
+     */
     @Override
     public String toString() {
         return wireName;

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * The verifiable success criteria a profile commits to (its {@code success_thresholds}): latency
  * percentiles, uptime, recovery objectives. Every recommendation states them, so nobody adopts a
- * profile without knowing what "working" means.
+ * profile without knowing what "working" means. Immutable and thread-safe.
  *
  * @param p50LatencyMillis API latency p50 the profile must stay under, in milliseconds
  * @param p95LatencyMillis API latency p95, in milliseconds, {@code >= p50}
@@ -29,7 +29,11 @@ public record SloFloor(
         int rtoMinutes,
         Integer throughputRpsMin) {
 
-    /** The minimum throughput, if the profile states one. */
+    /**
+     * The minimum throughput as an {@code Optional}, for callers that prefer it to a null check.
+     *
+     * @return the requests per second the profile must sustain, or empty when it states none
+     */
     public Optional<Integer> throughputRpsMinIfPresent() {
         return Optional.ofNullable(throughputRpsMin);
     }

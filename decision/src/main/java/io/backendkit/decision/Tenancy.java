@@ -22,22 +22,33 @@ public enum Tenancy {
         this.wireName = wireName;
     }
 
-    /** The kebab-case name used in profile files and JSON output, e.g. {@code shared-multi-tenant}. */
+    /**
+     * The name used in profile files and JSON output.
+     *
+     * @return the kebab-case name, e.g. {@code shared-multi-tenant}
+     */
     public String wireName() {
         return wireName;
     }
 
     /**
-     * The constant with the given wire name (or constant name), ignoring case.
+     * The constant with the given wire name (or constant name), ignoring case and surrounding
+     * whitespace.
      *
      * @param text for example {@code isolated-multi-tenant}
      * @return the constant
-     * @throws DecisionException naming the accepted values when {@code text} is none of them
+     * @throws DecisionException located at {@code tenancy}, naming the accepted values, when {@code
+     *     text} is null or none of them
      */
     public static Tenancy fromWireName(String text) {
         return WireNames.parse(Tenancy.class, text, "tenancy", Tenancy::wireName);
     }
 
+    /**
+     * The same as {@link #wireName()}, so the constant prints as profile files write it.
+     *
+     * @return the kebab-case name
+     */
     @Override
     public String toString() {
         return wireName;

@@ -26,6 +26,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "analyze", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class AnalyzeMojo extends DatabaseMojo {
 
+    /** Created by Maven, which then injects the parameters. */
+    public AnalyzeMojo() {}
+
     /** Schemas to read (default: every user schema). */
     @Parameter(property = "backendkit.schemas")
     List<String> schemas;
@@ -38,6 +41,15 @@ public class AnalyzeMojo extends DatabaseMojo {
     @Parameter(property = "backendkit.reportFile")
     File reportFile;
 
+    /**
+     * Reads the schemas, logs the report and a summary line, writes {@code reportFile} if set, and applies
+     * {@code failOn}.
+     *
+     * @throws MojoExecutionException when {@code failOn} is not a severity, the database cannot be reached or read,
+     *     or the report file cannot be written
+     * @throws MojoFailureException when a finding is at least as severe as {@code failOn}; the message names the
+     *     first one
+     */
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {

@@ -21,6 +21,9 @@ import org.apache.maven.settings.crypto.SettingsDecryptionResult;
  */
 public abstract class DatabaseMojo extends AbstractMojo {
 
+    /** For subclasses; Maven creates the goals and injects the parameters. */
+    public DatabaseMojo() {}
+
     /** The JDBC URL, for example {@code jdbc:postgresql://127.0.0.1:5432/shop}. */
     @Parameter(property = "backendkit.url", required = true)
     String url;

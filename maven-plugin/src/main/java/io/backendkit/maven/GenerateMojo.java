@@ -44,6 +44,9 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
+    /** Created by Maven, which then injects the parameters. */
+    public GenerateMojo() {}
+
     /** The OpenAPI document (YAML or JSON). */
     @Parameter(property = "backendkit.spec", required = true)
     File spec;
@@ -90,6 +93,15 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true)
     PluginDescriptor plugin;
 
+    /**
+     * Adds {@code outputDirectory} as a compile source root and generates into it unless nothing changed since the
+     * last run. Generation findings are logged at their severity.
+     *
+     * @throws MojoExecutionException when the spec file does not exist, {@code target} is unknown, or a file cannot be
+     *     read or written
+     * @throws MojoFailureException when the document cannot be generated, generation reports an error, or it reports a
+     *     warning and {@code failOnWarnings} is set
+     */
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {

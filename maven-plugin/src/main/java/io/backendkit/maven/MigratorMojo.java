@@ -12,6 +12,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /** What the migrator goals share: where migrations live, the history table and placeholders. */
 public abstract class MigratorMojo extends DatabaseMojo {
 
+    /** For subclasses; Maven creates the goals and injects the parameters. */
+    public MigratorMojo() {}
+
     /**
      * Where migrations live: directories, or {@code filesystem:DIR} and {@code classpath:PATH} locations. Default:
      * {@code src/main/resources/db/migration} of the project.
@@ -34,6 +37,14 @@ public abstract class MigratorMojo extends DatabaseMojo {
     @Parameter(property = "backendkit.outOfOrder", defaultValue = "false")
     boolean outOfOrder;
 
+    /**
+     * Connects, configures a migrator from the parameters and runs the goal's verb, unless {@code backendkit.skip} is
+     * set.
+     *
+     * @throws MojoExecutionException when the database cannot be reached or a {@code serverId} cannot be resolved
+     * @throws MojoFailureException when the migrator reports a problem (a failed or invalid migration, a validation
+     *     error), with the database URL in the message
+     */
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {

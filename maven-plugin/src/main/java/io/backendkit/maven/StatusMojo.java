@@ -7,6 +7,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "status", threadSafe = true)
 public class StatusMojo extends MigratorMojo {
 
+    /** Created by Maven, which then injects the parameters. */
+    public StatusMojo() {}
+
     @Override
     void run(Migrator migrator) {
         logLines(migrator.status().toText());

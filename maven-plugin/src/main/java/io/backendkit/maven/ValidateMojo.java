@@ -11,6 +11,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class ValidateMojo extends MigratorMojo {
 
+    /** Created by Maven, which then injects the parameters. */
+    public ValidateMojo() {}
+
     @Override
     void run(Migrator migrator) {
         int checked = migrator.validate();

@@ -24,12 +24,20 @@ public enum DatabaseServer {
         this.urlEnv = urlEnv;
     }
 
-    /** A name for messages, e.g. {@code PostgreSQL}. */
+    /**
+     * A name for messages and skip reasons.
+     *
+     * @return the server's product name, e.g. {@code PostgreSQL}
+     */
     public String displayName() {
         return displayName;
     }
 
-    /** The environment variable holding the server's JDBC URL. */
+    /**
+     * The environment variable holding the server's JDBC URL, credentials included.
+     *
+     * @return the variable name, e.g. {@code BACKENDKIT_PG_URL}
+     */
     public String urlEnv() {
         return urlEnv;
     }

@@ -24,31 +24,59 @@ public final class ScratchDatabase {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** Which server this lives on. */
+    /**
+     * Which server this schema lives on.
+     *
+     * @return the server, never null
+     */
     public DatabaseServer server() {
         return server;
     }
 
-    /** The schema (PostgreSQL) or database (MariaDB) name, e.g. {@code bk_mytest_1a2b3c4d}. */
+    /**
+     * The schema (PostgreSQL) or database (MariaDB) name: {@code bk_}, the test class's simple name
+     * in lower case (at most 40 characters), and a random hexadecimal suffix.
+     *
+     * @return the name, e.g. {@code bk_mytest_1a2b3c4d}; safe to use unquoted in SQL
+     */
     public String name() {
         return name;
     }
 
-    /** A JDBC URL whose connections start in this schema. */
+    /**
+     * A JDBC URL whose connections start in this schema: the server's URL with {@code
+     * currentSchema} added (PostgreSQL) or the database path replaced (MariaDB).
+     *
+     * @return the URL, including any credentials of the configured server URL
+     */
     public String jdbcUrl() {
         return jdbcUrl;
     }
 
-    /** Opens a new connection in this schema; the caller closes it. */
+    /**
+     * Opens a new connection in this schema through {@link DriverManager}; the caller closes it.
+     *
+     * @return a new connection
+     * @throws SQLException when the server cannot be reached or refuses the connection
+     */
     public Connection openConnection() throws SQLException {
         return DriverManager.getConnection(jdbcUrl);
     }
 
-    /** A non-pooling {@link DataSource} whose every connection starts in this schema. */
+    /**
+     * A data source for code under test that wants a {@link DataSource} rather than a URL.
+     *
+     * @return a new non-pooling {@link UrlDataSource} whose every connection starts in this schema
+     */
     public DataSource dataSource() {
         return new UrlDataSource(jdbcUrl);
     }
 
+    /**
+     * A description for messages; it holds no URL and so no credentials.
+     *
+     * @return for example {@code PostgreSQL scratch bk_mytest_1a2b3c4d}
+     */
     @Override
     public String toString() {
         return server.displayName() + " scratch " + name;

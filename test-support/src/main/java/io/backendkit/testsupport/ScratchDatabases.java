@@ -45,14 +45,17 @@ public final class ScratchDatabases implements BeforeAllCallback, AfterAllCallba
     private final Map<DatabaseServer, ScratchDatabase> created = new EnumMap<>(DatabaseServer.class);
     private volatile String owner = "test";
 
-    /** Reads the servers' URLs from the process environment. */
+    /** An extension that reads the servers' URLs and {@code BACKENDKIT_REQUIRE_DBS} from the process environment. */
     public ScratchDatabases() {
         this(System::getenv);
     }
 
     /**
-     * Reads the servers' URLs through {@code environment} (variable name to value, null when unset);
-     * for tests of this class itself.
+     * An extension that reads the servers' URLs and {@code BACKENDKIT_REQUIRE_DBS} through {@code
+     * environment} instead of the process environment; for tests of this class itself.
+     *
+     * @param environment maps a variable name to its value, or to null when it is unset; not null
+     * @throws IllegalArgumentException if {@code environment} is null
      */
     public ScratchDatabases(UnaryOperator<String> environment) {
         if (environment == null) {
@@ -61,20 +64,32 @@ public final class ScratchDatabases implements BeforeAllCallback, AfterAllCallba
         this.environment = environment;
     }
 
-    /** Whether the URL for {@code server} is configured. */
+    /**
+     * Whether the URL for {@code server} is configured.
+     *
+     * @param server the server to look up
+     * @return true when its {@link DatabaseServer#urlEnv()} variable is set and not blank
+     */
     public boolean isConfigured(DatabaseServer server) {
         String url = environment.apply(server.urlEnv());
         return url != null && !url.isBlank();
     }
 
-    /** Whether missing servers fail tests instead of skipping them ({@code BACKENDKIT_REQUIRE_DBS=1}). */
+    /**
+     * Whether missing servers fail tests instead of skipping them.
+     *
+     * @return true when {@value DatabaseServer#REQUIRE_ENV} is exactly {@code 1}
+     */
     public boolean isRequired() {
         return "1".equals(environment.apply(DatabaseServer.REQUIRE_ENV));
     }
 
     /**
-     * This test class's scratch schema on {@code server}, created on first call.
+     * This test class's scratch schema on {@code server}, created on first call; later calls return
+     * the same instance until the class's tests are done.
      *
+     * @param server the server to create the schema on
+     * @return the scratch schema, empty when first returned
      * @throws org.opentest4j.TestAbortedException when the server is not configured and not required
      * @throws IllegalStateException when it is required but not configured, or cannot be reached
      */
@@ -106,11 +121,23 @@ public final class ScratchDatabases implements BeforeAllCallback, AfterAllCallba
         return db;
     }
 
+    /**
+     * Records the test class's name, which the scratch schemas created for it are named after.
+     *
+     * @param context the test class's extension context
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
         owner = context.getRequiredTestClass().getSimpleName();
     }
 
+    /**
+     * Drops every scratch schema this instance created, with everything in it, and forgets them.
+     *
+     * @param context the test class's extension context
+     * @throws SQLException when a schema cannot be dropped; the first failure, with any others
+     *     attached as suppressed exceptions, after every schema was tried
+     */
     @Override
     public synchronized void afterAll(ExtensionContext context) throws SQLException {
         List<SQLException> failures = new ArrayList<>();
