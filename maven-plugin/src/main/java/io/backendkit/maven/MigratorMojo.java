@@ -51,21 +51,23 @@ public abstract class MigratorMojo extends DatabaseMojo {
             getLog().info("backendkit: skipped (backendkit.skip)");
             return;
         }
-        Migrator.Builder builder = Migrator.configure()
-                .dataSource(dataSource())
-                .locations(resolvedLocations())
-                .outOfOrder(outOfOrder)
-                .installedBy(System.getProperty("user.name", "maven"));
-        if (historyTable != null) {
-            builder.historyTable(historyTable);
-        }
-        if (placeholders != null && !placeholders.isEmpty()) {
-            builder.placeholders(placeholders);
-        }
         try {
+            Migrator.Builder builder = Migrator.configure()
+                    .dataSource(dataSource())
+                    .locations(resolvedLocations())
+                    .outOfOrder(outOfOrder)
+                    .installedBy(System.getProperty("user.name", "maven"));
+            if (historyTable != null) {
+                builder.historyTable(historyTable);
+            }
+            if (placeholders != null && !placeholders.isEmpty()) {
+                builder.placeholders(placeholders);
+            }
             run(builder.load());
         } catch (BackendKitException e) {
             throw new MojoFailureException(safeUrl() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MojoExecutionException("backendkit: " + e.getMessage(), e);
         }
     }
 
