@@ -257,7 +257,8 @@ public final class Demo {
         }
     }
 
-    private static String resource(String name) {
+    /** A text resource of the examples, read as UTF-8. */
+    static String resource(String name) {
         try (InputStream in = Demo.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("demo resource " + name + " is missing");

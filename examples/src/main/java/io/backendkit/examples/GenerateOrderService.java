@@ -3,10 +3,6 @@ package io.backendkit.examples;
 import io.backendkit.codegen.GeneratedSources;
 import io.backendkit.codegen.OpenApiCodegen;
 import io.backendkit.codegen.Target;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -27,22 +23,11 @@ public final class GenerateOrderService {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: GenerateOrderService OUTPUT_DIRECTORY");
         }
-        GeneratedSources sources = OpenApiCodegen.fromSpecText(resource("demo/orders.yaml"))
+        GeneratedSources sources = OpenApiCodegen.fromSpecText(Demo.resource("demo/orders.yaml"))
                 .basePackage("demo.orders")
                 .target(Target.JDK_HTTP_SERVER)
                 .client(true)
                 .generate();
         sources.writeTo(Path.of(args[0]));
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = GenerateOrderService.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + name + " is missing");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
