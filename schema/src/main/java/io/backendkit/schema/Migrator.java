@@ -727,7 +727,8 @@ public final class Migrator {
         /**
          * Values for Flyway-style {@code ${name}} placeholders in migration files. Once set, every {@code ${...}} in
          * a file must have a value (the load fails naming file and line otherwise). Default: none, and {@code ${...}}
-         * is left as written. Checksums are computed on the files as written, as Flyway does.
+         * is left as written. As in Flyway, a versioned file's checksum is computed on the file as written, a repeatable
+         * file's after replacement (so a changed value re-runs it).
          */
         public Builder placeholders(Map<String, String> values) {
             Objects.requireNonNull(values, "placeholders");

@@ -64,7 +64,7 @@ public final class MigrationFiles {
      * @param description from the file name, underscores as spaces
      * @param fileName the file name
      * @param source where it was loaded from
-     * @param checksum Flyway's CRC32 of the file
+     * @param checksum Flyway's CRC32 of the file, placeholders replaced (as Flyway computes it for repeatables)
      * @param sql the content, placeholders replaced
      */
     public record RepeatableScript(String description, String fileName, String source, int checksum, String sql) {}
@@ -159,19 +159,16 @@ public final class MigrationFiles {
 
     private static RepeatableScript repeatable(Source source, String description, Map<String, String> placeholders) {
         String raw = source.read();
-        String text = normalise(raw);
+        String sql = placeholders(source.name(), normalise(raw), 1, placeholders);
+        // as Flyway does, a repeatable file's checksum covers its placeholders' values: a changed value re-runs it
         return new RepeatableScript(
-                description.replace('_', ' '),
-                source.name(),
-                source.origin(),
-                flywayChecksum(raw),
-                placeholders(source.name(), text, 1, placeholders));
+                description.replace('_', ' '), source.name(), source.origin(), flywayChecksum(sql), sql);
     }
 
     /**
      * Flyway's checksum of a file: CRC32 over the UTF-8 bytes of its lines without their terminators (so the line
-     * ending style does not matter), a leading byte order mark dropped. Computed on the file as written, before
-     * placeholders are replaced.
+     * ending style does not matter), a leading byte order mark dropped. Versioned files: computed on the file as
+     * written, before placeholders are replaced; repeatable files: after (both as Flyway does).
      */
     public static int flywayChecksum(String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
