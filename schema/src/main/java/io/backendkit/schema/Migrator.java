@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * waits it logs who holds the lock and what that session runs), reads the history, does its work and releases both;
  * so concurrent migrators on several machines apply each migration exactly once. The history table is always named
  * with the schema (or MySQL database) the connection started in, so a migration that changes {@code search_path} or
- * runs {@code USE} does not lose it.
+ * runs {@code USE} does not lose it; and such a change is undone after the migration that made it, so each migration
+ * starts where the connection started.
  *
  * <p><b>What a crash leaves.</b> On PostgreSQL and SQLite a migration runs in one transaction with its history row:
  * a failure or a crash leaves schema and history untouched. Where that is impossible (MySQL/MariaDB and H2, whose DDL
