@@ -10,12 +10,16 @@ import io.backendkit.schema.internal.migrate.MigrationFiles;
 import io.backendkit.schema.internal.migrate.MigrationLock;
 import io.backendkit.schema.internal.migrate.MigrationRunner;
 import io.backendkit.schema.internal.migrate.UrlDataSource;
+import io.backendkit.schema.internal.sql.SqlWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -26,6 +30,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -79,6 +90,10 @@ public final class Migrator {
     private final Clock clock;
     private final ClassLoader classLoader;
     private final Map<String, String> placeholders;
+    private final int tenantParallelism;
+    private final boolean stopOnFirstTenantFailure;
+    /** The schema (MySQL: database) each connection is moved into for its work; null: where it starts. */
+    private final String tenant;
 
     private Migrator(Builder b) {
         this.dataSource = b.dataSource;
@@ -92,6 +107,27 @@ public final class Migrator {
         this.clock = b.clock;
         this.classLoader = b.classLoader;
         this.placeholders = b.placeholders == null ? null : Map.copyOf(b.placeholders);
+        this.tenantParallelism = b.tenantParallelism;
+        this.stopOnFirstTenantFailure = b.stopOnFirstTenantFailure;
+        this.tenant = null;
+    }
+
+    /** This configuration on another data source or in another schema, for one tenant. */
+    private Migrator(Migrator base, DataSource dataSource, String tenant) {
+        this.dataSource = dataSource;
+        this.locations = base.locations;
+        this.historyTable = base.historyTable;
+        this.flywayHistoryTable = base.flywayHistoryTable;
+        this.installedBy = base.installedBy;
+        this.outOfOrder = base.outOfOrder;
+        this.failOnLintErrors = base.failOnLintErrors;
+        this.lockTimeout = base.lockTimeout;
+        this.clock = base.clock;
+        this.classLoader = base.classLoader;
+        this.placeholders = base.placeholders;
+        this.tenantParallelism = base.tenantParallelism;
+        this.stopOnFirstTenantFailure = base.stopOnFirstTenantFailure;
+        this.tenant = tenant;
     }
 
     /** Starts a configuration. */
@@ -123,7 +159,10 @@ public final class Migrator {
      *     the history table, or naming the file and line of the statement that failed
      */
     public MigrateResult migrate(MigrationVersion target) {
-        MigrationFiles.Loaded files = files();
+        return migrate(files(), target);
+    }
+
+    private MigrateResult migrate(MigrationFiles.Loaded files, MigrationVersion target) {
         return withLockedConnection((connection, dialect, history) -> {
             HistoryState state = HistoryState.of(history.read(), files, dialect);
             state.throwIfInvalid(outOfOrder);
@@ -222,6 +261,135 @@ public final class Migrator {
                             ? problems.get(0).substring(0, problems.get(0).indexOf(": "))
                             : "migrations",
                     "nothing applied: " + String.join("; ", problems));
+        }
+    }
+
+    /**
+     * Migrates many tenants that live in one database as schemas (PostgreSQL, H2) or databases (MySQL/MariaDB) of the
+     * configured data source: each tenant's connection is moved into its schema, so the history table, the lock and
+     * unqualified names in the migrations are the tenant's own. At most {@link Builder#tenantParallelism(int)}
+     * tenants run at once, each on its own connection under its own lock; one tenant's failure leaves the others as
+     * they are and is reported in the result. With {@link Builder#stopOnFirstTenantFailure(boolean)} tenants not yet
+     * started are skipped after a failure. The files are read once for all tenants.
+     *
+     * <pre>{@code
+     * MigrateTenantsResult r = migrator.migrateTenants(List.of("tenant_a", "tenant_b"));
+     * if (!r.succeeded()) log.error(r.toText());
+     * }</pre>
+     *
+     * @param schemas the tenants' schema (MySQL: database) names, each existing, no duplicates
+     * @return one outcome per tenant, in the order given
+     * @throws MigrationException when the files cannot be loaded (no tenant is touched then)
+     * @throws IllegalArgumentException for an empty list, a blank or duplicate name
+     */
+    public MigrateTenantsResult migrateTenants(List<String> schemas) {
+        Objects.requireNonNull(schemas, "schemas");
+        Map<String, Migrator> tenants = new LinkedHashMap<>();
+        for (String schema : schemas) {
+            if (tenants.put(schema, forTenant(schema)) != null) {
+                throw new IllegalArgumentException("tenant schema " + schema + " is listed twice");
+            }
+        }
+        return runTenants(tenants);
+    }
+
+    /**
+     * This configuration in one tenant's schema (MySQL: database) of the configured data source, for the verbs that
+     * go tenant by tenant: {@code status()}, {@code repair(...)}, {@code rollback(n)}, {@code resume(...)} and the
+     * rest work there as they do on the data source's own schema.
+     *
+     * @param schema the tenant's schema (MySQL: database); it must exist when a verb runs
+     * @throws IllegalArgumentException for a blank name or one holding NUL
+     */
+    public Migrator forTenant(String schema) {
+        if (schema == null || schema.isBlank() || schema.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("tenant schema names must be non-blank, without NUL (was '"
+                    + (schema == null ? null : schema.replace("\0", "\\0")) + "')");
+        }
+        return new Migrator(this, dataSource, schema);
+    }
+
+    /**
+     * Migrates many tenants that each have their own database (database-per-tenant on PostgreSQL, or any layout where
+     * a tenant is reached by its own data source), as {@link #migrateTenants(List)} does: bounded parallelism, one
+     * lock per database, one outcome per tenant.
+     *
+     * @param databases tenant name to its data source, in the order the result lists them
+     */
+    public MigrateTenantsResult migrateTenants(Map<String, DataSource> databases) {
+        Objects.requireNonNull(databases, "databases");
+        Map<String, Migrator> tenants = new LinkedHashMap<>();
+        databases.forEach((name, ds) -> {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("tenant names must be non-blank (was '" + name + "')");
+            }
+            tenants.put(name, new Migrator(this, Objects.requireNonNull(ds, "data source of " + name), null));
+        });
+        return runTenants(tenants);
+    }
+
+    private MigrateTenantsResult runTenants(Map<String, Migrator> tenants) {
+        if (tenants.isEmpty()) {
+            throw new IllegalArgumentException("migrateTenants needs at least one tenant");
+        }
+        MigrationFiles.Loaded files = files();
+        int threads = Math.min(tenantParallelism, tenants.size());
+        long start = System.nanoTime();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Callable<MigrateTenantsResult.Outcome>> tasks = new ArrayList<>();
+        tenants.forEach((name, migrator) -> tasks.add(() -> {
+            if (stop.get()) {
+                return new MigrateTenantsResult.Outcome(name, MigrateTenantsResult.Status.SKIPPED, null, null, 0);
+            }
+            long t0 = System.nanoTime();
+            try {
+                MigrateResult result = migrator.migrate(files, null);
+                return new MigrateTenantsResult.Outcome(
+                        name, MigrateTenantsResult.Status.MIGRATED, result, null, (System.nanoTime() - t0) / 1_000_000);
+            } catch (RuntimeException e) {
+                MigrationException error = e instanceof MigrationException m
+                        ? m
+                        : new MigrationException(name, "unexpected failure: " + e, e);
+                LOG.error("tenant {} failed at {}: {}", name, error.location(), error.problem());
+                if (stopOnFirstTenantFailure) {
+                    stop.set(true);
+                }
+                return new MigrateTenantsResult.Outcome(
+                        name, MigrateTenantsResult.Status.FAILED, null, error, (System.nanoTime() - t0) / 1_000_000);
+            }
+        }));
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "backendkit-migrate-tenant-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<MigrateTenantsResult.Outcome> outcomes = new ArrayList<>();
+            for (Future<MigrateTenantsResult.Outcome> f : pool.invokeAll(tasks)) {
+                outcomes.add(f.get());
+            }
+            MigrateTenantsResult result =
+                    new MigrateTenantsResult(outcomes, threads, (System.nanoTime() - start) / 1_000_000);
+            LOG.info(
+                    "{} tenant(s): {} migrated, {} failed, {} skipped in {} ms",
+                    outcomes.size(),
+                    result.in(MigrateTenantsResult.Status.MIGRATED).size(),
+                    result.in(MigrateTenantsResult.Status.FAILED).size(),
+                    result.in(MigrateTenantsResult.Status.SKIPPED).size(),
+                    result.wallMillis());
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MigrationException(
+                    "tenants",
+                    "interrupted while tenants were migrating; running ones may still"
+                            + " finish their current migration",
+                    e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a tenant task failed outside its own error handling", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -652,10 +820,89 @@ public final class Migrator {
     private <T> T withConnection(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
-            return work.apply(connection, dialect);
+            if (tenant == null) {
+                return work.apply(connection, dialect);
+            }
+            String before = enterTenant(connection, dialect);
+            try {
+                return work.apply(connection, dialect);
+            } finally {
+                leaveTenant(connection, dialect, before);
+            }
         } catch (SQLException e) {
             throw new MigrationException(
-                    historyTable, "database error: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]", e);
+                    tenant == null ? historyTable : tenant,
+                    "database error: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]",
+                    e);
+        }
+    }
+
+    /** Moves the connection into the tenant's schema; returns where it was, to go back before it is closed. */
+    private String enterTenant(Connection connection, Dialect dialect) throws SQLException {
+        String exists = switch (dialect) {
+            case POSTGRESQL -> "SELECT 1 FROM pg_namespace WHERE nspname = ?";
+            case MYSQL -> "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";
+            case H2 -> "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?";
+            default ->
+                throw new MigrationException(
+                        tenant,
+                        dialect + " has no schemas to hold tenants; give each tenant's database its own data"
+                                + " source (migrateTenants(Map))");
+        };
+        try (PreparedStatement ps = connection.prepareStatement(exists)) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new MigrationException(
+                            tenant,
+                            "no such " + (dialect == Dialect.MYSQL ? "database" : "schema")
+                                    + "; create it before migrating the tenant");
+                }
+            }
+        }
+        switch (dialect) {
+            case POSTGRESQL -> {
+                String before;
+                try (Statement st = connection.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
+                    rs.next();
+                    before = rs.getString(1);
+                }
+                setSearchPath(connection, SqlWriter.of(dialect).id(tenant));
+                return before;
+            }
+            case MYSQL -> {
+                String before = connection.getCatalog();
+                connection.setCatalog(tenant);
+                return before;
+            }
+            default -> {
+                String before = connection.getSchema();
+                connection.setSchema(tenant);
+                return before;
+            }
+        }
+    }
+
+    private void leaveTenant(Connection connection, Dialect dialect, String before) throws SQLException {
+        if (before == null) {
+            return;
+        }
+        switch (dialect) {
+            case POSTGRESQL -> setSearchPath(connection, before);
+            case MYSQL -> connection.setCatalog(before);
+            default -> connection.setSchema(before);
+        }
+    }
+
+    private static void setSearchPath(Connection connection, String value) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(true);
+        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+            ps.setString(1, value);
+            ps.executeQuery().close();
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 
@@ -700,8 +947,31 @@ public final class Migrator {
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader = Migrator.class.getClassLoader();
+        private int tenantParallelism = 4;
+        private boolean stopOnFirstTenantFailure;
 
         private Builder() {}
+
+        /**
+         * How many tenants {@link Migrator#migrateTenants} migrates at once, each on its own connection (so a pool
+         * needs at least this many). Default 4; 1 to 256.
+         */
+        public Builder tenantParallelism(int tenants) {
+            if (tenants < 1 || tenants > 256) {
+                throw new IllegalArgumentException("tenantParallelism must be 1 to 256 (was " + tenants + ")");
+            }
+            this.tenantParallelism = tenants;
+            return this;
+        }
+
+        /**
+         * Whether {@link Migrator#migrateTenants} starts no further tenant once one has failed (those already running
+         * finish; the rest are SKIPPED). Default false: every tenant is tried.
+         */
+        public Builder stopOnFirstTenantFailure(boolean stop) {
+            this.stopOnFirstTenantFailure = stop;
+            return this;
+        }
 
         /** The database to migrate. Required (this or {@link #dataSource(String, String, String)}). */
         public Builder dataSource(DataSource dataSource) {
