@@ -988,10 +988,7 @@ public final class Migrator {
          * @param password the password, or null
          */
         public Builder dataSource(String jdbcUrl, String user, String password) {
-            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-                throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:' (was '" + jdbcUrl + "')");
-            }
-            this.dataSource = new UrlDataSource(jdbcUrl, user, password);
+            this.dataSource = UrlDataSource.of(jdbcUrl, user, password);
             return this;
         }
 
