@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
@@ -237,6 +238,44 @@ class FlywayAdoptionTest {
                     .isEqualTo(catalogJson(byFlyway, "flyway_schema_history"));
             assertThat(byBackendkit.column("SELECT name FROM app_account_names ORDER BY id"))
                     .isEqualTo(byFlyway.column("SELECT name FROM app_account_names ORDER BY id"));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void flywaySchemaPerTenantProjectIsAdoptedTenantByTenantInOneCall() throws Exception {
+        writeFlywayFolder();
+        try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, dir)) {
+            List<String> tenants = List.of(db.name + "_a", db.name + "_b", db.name + "_c");
+            try {
+                for (String t : tenants) {
+                    db.execute("CREATE SCHEMA " + t);
+                    // as Flyway users do: one Flyway call per tenant, its history in the tenant's schema
+                    Flyway.configure()
+                            .dataSource(db.dataSource)
+                            .schemas(t)
+                            .locations("filesystem:" + dir)
+                            .placeholders(PLACEHOLDERS)
+                            .load()
+                            .migrate();
+                }
+                write("V3__add_balance.sql", "ALTER TABLE ${prefix}accounts ADD COLUMN balance INT;\n");
+                MigrateTenantsResult result = backendkit(db).migrateTenants(tenants);
+                assertThat(result.succeeded()).as(result.toText()).isTrue();
+                for (MigrateTenantsResult.Outcome o : result.tenants()) {
+                    // each tenant's Flyway history adopted, only V3 run
+                    assertThat(o.result().executed())
+                            .extracting(AppliedMigration::fileName)
+                            .containsExactly("V3__add_balance.sql");
+                    assertThat(db.count("SELECT COUNT(*) FROM " + o.tenant() + ".backendkit_schema_history"))
+                            .isEqualTo(5);
+                    assertThat(db.column("SELECT name FROM " + o.tenant() + ".app_account_names ORDER BY id"))
+                            .containsExactly("first; not a split", "ops team");
+                }
+            } finally {
+                for (String t : tenants) {
+                    db.execute("DROP SCHEMA IF EXISTS " + t + " CASCADE");
+                }
+            }
         }
     }
 

@@ -39,6 +39,10 @@ public final class MigrationFiles {
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
     private static final Pattern UNDO = Pattern.compile("U(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    /** Flyway's SQL callbacks: beforeMigrate.sql, afterEachMigrate__notify.sql, createSchema.sql ... */
+    private static final Pattern FLYWAY_CALLBACK =
+            Pattern.compile("(?:(?:before|after)[A-Z][A-Za-z]*|createSchema)(?:__.*)?\\.sql");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\n]*)}");
 
     private MigrationFiles() {}
@@ -105,6 +109,9 @@ public final class MigrationFiles {
                             problems.add(script.source() + ": repeatable '" + script.description()
                                     + "' is also defined by " + clash.source());
                         }
+                    } else if (FLYWAY_CALLBACK.matcher(source.name()).matches()) {
+                        problems.add(source.origin() + ": is a Flyway callback; backendkit runs no callbacks, so"
+                                + " move it out of the migration locations (or make its SQL part of a migration)");
                     } else {
                         MigrationScript script = parse(source.name(), source.origin(), source.read(), placeholders);
                         MigrationScript clash = byVersion.putIfAbsent(script.version(), script);
