@@ -9,17 +9,15 @@ import io.backendkit.schema.internal.migrate.HistoryTable;
 import io.backendkit.schema.internal.migrate.MigrationFiles;
 import io.backendkit.schema.internal.migrate.MigrationLock;
 import io.backendkit.schema.internal.migrate.MigrationRunner;
+import io.backendkit.schema.internal.migrate.TenantRun;
+import io.backendkit.schema.internal.migrate.TenantSchema;
 import io.backendkit.schema.internal.migrate.UrlDataSource;
-import io.backendkit.schema.internal.sql.SqlWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -30,13 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -333,64 +325,9 @@ public final class Migrator {
             throw new IllegalArgumentException("migrateTenants needs at least one tenant");
         }
         MigrationFiles.Loaded files = files();
-        int threads = Math.min(tenantParallelism, tenants.size());
-        long start = System.nanoTime();
-        AtomicBoolean stop = new AtomicBoolean();
-        List<Callable<MigrateTenantsResult.Outcome>> tasks = new ArrayList<>();
-        tenants.forEach((name, migrator) -> tasks.add(() -> {
-            if (stop.get()) {
-                return new MigrateTenantsResult.Outcome(name, MigrateTenantsResult.Status.SKIPPED, null, null, 0);
-            }
-            long t0 = System.nanoTime();
-            try {
-                MigrateResult result = migrator.migrate(files, null);
-                return new MigrateTenantsResult.Outcome(
-                        name, MigrateTenantsResult.Status.MIGRATED, result, null, (System.nanoTime() - t0) / 1_000_000);
-            } catch (RuntimeException e) {
-                MigrationException error = e instanceof MigrationException m
-                        ? m
-                        : new MigrationException(name, "unexpected failure: " + e, e);
-                LOG.error("tenant {} failed at {}: {}", name, error.location(), error.problem());
-                if (stopOnFirstTenantFailure) {
-                    stop.set(true);
-                }
-                return new MigrateTenantsResult.Outcome(
-                        name, MigrateTenantsResult.Status.FAILED, null, error, (System.nanoTime() - t0) / 1_000_000);
-            }
-        }));
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "backendkit-migrate-tenant-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<MigrateTenantsResult.Outcome> outcomes = new ArrayList<>();
-            for (Future<MigrateTenantsResult.Outcome> f : pool.invokeAll(tasks)) {
-                outcomes.add(f.get());
-            }
-            MigrateTenantsResult result =
-                    new MigrateTenantsResult(outcomes, threads, (System.nanoTime() - start) / 1_000_000);
-            LOG.info(
-                    "{} tenant(s): {} migrated, {} failed, {} skipped in {} ms",
-                    outcomes.size(),
-                    result.in(MigrateTenantsResult.Status.MIGRATED).size(),
-                    result.in(MigrateTenantsResult.Status.FAILED).size(),
-                    result.in(MigrateTenantsResult.Status.SKIPPED).size(),
-                    result.wallMillis());
-            return result;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MigrationException(
-                    "tenants",
-                    "interrupted while tenants were migrating; running ones may still"
-                            + " finish their current migration",
-                    e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a tenant task failed outside its own error handling", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Map<String, Supplier<MigrateResult>> work = new LinkedHashMap<>();
+        tenants.forEach((name, migrator) -> work.put(name, () -> migrator.migrate(files, null)));
+        return TenantRun.run(work, tenantParallelism, stopOnFirstTenantFailure);
     }
 
     /**
@@ -823,86 +760,17 @@ public final class Migrator {
             if (tenant == null) {
                 return work.apply(connection, dialect);
             }
-            String before = enterTenant(connection, dialect);
+            String before = TenantSchema.enter(connection, dialect, tenant);
             try {
                 return work.apply(connection, dialect);
             } finally {
-                leaveTenant(connection, dialect, before);
+                TenantSchema.leave(connection, dialect, before);
             }
         } catch (SQLException e) {
             throw new MigrationException(
                     tenant == null ? historyTable : tenant,
                     "database error: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]",
                     e);
-        }
-    }
-
-    /** Moves the connection into the tenant's schema; returns where it was, to go back before it is closed. */
-    private String enterTenant(Connection connection, Dialect dialect) throws SQLException {
-        String exists = switch (dialect) {
-            case POSTGRESQL -> "SELECT 1 FROM pg_namespace WHERE nspname = ?";
-            case MYSQL -> "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?";
-            case H2 -> "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?";
-            default ->
-                throw new MigrationException(
-                        tenant,
-                        dialect + " has no schemas to hold tenants; give each tenant's database its own data"
-                                + " source (migrateTenants(Map))");
-        };
-        try (PreparedStatement ps = connection.prepareStatement(exists)) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new MigrationException(
-                            tenant,
-                            "no such " + (dialect == Dialect.MYSQL ? "database" : "schema")
-                                    + "; create it before migrating the tenant");
-                }
-            }
-        }
-        switch (dialect) {
-            case POSTGRESQL -> {
-                String before;
-                try (Statement st = connection.createStatement();
-                        ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
-                    rs.next();
-                    before = rs.getString(1);
-                }
-                setSearchPath(connection, SqlWriter.of(dialect).id(tenant));
-                return before;
-            }
-            case MYSQL -> {
-                String before = connection.getCatalog();
-                connection.setCatalog(tenant);
-                return before;
-            }
-            default -> {
-                String before = connection.getSchema();
-                connection.setSchema(tenant);
-                return before;
-            }
-        }
-    }
-
-    private void leaveTenant(Connection connection, Dialect dialect, String before) throws SQLException {
-        if (before == null) {
-            return;
-        }
-        switch (dialect) {
-            case POSTGRESQL -> setSearchPath(connection, before);
-            case MYSQL -> connection.setCatalog(before);
-            default -> connection.setSchema(before);
-        }
-    }
-
-    private static void setSearchPath(Connection connection, String value) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(true);
-        try (PreparedStatement ps = connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
-            ps.setString(1, value);
-            ps.executeQuery().close();
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
     }
 
