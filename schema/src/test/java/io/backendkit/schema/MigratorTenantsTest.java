@@ -204,6 +204,24 @@ class MigratorTenantsTest {
     }
 
     @Test
+    void h2SchemasAreTenantsTooAndSqliteIsToldToUseDataSources() throws Exception {
+        db = TestDatabase.open(Target.H2, temp);
+        db.execute("CREATE SCHEMA TENANT_A");
+        db.execute("CREATE SCHEMA TENANT_B");
+        MigrateTenantsResult result = migrator(db.dataSource).load().migrateTenants(List.of("TENANT_A", "TENANT_B"));
+        assertThat(result.succeeded()).as(result.toText()).isTrue();
+        assertThat(db.column("SELECT NOTE FROM TENANT_B.T5")).containsExactly("v5");
+        assertThat(db.tableExists("PUBLIC.T1")).isFalse();
+        db.close();
+
+        db = TestDatabase.open(Target.SQLITE, temp);
+        MigrateTenantsResult sqlite = migrator(db.dataSource).load().migrateTenants(List.of("main"));
+        assertThat(sqlite.tenants().get(0).error())
+                .hasMessageContaining(
+                        "has no schemas to hold tenants; give each tenant's database its own data source");
+    }
+
+    @Test
     void databasePerTenantThroughTheirOwnDataSources() throws Exception {
         db = TestDatabase.open(Target.POSTGRESQL, temp);
         try (TestDatabase second = TestDatabase.open(Target.POSTGRESQL, temp)) {
