@@ -9,6 +9,8 @@ import io.backendkit.schema.internal.migrate.HistoryTable;
 import io.backendkit.schema.internal.migrate.MigrationFiles;
 import io.backendkit.schema.internal.migrate.MigrationLock;
 import io.backendkit.schema.internal.migrate.MigrationRunner;
+import io.backendkit.schema.internal.migrate.TenantRun;
+import io.backendkit.schema.internal.migrate.TenantSchema;
 import io.backendkit.schema.internal.migrate.UrlDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -49,7 +52,8 @@ import org.slf4j.LoggerFactory;
  * waits it logs who holds the lock and what that session runs), reads the history, does its work and releases both;
  * so concurrent migrators on several machines apply each migration exactly once. The history table is always named
  * with the schema (or MySQL database) the connection started in, so a migration that changes {@code search_path} or
- * runs {@code USE} does not lose it.
+ * runs {@code USE} does not lose it; and such a change is undone after the migration that made it, so each migration
+ * starts where the connection started.
  *
  * <p><b>What a crash leaves.</b> On PostgreSQL and SQLite a migration runs in one transaction with its history row:
  * a failure or a crash leaves schema and history untouched. Where that is impossible (MySQL/MariaDB and H2, whose DDL
@@ -78,6 +82,10 @@ public final class Migrator {
     private final Clock clock;
     private final ClassLoader classLoader;
     private final Map<String, String> placeholders;
+    private final int tenantParallelism;
+    private final boolean stopOnFirstTenantFailure;
+    /** The schema (MySQL: database) each connection is moved into for its work; null: where it starts. */
+    private final String tenant;
 
     private Migrator(Builder b) {
         this.dataSource = b.dataSource;
@@ -91,6 +99,27 @@ public final class Migrator {
         this.clock = b.clock;
         this.classLoader = b.classLoader;
         this.placeholders = b.placeholders == null ? null : Map.copyOf(b.placeholders);
+        this.tenantParallelism = b.tenantParallelism;
+        this.stopOnFirstTenantFailure = b.stopOnFirstTenantFailure;
+        this.tenant = null;
+    }
+
+    /** This configuration on another data source or in another schema, for one tenant. */
+    private Migrator(Migrator base, DataSource dataSource, String tenant) {
+        this.dataSource = dataSource;
+        this.locations = base.locations;
+        this.historyTable = base.historyTable;
+        this.flywayHistoryTable = base.flywayHistoryTable;
+        this.installedBy = base.installedBy;
+        this.outOfOrder = base.outOfOrder;
+        this.failOnLintErrors = base.failOnLintErrors;
+        this.lockTimeout = base.lockTimeout;
+        this.clock = base.clock;
+        this.classLoader = base.classLoader;
+        this.placeholders = base.placeholders;
+        this.tenantParallelism = base.tenantParallelism;
+        this.stopOnFirstTenantFailure = base.stopOnFirstTenantFailure;
+        this.tenant = tenant;
     }
 
     /** Starts a configuration. */
@@ -122,7 +151,10 @@ public final class Migrator {
      *     the history table, or naming the file and line of the statement that failed
      */
     public MigrateResult migrate(MigrationVersion target) {
-        MigrationFiles.Loaded files = files();
+        return migrate(files(), target);
+    }
+
+    private MigrateResult migrate(MigrationFiles.Loaded files, MigrationVersion target) {
         return withLockedConnection((connection, dialect, history) -> {
             HistoryState state = HistoryState.of(history.read(), files, dialect);
             state.throwIfInvalid(outOfOrder);
@@ -222,6 +254,80 @@ public final class Migrator {
                             : "migrations",
                     "nothing applied: " + String.join("; ", problems));
         }
+    }
+
+    /**
+     * Migrates many tenants that live in one database as schemas (PostgreSQL, H2) or databases (MySQL/MariaDB) of the
+     * configured data source: each tenant's connection is moved into its schema, so the history table, the lock and
+     * unqualified names in the migrations are the tenant's own. At most {@link Builder#tenantParallelism(int)}
+     * tenants run at once, each on its own connection under its own lock; one tenant's failure leaves the others as
+     * they are and is reported in the result. With {@link Builder#stopOnFirstTenantFailure(boolean)} tenants not yet
+     * started are skipped after a failure. The files are read once for all tenants.
+     *
+     * <pre>{@code
+     * MigrateTenantsResult r = migrator.migrateTenants(List.of("tenant_a", "tenant_b"));
+     * if (!r.succeeded()) log.error(r.toText());
+     * }</pre>
+     *
+     * @param schemas the tenants' schema (MySQL: database) names, each existing, no duplicates
+     * @return one outcome per tenant, in the order given
+     * @throws MigrationException when the files cannot be loaded (no tenant is touched then)
+     * @throws IllegalArgumentException for an empty list, a blank or duplicate name
+     */
+    public MigrateTenantsResult migrateTenants(List<String> schemas) {
+        Objects.requireNonNull(schemas, "schemas");
+        Map<String, Migrator> tenants = new LinkedHashMap<>();
+        for (String schema : schemas) {
+            if (tenants.put(schema, forTenant(schema)) != null) {
+                throw new IllegalArgumentException("tenant schema " + schema + " is listed twice");
+            }
+        }
+        return runTenants(tenants);
+    }
+
+    /**
+     * This configuration in one tenant's schema (MySQL: database) of the configured data source, for the verbs that
+     * go tenant by tenant: {@code status()}, {@code repair(...)}, {@code rollback(n)}, {@code resume(...)} and the
+     * rest work there as they do on the data source's own schema.
+     *
+     * @param schema the tenant's schema (MySQL: database); it must exist when a verb runs
+     * @throws IllegalArgumentException for a blank name or one holding NUL
+     */
+    public Migrator forTenant(String schema) {
+        if (schema == null || schema.isBlank() || schema.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("tenant schema names must be non-blank, without NUL (was '"
+                    + (schema == null ? null : schema.replace("\0", "\\0")) + "')");
+        }
+        return new Migrator(this, dataSource, schema);
+    }
+
+    /**
+     * Migrates many tenants that each have their own database (database-per-tenant on PostgreSQL, or any layout where
+     * a tenant is reached by its own data source), as {@link #migrateTenants(List)} does: bounded parallelism, one
+     * lock per database, one outcome per tenant.
+     *
+     * @param databases tenant name to its data source, in the order the result lists them
+     */
+    public MigrateTenantsResult migrateTenants(Map<String, DataSource> databases) {
+        Objects.requireNonNull(databases, "databases");
+        Map<String, Migrator> tenants = new LinkedHashMap<>();
+        databases.forEach((name, ds) -> {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("tenant names must be non-blank (was '" + name + "')");
+            }
+            tenants.put(name, new Migrator(this, Objects.requireNonNull(ds, "data source of " + name), null));
+        });
+        return runTenants(tenants);
+    }
+
+    private MigrateTenantsResult runTenants(Map<String, Migrator> tenants) {
+        if (tenants.isEmpty()) {
+            throw new IllegalArgumentException("migrateTenants needs at least one tenant");
+        }
+        MigrationFiles.Loaded files = files();
+        Map<String, Supplier<MigrateResult>> work = new LinkedHashMap<>();
+        tenants.forEach((name, migrator) -> work.put(name, () -> migrator.migrate(files, null)));
+        return TenantRun.run(work, tenantParallelism, stopOnFirstTenantFailure);
     }
 
     /**
@@ -651,10 +757,20 @@ public final class Migrator {
     private <T> T withConnection(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             Dialect dialect = Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
-            return work.apply(connection, dialect);
+            if (tenant == null) {
+                return work.apply(connection, dialect);
+            }
+            String before = TenantSchema.enter(connection, dialect, tenant);
+            try {
+                return work.apply(connection, dialect);
+            } finally {
+                TenantSchema.leave(connection, dialect, before);
+            }
         } catch (SQLException e) {
             throw new MigrationException(
-                    historyTable, "database error: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]", e);
+                    tenant == null ? historyTable : tenant,
+                    "database error: " + e.getMessage() + " [SQLState " + e.getSQLState() + "]",
+                    e);
         }
     }
 
@@ -699,8 +815,31 @@ public final class Migrator {
         private Duration lockTimeout = Duration.ofMinutes(5);
         private Clock clock = Clock.systemUTC();
         private ClassLoader classLoader = Migrator.class.getClassLoader();
+        private int tenantParallelism = 4;
+        private boolean stopOnFirstTenantFailure;
 
         private Builder() {}
+
+        /**
+         * How many tenants {@link Migrator#migrateTenants} migrates at once, each on its own connection (so a pool
+         * needs at least this many). Default 4; 1 to 256.
+         */
+        public Builder tenantParallelism(int tenants) {
+            if (tenants < 1 || tenants > 256) {
+                throw new IllegalArgumentException("tenantParallelism must be 1 to 256 (was " + tenants + ")");
+            }
+            this.tenantParallelism = tenants;
+            return this;
+        }
+
+        /**
+         * Whether {@link Migrator#migrateTenants} starts no further tenant once one has failed (those already running
+         * finish; the rest are SKIPPED). Default false: every tenant is tried.
+         */
+        public Builder stopOnFirstTenantFailure(boolean stop) {
+            this.stopOnFirstTenantFailure = stop;
+            return this;
+        }
 
         /** The database to migrate. Required (this or {@link #dataSource(String, String, String)}). */
         public Builder dataSource(DataSource dataSource) {
@@ -717,17 +856,15 @@ public final class Migrator {
          * @param password the password, or null
          */
         public Builder dataSource(String jdbcUrl, String user, String password) {
-            if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-                throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:' (was '" + jdbcUrl + "')");
-            }
-            this.dataSource = new UrlDataSource(jdbcUrl, user, password);
+            this.dataSource = UrlDataSource.of(jdbcUrl, user, password);
             return this;
         }
 
         /**
          * Values for Flyway-style {@code ${name}} placeholders in migration files. Once set, every {@code ${...}} in
          * a file must have a value (the load fails naming file and line otherwise). Default: none, and {@code ${...}}
-         * is left as written. Checksums are computed on the files as written, as Flyway does.
+         * is left as written. As in Flyway, a versioned file's checksum is computed on the file as written, a repeatable
+         * file's after replacement (so a changed value re-runs it).
          */
         public Builder placeholders(Map<String, String> values) {
             Objects.requireNonNull(values, "placeholders");

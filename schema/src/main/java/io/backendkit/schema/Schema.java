@@ -1,6 +1,7 @@
 package io.backendkit.schema;
 
 import io.backendkit.schema.internal.catalog.CatalogReader;
+import io.backendkit.schema.internal.migrate.UrlDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,6 +34,19 @@ public final class Schema {
     /** A schema reader over {@code dataSource}. */
     public static Schema connect(DataSource dataSource) {
         return new Schema(Objects.requireNonNull(dataSource, "dataSource"), List.of());
+    }
+
+    /**
+     * A schema reader by JDBC URL, without a pool: each {@link #read()} opens one connection through {@link
+     * java.sql.DriverManager} (the driver must be on the class path) and closes it.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:postgresql://db:5432/app}
+     * @param user the user, or null when the URL carries it
+     * @param password the password, or null
+     * @throws IllegalArgumentException when {@code jdbcUrl} does not start with {@code jdbc:}
+     */
+    public static Schema connect(String jdbcUrl, String user, String password) {
+        return connect(UrlDataSource.of(jdbcUrl, user, password));
     }
 
     /** Reads these schemas (MySQL: databases) instead of the connection's current one. */

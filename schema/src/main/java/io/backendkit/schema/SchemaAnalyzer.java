@@ -5,6 +5,7 @@ import io.backendkit.core.Severity;
 import io.backendkit.schema.internal.analyze.LiveFacts;
 import io.backendkit.schema.internal.analyze.Rules;
 import io.backendkit.schema.internal.catalog.CatalogReader;
+import io.backendkit.schema.internal.migrate.UrlDataSource;
 import io.backendkit.schema.internal.sql.SqlWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -116,6 +117,19 @@ public final class SchemaAnalyzer {
      */
     public SchemaReport analyze(Catalog catalog) {
         return analyze(catalog, LiveFacts.NONE);
+    }
+
+    /**
+     * {@link #analyze(DataSource)} by JDBC URL, without a pool: opens one connection through {@link
+     * java.sql.DriverManager} (the driver must be on the class path) and closes it.
+     *
+     * @param jdbcUrl e.g. {@code jdbc:postgresql://db:5432/app}
+     * @param user the user, or null when the URL carries it
+     * @param password the password, or null
+     * @throws IllegalArgumentException when {@code jdbcUrl} does not start with {@code jdbc:}
+     */
+    public SchemaReport analyze(String jdbcUrl, String user, String password) {
+        return analyze(UrlDataSource.of(jdbcUrl, user, password));
     }
 
     /**

@@ -87,6 +87,21 @@ class MigrationFilesTest {
     }
 
     @Test
+    void flywayCallbackFilesAreNamedAsSuchNotAsBadMigrationNames() throws IOException {
+        Files.writeString(dir.resolve("V1__a.sql"), "SELECT 1;");
+        Files.writeString(dir.resolve("beforeMigrate.sql"), "SELECT 2;");
+        Files.writeString(dir.resolve("afterEachMigrate__notify.sql"), "SELECT 3;");
+        Files.writeString(dir.resolve("before_everything.sql"), "SELECT 4;");
+        assertThatThrownBy(() -> MigrationFiles.load(
+                        List.of("filesystem:" + dir), getClass().getClassLoader()))
+                .isInstanceOf(MigrationException.class)
+                .hasMessageContaining("3 problem(s)")
+                .hasMessageContaining("beforeMigrate.sql: is a Flyway callback; backendkit runs no callbacks")
+                .hasMessageContaining("afterEachMigrate__notify.sql: is a Flyway callback")
+                .hasMessageContaining("before_everything.sql: migration file names must look like");
+    }
+
+    @Test
     void missingDirectoryAndClasspathLocationAreNamed() {
         assertThatThrownBy(() -> MigrationFiles.load(
                         List.of("filesystem:" + dir.resolve("nope")), getClass().getClassLoader()))

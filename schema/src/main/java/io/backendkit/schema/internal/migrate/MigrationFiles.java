@@ -39,6 +39,10 @@ public final class MigrationFiles {
     private static final Pattern VERSIONED = Pattern.compile("V(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
     private static final Pattern UNDO = Pattern.compile("U(\\d+(?:[._]\\d+)*)__(.+)\\.sql");
     private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+    /** Flyway's SQL callbacks: beforeMigrate.sql, afterEachMigrate__notify.sql, createSchema.sql ... */
+    private static final Pattern FLYWAY_CALLBACK =
+            Pattern.compile("(?:(?:before|after)[A-Z][A-Za-z]*|createSchema)(?:__.*)?\\.sql");
+
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\n]*)}");
 
     private MigrationFiles() {}
@@ -64,7 +68,7 @@ public final class MigrationFiles {
      * @param description from the file name, underscores as spaces
      * @param fileName the file name
      * @param source where it was loaded from
-     * @param checksum Flyway's CRC32 of the file
+     * @param checksum Flyway's CRC32 of the file, placeholders replaced (as Flyway computes it for repeatables)
      * @param sql the content, placeholders replaced
      */
     public record RepeatableScript(String description, String fileName, String source, int checksum, String sql) {}
@@ -105,6 +109,9 @@ public final class MigrationFiles {
                             problems.add(script.source() + ": repeatable '" + script.description()
                                     + "' is also defined by " + clash.source());
                         }
+                    } else if (FLYWAY_CALLBACK.matcher(source.name()).matches()) {
+                        problems.add(source.origin() + ": is a Flyway callback; backendkit runs no callbacks, so"
+                                + " move it out of the migration locations (or make its SQL part of a migration)");
                     } else {
                         MigrationScript script = parse(source.name(), source.origin(), source.read(), placeholders);
                         MigrationScript clash = byVersion.putIfAbsent(script.version(), script);
@@ -159,19 +166,16 @@ public final class MigrationFiles {
 
     private static RepeatableScript repeatable(Source source, String description, Map<String, String> placeholders) {
         String raw = source.read();
-        String text = normalise(raw);
+        String sql = placeholders(source.name(), normalise(raw), 1, placeholders);
+        // as Flyway does, a repeatable file's checksum covers its placeholders' values: a changed value re-runs it
         return new RepeatableScript(
-                description.replace('_', ' '),
-                source.name(),
-                source.origin(),
-                flywayChecksum(raw),
-                placeholders(source.name(), text, 1, placeholders));
+                description.replace('_', ' '), source.name(), source.origin(), flywayChecksum(sql), sql);
     }
 
     /**
      * Flyway's checksum of a file: CRC32 over the UTF-8 bytes of its lines without their terminators (so the line
-     * ending style does not matter), a leading byte order mark dropped. Computed on the file as written, before
-     * placeholders are replaced.
+     * ending style does not matter), a leading byte order mark dropped. Versioned files: computed on the file as
+     * written, before placeholders are replaced; repeatable files: after (both as Flyway does).
      */
     public static int flywayChecksum(String content) {
         String text = content.startsWith("\uFEFF") ? content.substring(1) : content;

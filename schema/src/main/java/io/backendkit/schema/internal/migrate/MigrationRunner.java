@@ -8,6 +8,7 @@ import io.backendkit.schema.MigrationVersion;
 import io.backendkit.schema.SqlStatement;
 import io.backendkit.schema.internal.sql.SqlWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,14 +48,70 @@ public final class MigrationRunner {
     private final String installedBy;
     private final Clock clock;
 
-    /** A runner writing to {@code history} on {@code connection}, which holds the migration lock. */
+    /** Where the connection started: PostgreSQL's search_path, MySQL's database, H2's schema; null elsewhere. */
+    private final String start;
+
+    /**
+     * A runner writing to {@code history} on {@code connection}, which holds the migration lock. Each migration starts
+     * where the connection is now: a {@code SET search_path} (PostgreSQL), {@code USE} (MySQL) or {@code SET SCHEMA}
+     * (H2) in one migration is undone after it, so it does not move the migrations after it.
+     */
     public MigrationRunner(
-            Connection connection, Dialect dialect, HistoryTable history, String installedBy, Clock clock) {
+            Connection connection, Dialect dialect, HistoryTable history, String installedBy, Clock clock)
+            throws SQLException {
         this.connection = connection;
         this.dialect = dialect;
         this.history = history;
         this.installedBy = installedBy;
         this.clock = clock;
+        this.start = switch (dialect) {
+            case POSTGRESQL -> {
+                try (Statement st = connection.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
+                    rs.next();
+                    yield rs.getString(1);
+                }
+            }
+            case MYSQL -> connection.getCatalog();
+            case H2 -> connection.getSchema();
+            default -> null;
+        };
+    }
+
+    /** Puts the connection back where it started, when a migration moved it. */
+    private void restoreStart() throws SQLException {
+        if (start == null) {
+            return;
+        }
+        switch (dialect) {
+            case POSTGRESQL -> {
+                String now;
+                try (Statement st = connection.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT current_setting('search_path')")) {
+                    rs.next();
+                    now = rs.getString(1);
+                }
+                if (!start.equals(now)) {
+                    try (PreparedStatement ps =
+                            connection.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+                        ps.setString(1, start);
+                        ps.executeQuery().close();
+                    }
+                    LOG.debug("search_path restored to {} (a migration set it to {})", start, now);
+                }
+            }
+            case MYSQL -> {
+                if (!start.equals(connection.getCatalog())) {
+                    connection.setCatalog(start);
+                }
+            }
+            case H2 -> {
+                if (!start.equals(connection.getSchema())) {
+                    connection.setSchema(start);
+                }
+            }
+            default -> {}
+        }
     }
 
     /** What is being run: one section of a versioned migration, or a repeatable migration. */
@@ -168,6 +225,7 @@ public final class MigrationRunner {
             throws SQLException {
         List<SqlStatement> statements = work.statements();
         long start = System.nanoTime();
+        boolean completed = false;
         if (transactional) {
             connection.setAutoCommit(false);
         } else {
@@ -220,6 +278,7 @@ public final class MigrationRunner {
             } else {
                 history.finish(rank, HistoryRow.Status.SUCCESS, statements.size(), clock.instant(), millis);
             }
+            completed = true;
             LOG.info("{} {} ({} statements, {} ms)", direction, work.fileName(), statements.size() - from, millis);
             return new AppliedMigration(
                     work.version(), work.description(), work.fileName(), direction, statements.size() - from, millis);
@@ -227,6 +286,14 @@ public final class MigrationRunner {
             if (transactional && !connection.getAutoCommit()) {
                 connection.rollback();
                 connection.setAutoCommit(true);
+            }
+            try {
+                restoreStart();
+            } catch (SQLException e) {
+                if (completed) {
+                    throw e;
+                }
+                LOG.warn("could not put the connection back where it started: {}", e.getMessage());
             }
         }
     }

@@ -27,6 +27,18 @@ public final class UrlDataSource implements DataSource {
         this.password = password;
     }
 
+    /**
+     * A data source for {@code jdbcUrl}, checked to be a JDBC URL.
+     *
+     * @throws IllegalArgumentException when {@code jdbcUrl} does not start with {@code jdbc:}
+     */
+    public static UrlDataSource of(String jdbcUrl, String user, String password) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("jdbcUrl must start with 'jdbc:' (was '" + jdbcUrl + "')");
+        }
+        return new UrlDataSource(jdbcUrl, user, password);
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
         return user == null && password == null
