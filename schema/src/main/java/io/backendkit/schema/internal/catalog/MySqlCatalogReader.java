@@ -167,7 +167,7 @@ final class MySqlCatalogReader {
                     List.of(),
                     true));
         }
-        return new Catalog(Dialect.MYSQL, b.build(), b.views);
+        return new Catalog(Dialect.MYSQL, b.build(), b.views, Unmodelled.mysql(connection, schemas));
     }
 
     private static Column column(ResultSet rs, boolean mariadb) throws SQLException {

@@ -182,7 +182,7 @@ final class PostgresCatalogReader {
                 }
             }
         }
-        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views);
+        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, Unmodelled.postgres(connection, schemas));
     }
 
     private static Column column(ResultSet rs) throws SQLException {
