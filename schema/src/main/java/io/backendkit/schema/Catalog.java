@@ -3,6 +3,7 @@ package io.backendkit.schema;
 import io.backendkit.core.Json;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,11 +13,20 @@ import java.util.Optional;
  * @param dialect the database's dialect
  * @param tables tables by schema and name
  * @param views views by schema and name
+ * @param unmodelled objects the model does not describe (sequences, triggers, functions, enum types, domains, MySQL
+ *     column attributes such as {@code ON UPDATE}, character set and collation), as {@code kind name} to a normalised
+ *     definition, so that a comparison can say when they differ; empty when the reader does not read them
  */
-public record Catalog(Dialect dialect, List<Table> tables, List<View> views) {
+public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map<String, String> unmodelled) {
+
+    /** A catalog with nothing outside the model. */
+    public Catalog(Dialect dialect, List<Table> tables, List<View> views) {
+        this(dialect, tables, views, Map.of());
+    }
 
     /** Sorts and copies the lists. */
     public Catalog {
+        unmodelled = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unmodelled));
         tables = tables.stream()
                 .sorted(Comparator.comparing((Table t) -> String.valueOf(t.schema()))
                         .thenComparing(Table::name))

@@ -36,9 +36,10 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>Tables, columns, constraints and indexes are matched by name, so a rename shows as a drop and an
- * add (rename by hand to keep data). Changes are ordered so that they can run: foreign keys that go
- * away are dropped before anything else, new foreign keys are added last, after the tables they
- * reference exist. The down direction is the diff the other way round. Schema names are ignored, so
+ * add (rename by hand to keep data). Changes are ordered so that they can run and so that data goes last:
+ * foreign keys, indexes and constraints that go away are dropped first, then tables are created, columns
+ * added and altered, keys, indexes and checks added, new foreign keys added after the tables they
+ * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. The down direction is the diff the other way round. Schema names are ignored, so
  * a catalog read from a scratch schema compares with the live one. Immutable.
  */
 public final class SchemaDiff {
@@ -46,11 +47,60 @@ public final class SchemaDiff {
     private final Catalog from;
     private final Catalog to;
     private final List<SchemaChange> changes;
+    private final List<String> notCompared;
 
     private SchemaDiff(Catalog from, Catalog to) {
         this.from = from;
         this.to = to;
         this.changes = List.copyOf(compute(from, to));
+        this.notCompared = List.copyOf(notCompared(from, to));
+    }
+
+    /**
+     * The differences in objects the model does not compare or migrate (views, sequences, triggers, functions, enum
+     * types, domains, MySQL column attributes such as {@code ON UPDATE}, character set and collation), one line per
+     * kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
+     * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
+     */
+    public List<String> notCompared() {
+        return notCompared;
+    }
+
+    private static List<String> notCompared(Catalog from, Catalog to) {
+        Map<String, String> a = new java.util.TreeMap<>(from.unmodelled());
+        Map<String, String> b = new java.util.TreeMap<>(to.unmodelled());
+        from.views().forEach(v -> a.put("view " + v.name(), viewText(v)));
+        to.views().forEach(v -> b.put("view " + v.name(), viewText(v)));
+        Map<String, List<String>> byKind = new java.util.TreeMap<>();
+        Set<String> keys = new java.util.TreeSet<>(a.keySet());
+        keys.addAll(b.keySet());
+        for (String key : keys) {
+            String left = a.get(key);
+            String right = b.get(key);
+            if (Objects.equals(left, right)) {
+                continue;
+            }
+            String kind = key.startsWith("column attributes ")
+                    ? "column attributes"
+                    : key.startsWith("enum type ") ? "enum type" : key.substring(0, key.indexOf(' '));
+            String name = key.substring(kind.length() + 1);
+            String how = left == null ? "only in target" : right == null ? "only in current" : "definition differs";
+            byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(name + ": " + how);
+        }
+        List<String> out = new ArrayList<>();
+        byKind.forEach((kind, names) -> out.add("not compared: " + names.size() + " " + kind
+                + (names.size() == 1 ? " differs" : "s differ") + " (" + String.join(", ", names)
+                + "); the migration does not carry them"));
+        return out;
+    }
+
+    private static String viewText(View v) {
+        String d = v.definition() == null ? "" : v.definition();
+        if (v.schema() != null) {
+            d = d.replace("`" + v.schema() + "`.", "").replace("\"" + v.schema() + "\".", "");
+            d = d.replaceAll("(?<![\\w$])" + java.util.regex.Pattern.quote(v.schema()) + "\\.", "");
+        }
+        return d.strip().replaceAll("\\s+", " ");
     }
 
     /**
@@ -73,9 +123,9 @@ public final class SchemaDiff {
         return changes;
     }
 
-    /** Whether the catalogs have the same structure. */
+    /** Whether the catalogs have the same structure, including the objects listed by {@link #notCompared()}. */
     public boolean isEmpty() {
-        return changes.isEmpty();
+        return changes.isEmpty() && notCompared.isEmpty();
     }
 
     /** The DDL that turns the current catalog into the target, one statement per change. */
@@ -88,21 +138,64 @@ public final class SchemaDiff {
         return new SchemaDiff(to, from).upStatements();
     }
 
-    /** A migration file with {@code -- migrate:up} and {@code -- migrate:down} sections. */
+    /**
+     * A migration file with {@code -- migrate:up} and {@code -- migrate:down} sections. Steps that need attention are
+     * marked with a comment line above them: a {@code NOT NULL} column without a default added to an existing table
+     * ({@code -- BACKFILL NEEDED}: it fails on a table with rows; give it a default or add it nullable, backfill,
+     * then set NOT NULL; {@link MigrationLinter} reports it as the error {@code NOT_NULL_WITHOUT_DEFAULT}), and in the
+     * down section each table or column the up section dropped ({@code -- DATA NOT RESTORED}: it comes back empty).
+     */
     public String toMigration() {
-        return MigrationScript.UP_MARKER + "\n" + script(upStatements()) + "\n" + MigrationScript.DOWN_MARKER + "\n"
-                + script(downStatements());
+        SchemaDiff back = new SchemaDiff(to, from);
+        return MigrationScript.UP_MARKER + "\n" + annotated(changes, upStatements(), false) + "\n"
+                + MigrationScript.DOWN_MARKER + "\n" + annotated(back.changes, back.upStatements(), true);
+    }
+
+    private static String annotated(List<SchemaChange> changes, List<String> statements, boolean down) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < statements.size(); i++) {
+            SchemaChange c = changes.get(i);
+            if (!down
+                    && c instanceof AddColumn a
+                    && !a.column().nullable()
+                    && a.column().defaultValue() == null
+                    && !a.column().identity()
+                    && a.column().generatedExpression() == null) {
+                out.append("-- BACKFILL NEEDED: ")
+                        .append(oneLine(a.table() + "." + a.column().name()))
+                        .append(" is added NOT NULL without a default; existing rows have no value for it (PostgreSQL")
+                        .append(" fails, MySQL fills the type's zero value): give it a DEFAULT, or add it nullable,")
+                        .append(" backfill it, then set NOT NULL\n");
+            }
+            if (down && c instanceof CreateTable t) {
+                out.append("-- DATA NOT RESTORED: the up section dropped table ")
+                        .append(oneLine(t.definition().name()))
+                        .append(" with its rows; this recreates it empty\n");
+            }
+            if (down && c instanceof AddColumn a) {
+                out.append("-- DATA NOT RESTORED: the up section dropped column ")
+                        .append(oneLine(a.table() + "." + a.column().name()))
+                        .append(" with its values; this adds it back ")
+                        .append(a.column().defaultValue() == null ? "empty" : "with its default")
+                        .append("\n");
+            }
+            out.append(statements.get(i)).append(";\n");
+        }
+        return out.toString();
+    }
+
+    /** A name for a comment line: line breaks taken out, so the name cannot end the comment. */
+    private static String oneLine(String name) {
+        return name.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]", " ");
     }
 
     /** One line per change. */
     public String toText() {
-        return changes.isEmpty()
-                ? "no differences\n"
-                : changes.stream().map(c -> c.describe() + "\n").collect(Collectors.joining());
-    }
-
-    private static String script(List<String> statements) {
-        return statements.stream().map(s -> s + ";\n").collect(Collectors.joining());
+        if (isEmpty()) {
+            return "no differences\n";
+        }
+        return changes.stream().map(c -> c.describe() + "\n").collect(Collectors.joining())
+                + notCompared.stream().map(n -> n + "\n").collect(Collectors.joining());
     }
 
     private static List<SchemaChange> compute(Catalog from, Catalog to) {
@@ -185,14 +278,17 @@ public final class SchemaDiff {
                 }
             }
         }
+        // additive steps first, steps that destroy data (dropped columns, then dropped tables) last: a failure
+        // part-way leaves every row where it was
         List<SchemaChange> all = new ArrayList<>();
         all.addAll(dropFks);
         all.addAll(dropOthers);
-        all.addAll(dropTables);
         all.addAll(createTables);
-        all.addAll(columns);
+        columns.stream().filter(c -> !(c instanceof DropColumn)).forEach(all::add);
         all.addAll(adds);
         all.addAll(addFks);
+        columns.stream().filter(c -> c instanceof DropColumn).forEach(all::add);
+        all.addAll(dropTables);
         return all;
     }
 

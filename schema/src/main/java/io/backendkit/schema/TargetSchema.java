@@ -38,12 +38,47 @@ public final class TargetSchema {
     private static final java.util.regex.Pattern MYSQL_DATABASE_STATEMENT =
             java.util.regex.Pattern.compile("(?is)^\\s*(?:USE\\s+\\S+|(?:CREATE|DROP)\\s+(?:DATABASE|SCHEMA)\\b.*)$");
 
+    private static final java.util.regex.Pattern MYSQL_DATABASE_NAME = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(?:USE\\s+|(?:CREATE|DROP)\\s+(?:DATABASE|SCHEMA)\\s+(?:IF\\s+(?:NOT\\s+)?EXISTS\\s+)?)"
+                    + "(`(?:[^`]|``)+`|[^\\s;`]+)");
+
     /**
      * Whether a MySQL statement is about the file's own database ({@code USE x}, {@code CREATE/DROP DATABASE x}):
      * such statements are mapped to the scratch database, that is, not run at all.
      */
     private static boolean mapsToScratch(SqlStatement s, String sourceName) {
         return MYSQL_DATABASE_STATEMENT.matcher(s.sql()).matches();
+    }
+
+    /** The database names a MySQL file creates or uses, lower case: references to them go to the scratch database. */
+    private static java.util.Set<String> ownDatabases(List<SqlStatement> statements) {
+        java.util.Set<String> own = new java.util.HashSet<>();
+        for (SqlStatement s : statements) {
+            java.util.regex.Matcher m = MYSQL_DATABASE_NAME.matcher(s.sql());
+            if (mapsToScratch(s, "") && m.find()) {
+                String name = m.group(1);
+                if (name.startsWith("`")) {
+                    name = name.substring(1, name.length() - 1).replace("``", "`");
+                }
+                own.add(name.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return own;
+    }
+
+    /** Every database on the MySQL server but the scratch one and the file's own names, lower case. */
+    private static java.util.Set<String> otherDatabases(Connection c, String scratch, java.util.Set<String> own)
+            throws SQLException {
+        java.util.Set<String> other = new java.util.HashSet<>();
+        try (Statement st = c.createStatement();
+                java.sql.ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME FROM information_schema.SCHEMATA")) {
+            while (rs.next()) {
+                other.add(rs.getString(1).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        other.remove(scratch.toLowerCase(java.util.Locale.ROOT));
+        other.removeAll(own);
+        return other;
     }
 
     private static void refuseClusterWide(SqlStatement s, String sourceName) {
@@ -198,12 +233,26 @@ public final class TargetSchema {
                                 "reading a SQL file needs PostgreSQL, MySQL/MariaDB or H2 (this is " + dialect + ")");
                 }
                 try {
+                    java.util.Set<String> own =
+                            dialect == Dialect.MYSQL ? ownDatabases(statements) : java.util.Set.of();
+                    java.util.Set<String> other =
+                            dialect == Dialect.MYSQL ? otherDatabases(c, scratch, own) : java.util.Set.of();
                     for (SqlStatement s : statements) {
                         if (dialect == Dialect.MYSQL && mapsToScratch(s, sourceName)) {
                             continue;
                         }
+                        String text = s.sql();
+                        if (dialect == Dialect.MYSQL) {
+                            try {
+                                text = io.backendkit.schema.internal.sql.MySqlConfinement.confine(
+                                        text, own, other, scratch);
+                            } catch (io.backendkit.schema.internal.sql.MySqlConfinement.Refused e) {
+                                throw new SchemaException(
+                                        sourceName + ":" + s.line(), e.getMessage() + "; the file was not applied");
+                            }
+                        }
                         try {
-                            st.execute(s.sql());
+                            st.execute(text);
                         } catch (SQLException e) {
                             throw new SchemaException(
                                     sourceName + ":" + s.line(),

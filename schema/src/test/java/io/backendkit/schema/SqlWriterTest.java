@@ -90,7 +90,7 @@ class SqlWriterTest {
     void literals_escape_quotes_and_backslashes() {
         assertThat(SqlWriter.of(Dialect.POSTGRESQL).literal("it's")).isEqualTo("'it''s'");
         assertThat(SqlWriter.of(Dialect.POSTGRESQL).literal("a\\'b")).isEqualTo("E'a\\\\''b'");
-        assertThat(SqlWriter.of(Dialect.MYSQL).literal("a\\b")).isEqualTo("CONVERT(X'615c62' USING utf8mb4)");
+        assertThat(SqlWriter.of(Dialect.MYSQL).literal("a\\b")).isEqualTo("_utf8mb4 X'615c62'");
         assertThat(SqlWriter.of(Dialect.SQLITE).literal("a\\'b")).isEqualTo("'a\\''b'");
     }
 

@@ -99,4 +99,74 @@ class TargetSchemaIsolationTest {
             assertThat(leftovers(db)).isZero();
         }
     }
+
+    @Test
+    void mariadbTargetNamingTheLiveDatabaseIsRefusedWithFileAndLineAndTouchesNothing() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.MARIADB, temp)) {
+            db.execute("CREATE TABLE victim (id INT)");
+            db.execute("INSERT INTO victim VALUES (1)");
+            Catalog before = Schema.connect(db.dataSource).read();
+            String[] attacks = {
+                "CREATE TABLE a (id INT);\nDROP TABLE " + db.name + ".victim;\n",
+                "CREATE TABLE a (id INT);\nINSERT INTO `" + db.name + "` . `victim` VALUES (2);\n",
+                "CREATE TABLE a (id INT);\nDELETE /*!40101 FROM " + db.name + ".victim */;\n",
+                "CREATE TABLE a (id INT);\nCREATE VIEW v AS SELECT v.id FROM " + db.name + ".victim v;\n",
+                "CREATE TABLE a (id INT);\nSET GLOBAL max_connections = 1;\n",
+                "CREATE TABLE a (id INT);\nPREPARE s FROM 'DROP TABLE victim';\n"
+            };
+            for (String sql : attacks) {
+                Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                        () -> TargetSchema.fromSql(db.dataSource, sql, "target.sql"));
+                assertThat(thrown).as(sql).isInstanceOf(SchemaException.class).hasMessageStartingWith("target.sql:2");
+                assertThat(db.count("SELECT COUNT(*) FROM victim")).as(sql).isEqualTo(1);
+            }
+            assertThat(Schema.connect(db.dataSource).read()).isEqualTo(before);
+            assertThat(db.count(
+                            "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'bk\\_target\\_"
+                                    + ProcessHandle.current().pid() + "\\_%'"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void mariadbTargetQualifyingItsOwnDatabaseIsMappedToTheScratchOne() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.MARIADB, temp)) {
+            db.execute("CREATE TABLE widgets (id INT, victim_only INT)");
+            Catalog before = Schema.connect(db.dataSource).read();
+
+            // the file names the live database as its own: all of it goes to the scratch database instead
+            Catalog target = TargetSchema.fromSql(
+                    db.dataSource,
+                    "CREATE DATABASE IF NOT EXISTS `" + db.name + "`;\nUSE " + db.name + ";\n"
+                            + "CREATE TABLE " + db.name + ".widgets (id INT PRIMARY KEY, name VARCHAR(10));\n"
+                            + "CREATE VIEW `" + db.name + "`.named AS SELECT w.name FROM " + db.name
+                            + ".widgets w;\n",
+                    "target.sql");
+
+            assertThat(target.tables()).extracting(Table::name).containsExactly("widgets");
+            assertThat(target.table("widgets").orElseThrow().columns())
+                    .extracting(Column::name)
+                    .containsExactly("id", "name");
+            assertThat(target.views()).extracting(View::name).containsExactly("named");
+            assertThat(Schema.connect(db.dataSource).read()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void sakilaSchemaFileReadsInItsScratchDatabase() throws Exception {
+        String dir = System.getenv("BACKENDKIT_DB_SAMPLES_DIR");
+        Assumptions.assumeTrue(
+                dir != null && !dir.isBlank(), "BACKENDKIT_DB_SAMPLES_DIR is not set, so Sakila cannot be read");
+        Path file = Path.of(dir, "sakila-mysql-schema.sql");
+        Assumptions.assumeTrue(Files.exists(file), file + " does not exist");
+        try (TestDatabase db = TestDatabase.open(Target.MARIADB, temp)) {
+            Catalog before = Schema.connect(db.dataSource).read();
+            Catalog target = TargetSchema.fromSqlFile(db.dataSource, file);
+            assertThat(target.tables()).extracting(Table::name).contains("film", "payment", "rental", "customer");
+            assertThat(target.views()).extracting(View::name).contains("actor_info", "film_list");
+            assertThat(Schema.connect(db.dataSource).read()).isEqualTo(before);
+            assertThat(db.count("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'sakila'"))
+                    .isZero();
+        }
+    }
 }

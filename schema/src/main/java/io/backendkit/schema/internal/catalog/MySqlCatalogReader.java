@@ -11,6 +11,7 @@ import io.backendkit.schema.Index;
 import io.backendkit.schema.PrimaryKey;
 import io.backendkit.schema.UniqueConstraint;
 import io.backendkit.schema.View;
+import io.backendkit.schema.internal.sql.SqlWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -81,10 +82,15 @@ final class MySqlCatalogReader {
                 t.comment = CatalogBuilder.blankToNull(rs.getString(5));
             }
         });
+        boolean mariadb = connection
+                .getMetaData()
+                .getDatabaseProductVersion()
+                .toLowerCase(Locale.ROOT)
+                .contains("mariadb");
         query(connection, COLUMNS, schemas, rs -> {
             CatalogBuilder.TableParts t = b.existing(rs.getString(1), rs.getString(2));
             if (t != null) {
-                t.columns.add(column(rs));
+                t.columns.add(column(rs, mariadb));
             }
         });
         Map<String, List<String[]>> keyRows = new LinkedHashMap<>();
@@ -161,10 +167,10 @@ final class MySqlCatalogReader {
                     List.of(),
                     true));
         }
-        return new Catalog(Dialect.MYSQL, b.build(), b.views);
+        return new Catalog(Dialect.MYSQL, b.build(), b.views, Unmodelled.mysql(connection, schemas));
     }
 
-    private static Column column(ResultSet rs) throws SQLException {
+    private static Column column(ResultSet rs, boolean mariadb) throws SQLException {
         String columnType = rs.getString(5);
         String dataType = rs.getString(6);
         long charLength = rs.getLong(7);
@@ -192,10 +198,74 @@ final class MySqlCatalogReader {
                 decimal ? precision : null,
                 decimal ? scale : null,
                 "YES".equals(rs.getString(10)),
-                generation == null ? dflt : null,
+                generation == null ? defaultSql(dflt, extra, type, mariadb) : null,
                 extra.contains("auto_increment"),
                 generation,
                 CatalogBuilder.blankToNull(rs.getString(14)));
+    }
+
+    private static final java.util.regex.Pattern NUMBER =
+            java.util.regex.Pattern.compile("-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?");
+    private static final java.util.regex.Pattern BITS = java.util.regex.Pattern.compile("b'[01]*'");
+    private static final java.util.regex.Pattern CURRENT_TIMESTAMP =
+            java.util.regex.Pattern.compile("(?i)current_timestamp(?:\\([0-6]?\\))?");
+
+    /**
+     * {@code COLUMN_DEFAULT} as SQL text that can follow {@code DEFAULT}. A literal is told apart from an expression by
+     * the catalog (MariaDB quotes string literals there; MySQL 8 marks expressions {@code DEFAULT_GENERATED} in
+     * {@code EXTRA} and prints literals bare) and written again through {@link SqlWriter#literal}, so that no quote,
+     * backslash or {@code sql_mode} can change what it means; numbers and bit literals are kept when they are exactly
+     * that; an expression stays as the server printed it (in parentheses on MySQL 8).
+     */
+    static String defaultSql(String dflt, String extra, ColumnType type, boolean mariadb) {
+        if (dflt == null) {
+            return null;
+        }
+        SqlWriter w = SqlWriter.of(Dialect.MYSQL);
+        if (mariadb) {
+            if (dflt.length() >= 2 && dflt.startsWith("'") && dflt.endsWith("'")) {
+                return w.literal(unescapeMariaDb(dflt.substring(1, dflt.length() - 1)));
+            }
+            return dflt; // a number, a bit literal or an expression, printed by the server
+        }
+        if (extra.contains("default_generated")) {
+            return CURRENT_TIMESTAMP.matcher(dflt).matches() ? dflt : "(" + dflt + ")";
+        }
+        if ((type.isInteger() || type == ColumnType.DECIMAL || type == ColumnType.DOUBLE || type == ColumnType.REAL)
+                && NUMBER.matcher(dflt).matches()) {
+            return dflt;
+        }
+        if (BITS.matcher(dflt).matches() || CURRENT_TIMESTAMP.matcher(dflt).matches()) {
+            return dflt;
+        }
+        return w.literal(dflt);
+    }
+
+    /** The value of a MariaDB-printed string literal body: {@code ''} and backslash escapes undone. */
+    private static String unescapeMariaDb(String body) {
+        StringBuilder out = new StringBuilder(body.length());
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\'' && i + 1 < body.length() && body.charAt(i + 1) == '\'') {
+                out.append('\'');
+                i++;
+            } else if (c == '\\' && i + 1 < body.length()) {
+                char e = body.charAt(++i);
+                out.append(
+                        switch (e) {
+                            case '0' -> '\0';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 't' -> '\t';
+                            case 'b' -> '\b';
+                            case 'Z' -> (char) 26;
+                            default -> e;
+                        });
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static boolean hasStatisticsExpression(Connection connection) throws SQLException {

@@ -182,7 +182,7 @@ final class PostgresCatalogReader {
                 }
             }
         }
-        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views);
+        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, Unmodelled.postgres(connection, schemas));
     }
 
     private static Column column(ResultSet rs) throws SQLException {
@@ -221,11 +221,55 @@ final class PostgresCatalogReader {
                 precision,
                 scale,
                 !rs.getBoolean(10),
-                isGenerated ? null : expression,
+                isGenerated ? null : literalDefault(expression),
                 isIdentity,
                 isGenerated ? expression : null,
                 rs.getString(14),
                 rs.getBoolean(15));
+    }
+
+    /**
+     * A default that is one string literal with casts ({@code 'a''b'::text}, {@code E'a\\\\b'::character varying})
+     * re-rendered through {@link SqlWriter#literal}, so that its text means the same value whatever
+     * {@code standard_conforming_strings} the statement later runs under; any other default (an expression) stays as
+     * the server printed it.
+     */
+    static String literalDefault(String expression) {
+        if (expression == null) {
+            return null;
+        }
+        boolean escape = expression.startsWith("E'");
+        int i = escape ? 2 : expression.startsWith("'") ? 1 : -1;
+        if (i < 0) {
+            return expression;
+        }
+        StringBuilder value = new StringBuilder();
+        int n = expression.length();
+        while (i < n) {
+            char c = expression.charAt(i);
+            if (c == '\\' && escape && i + 1 < n) {
+                value.append(expression.charAt(i + 1)); // pg_get_expr escapes only quotes and backslashes
+                i += 2;
+            } else if (c == '\'' && i + 1 < n && expression.charAt(i + 1) == '\'') {
+                value.append('\'');
+                i += 2;
+            } else if (c == '\'') {
+                break;
+            } else {
+                value.append(c);
+                i++;
+            }
+        }
+        if (i >= n) {
+            return expression;
+        }
+        String tail = expression.substring(i + 1);
+        if (!tail.isEmpty() && !tail.matches("(?s)(?:::[^'\\\\;]+)+")) {
+            return expression; // a literal followed by more than casts: an expression
+        }
+        return io.backendkit.schema.internal.sql.SqlWriter.of(Dialect.POSTGRESQL)
+                        .literal(value.toString())
+                + tail;
     }
 
     private static String checkExpression(String definition) {

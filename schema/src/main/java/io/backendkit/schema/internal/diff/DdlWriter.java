@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders {@link SchemaChange}s as DDL statements. Every name goes through {@link SqlWriter} (always quoted); index
- * expressions, predicates, defaults, check expressions and types are the text the database printed in its catalog.
+ * expressions, predicates, check expressions and types are the text the database printed in its catalog; defaults are
+ * the catalog readers' SQL text (string literals written again through {@link SqlWriter#literal}, expressions as printed).
  * Table names are written unqualified: a diff's DDL runs in the schema its migration is applied to.
  */
 public final class DdlWriter {

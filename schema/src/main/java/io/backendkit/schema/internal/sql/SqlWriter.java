@@ -96,7 +96,8 @@ public final class SqlWriter {
     /**
      * The string {@code value} as an SQL literal. On PostgreSQL a value with a backslash is written as an {@code E''}
      * string (correct whatever {@code standard_conforming_strings} is); on MySQL/MariaDB a value with a backslash or a
-     * control character is written as a hex string converted to utf8mb4 (correct whatever {@code sql_mode} is).
+     * control character is written as a hex string with the utf8mb4 introducer, {@code _utf8mb4 X'..'} (still a literal,
+     * so it may follow {@code DEFAULT}; correct whatever {@code sql_mode} is).
      *
      * @throws IllegalArgumentException when the value holds a NUL character (PostgreSQL text cannot store it)
      */
@@ -112,8 +113,7 @@ public final class SqlWriter {
                 value.indexOf('\\') >= 0 ? "E'" + value.replace("\\", "\\\\").replace("'", "''") + "'" : doubled;
             case MYSQL ->
                 value.chars().anyMatch(c -> c == '\\' || c < 0x20)
-                        ? "CONVERT(X'" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8))
-                                + "' USING utf8mb4)"
+                        ? "_utf8mb4 X'" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8)) + "'"
                         : doubled;
             default -> doubled;
         };

@@ -1,0 +1,124 @@
+package io.backendkit.schema.internal.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The objects the catalog model does not describe, read so that a comparison can tell when they differ: PostgreSQL
+ * sequences (not those of identity columns), triggers, functions and procedures, enum types and domains; MySQL/MariaDB
+ * triggers, routines and the column attributes outside {@link io.backendkit.schema.Column} ({@code ON UPDATE},
+ * character set, collation). Keys are {@code kind name} without the schema (a scratch schema compares with the live
+ * one), values a definition with the schema's own name taken out.
+ */
+final class Unmodelled {
+
+    private Unmodelled() {}
+
+    private static final String PG_SEQUENCES = """
+            SELECT 'sequence', n.nspname, c.relname, format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment '
+                   || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax || ' cycle ' || s.seqcycle
+            FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                  AND d.objid = c.oid AND d.deptype IN ('i', 'e'))
+            """;
+    private static final String PG_TRIGGERS = """
+            SELECT 'trigger', n.nspname, c.relname || '.' || t.tgname, pg_get_triggerdef(t.oid)
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?) AND NOT t.tgisinternal AND t.tgparentid = 0
+            """;
+    private static final String PG_FUNCTIONS = """
+            SELECT 'function', n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+                   md5(pg_get_functiondef(p.oid))
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY (?) AND p.prokind IN ('f', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+                  AND d.deptype = 'e')
+            """;
+    private static final String PG_ENUMS = """
+            SELECT 'enum type', n.nspname, t.typname, string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder)
+            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?) GROUP BY n.nspname, t.typname
+            """;
+    private static final String PG_DOMAINS = """
+            SELECT 'domain', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod) || ' not null ' || t.typnotnull
+                   || ' default ' || coalesce(t.typdefault, '') || ' ' || coalesce((SELECT string_agg(
+                   pg_get_constraintdef(c.oid), ' ' ORDER BY c.conname) FROM pg_constraint c
+                   WHERE c.contypid = t.oid), '')
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY (?) AND t.typtype = 'd'
+            """;
+
+    private static final String MY_TRIGGERS = """
+            SELECT 'trigger', TRIGGER_SCHEMA, CONCAT(EVENT_OBJECT_TABLE, '.', TRIGGER_NAME),
+                   CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION, ' ', ACTION_STATEMENT)
+            FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA IN (%s)
+            """;
+    private static final String MY_ROUTINES = """
+            SELECT 'routine', ROUTINE_SCHEMA, CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME), ROUTINE_DEFINITION
+            FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA IN (%s)
+            """;
+    private static final String MY_COLUMN_ATTRIBUTES = """
+            SELECT 'column attributes', TABLE_SCHEMA, CONCAT(TABLE_NAME, '.', COLUMN_NAME),
+                   CONCAT_WS(' ', NULLIF(TRIM(REPLACE(LOWER(EXTRA), 'auto_increment', '')), ''),
+                             CONCAT('charset ', CHARACTER_SET_NAME), CONCAT('collate ', COLLATION_NAME))
+            FROM information_schema.COLUMNS
+            WHERE TABLE_SCHEMA IN (%s) AND (EXTRA LIKE '%%on update%%' OR CHARACTER_SET_NAME IS NOT NULL)
+              AND (TABLE_SCHEMA, TABLE_NAME) IN (SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES
+                   WHERE TABLE_TYPE = 'BASE TABLE')
+            """;
+
+    static Map<String, String> postgres(Connection c, List<String> schemas) throws SQLException {
+        List<String> parts = List.of(PG_SEQUENCES, PG_TRIGGERS, PG_FUNCTIONS, PG_ENUMS, PG_DOMAINS);
+        return read(c, parts, schemas, false);
+    }
+
+    static Map<String, String> mysql(Connection c, List<String> schemas) throws SQLException {
+        return read(c, List.of(MY_TRIGGERS, MY_ROUTINES, MY_COLUMN_ATTRIBUTES), schemas, true);
+    }
+
+    /** One statement: the parts joined with UNION ALL, each row (kind, schema, name, definition). */
+    private static Map<String, String> read(Connection c, List<String> parts, List<String> schemas, boolean mysql)
+            throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        String placeholders = String.join(", ", java.util.Collections.nCopies(schemas.size(), "?"));
+        List<String> selects = new java.util.ArrayList<>();
+        for (String part : parts) {
+            selects.add("(" + (mysql ? part.formatted(placeholders) : part).strip() + ")");
+        }
+        try (PreparedStatement ps = c.prepareStatement(String.join("\nUNION ALL\n", selects))) {
+            int index = 1;
+            for (int p = 0; p < parts.size(); p++) {
+                if (mysql) {
+                    for (String schema : schemas) {
+                        ps.setString(index++, schema);
+                    }
+                } else {
+                    ps.setArray(index++, c.createArrayOf("text", schemas.toArray(String[]::new)));
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1) + " " + rs.getString(3), withoutSchema(rs.getString(4), rs.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code definition} with its own schema's qualifier ({@code "s".}, {@code `s`.}, {@code s.}) removed. */
+    static String withoutSchema(String definition, String schema) {
+        if (definition == null) {
+            return "";
+        }
+        String d = definition
+                .replace("`" + schema.replace("`", "``") + "`.", "")
+                .replace("\"" + schema.replace("\"", "\"\"") + "\".", "");
+        return d.replaceAll("(?<![\\w$])" + java.util.regex.Pattern.quote(schema) + "\\.", "")
+                .strip();
+    }
+}

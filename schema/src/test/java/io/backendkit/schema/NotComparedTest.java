@@ -1,0 +1,92 @@
+package io.backendkit.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backendkit.schema.TestDatabase.Target;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A comparison never says equal while objects outside the model (triggers, ON UPDATE, functions...) differ. */
+class NotComparedTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void mariadbTriggerOnlyAndOnUpdateOnlyDifferencesAreReported() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.MARIADB, temp)) {
+            db.execute("CREATE TABLE t (id INT PRIMARY KEY, n INT,"
+                    + " updated DATETIME DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)");
+            Catalog original = Schema.connect(db.dataSource).read();
+            assertThat(SchemaDiff.between(
+                                    original, Schema.connect(db.dataSource).read())
+                            .isEmpty())
+                    .as("a second read compares equal")
+                    .isTrue();
+
+            db.execute("CREATE TRIGGER t_bump BEFORE UPDATE ON t FOR EACH ROW SET NEW.n = NEW.n + 1");
+            SchemaDiff trigger =
+                    SchemaDiff.between(original, Schema.connect(db.dataSource).read());
+            assertThat(trigger.changes()).isEmpty();
+            assertThat(trigger.isEmpty()).isFalse();
+            assertThat(trigger.toText())
+                    .doesNotContain("no differences")
+                    .contains("not compared: 1 trigger differs (t.t_bump: only in target)");
+
+            db.execute("DROP TRIGGER t_bump");
+            db.execute("ALTER TABLE t MODIFY updated DATETIME DEFAULT CURRENT_TIMESTAMP");
+            SchemaDiff onUpdate =
+                    SchemaDiff.between(original, Schema.connect(db.dataSource).read());
+            assertThat(onUpdate.changes()).isEmpty();
+            assertThat(onUpdate.isEmpty()).isFalse();
+            assertThat(onUpdate.notCompared())
+                    .singleElement()
+                    .asString()
+                    .contains("1 column attributes differs (t.updated: only in current)");
+        }
+    }
+
+    @Test
+    void postgresTriggerFunctionEnumAndSequenceDifferencesAreReported() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, temp)) {
+            db.execute("CREATE TABLE t (id INT PRIMARY KEY, n INT)");
+            Catalog original = Schema.connect(db.dataSource).read();
+            db.execute("CREATE FUNCTION bump() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$ BEGIN NEW.n := NEW.n + 1; RETURN NEW; END $$");
+            db.execute("CREATE TRIGGER t_bump BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION bump()");
+            db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
+            db.execute("CREATE SEQUENCE tickets");
+            SchemaDiff diff =
+                    SchemaDiff.between(original, Schema.connect(db.dataSource).read());
+            assertThat(diff.changes()).isEmpty();
+            assertThat(diff.isEmpty()).isFalse();
+            assertThat(diff.toText())
+                    .contains("not compared: 1 trigger differs (t.t_bump: only in target)")
+                    .contains("not compared: 1 function differs (bump(): only in target)")
+                    .contains("not compared: 1 enum type differs (mood: only in target)")
+                    .contains("not compared: 1 sequence differs (tickets: only in target)");
+            assertThat(SchemaDiff.between(
+                                    Schema.connect(db.dataSource).read(),
+                                    Schema.connect(db.dataSource).read())
+                            .isEmpty())
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void sakilaFileAndItsLiveCopyCompareEqualOutsideTheModelToo() throws Exception {
+        String dir = System.getenv("BACKENDKIT_DB_SAMPLES_DIR");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null && !dir.isBlank(), "BACKENDKIT_DB_SAMPLES_DIR unset");
+        Path file = Path.of(dir, "sakila-mysql-schema.sql");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(file), file + " does not exist");
+        try (TestDatabase db = TestDatabase.open(Target.MARIADB, temp)) {
+            // the same file read twice, each time in its own scratch database: equal, triggers and routines included
+            Catalog a = TargetSchema.fromSqlFile(db.dataSource, file);
+            Catalog b = TargetSchema.fromSqlFile(db.dataSource, file);
+            assertThat(a.unmodelled().keySet()).anyMatch(k -> k.startsWith("trigger "));
+            assertThat(a.unmodelled().keySet()).anyMatch(k -> k.startsWith("routine "));
+            assertThat(SchemaDiff.between(a, b).toText()).isEqualTo("no differences\n");
+        }
+    }
+}
