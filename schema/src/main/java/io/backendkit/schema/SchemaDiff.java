@@ -41,6 +41,9 @@ import java.util.stream.Collectors;
  * added and altered, keys, indexes and checks added, new foreign keys added after the tables they
  * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. The down direction is the diff the other way round. Schema names are ignored, so
  * a catalog read from a scratch schema compares with the live one. Immutable.
+ *
+ * <p>The history tables of backendkit's migrator and of Flyway ({@code backendkit_schema_history}, its
+ * {@code _lock} table and {@code flyway_schema_history}) are left out on both sides.
  */
 public final class SchemaDiff {
 
@@ -199,8 +202,8 @@ public final class SchemaDiff {
     }
 
     private static List<SchemaChange> compute(Catalog from, Catalog to) {
-        Map<String, Table> before = byName(from.tables(), Table::name);
-        Map<String, Table> after = byName(to.tables(), Table::name);
+        Map<String, Table> before = byName(withoutHistoryTables(from.tables()), Table::name);
+        Map<String, Table> after = byName(withoutHistoryTables(to.tables()), Table::name);
         List<SchemaChange> dropFks = new ArrayList<>();
         List<SchemaChange> dropOthers = new ArrayList<>();
         List<SchemaChange> dropTables = new ArrayList<>();
@@ -373,6 +376,19 @@ public final class SchemaDiff {
                 add.accept(now);
             }
         }
+    }
+
+    /**
+     * The tables a migration tool keeps its history in (backendkit's and Flyway's default names): they belong to
+     * the tool, not to the schema, so a diff never drops, creates or alters them.
+     */
+    static final java.util.Set<String> HISTORY_TABLES =
+            java.util.Set.of("backendkit_schema_history", "backendkit_schema_history_lock", "flyway_schema_history");
+
+    private static List<Table> withoutHistoryTables(List<Table> tables) {
+        return tables.stream()
+                .filter(t -> !HISTORY_TABLES.contains(t.name().toLowerCase(java.util.Locale.ROOT)))
+                .toList();
     }
 
     private static <T> Map<String, T> byName(List<T> items, Function<T, String> key) {

@@ -54,7 +54,7 @@ final class MetaDataCatalogReader {
                 while (rs.next()) {
                     CatalogBuilder.TableParts t = b.existing(schema, rs.getString("TABLE_NAME"));
                     if (t != null) {
-                        t.columns.add(column(rs));
+                        t.columns.add(column(rs, dialect));
                     }
                 }
             }
@@ -70,6 +70,7 @@ final class MetaDataCatalogReader {
         }
         if (dialect == Dialect.H2) {
             readH2Constraints(connection, b, schemas);
+            dropH2ConstraintIndexes(connection, b);
         }
         if (dialect == Dialect.SQLITE) {
             declaredSqliteTypes(connection, b, schemas.get(0));
@@ -77,7 +78,7 @@ final class MetaDataCatalogReader {
         return new Catalog(dialect, b.build(), b.views);
     }
 
-    private static Column column(ResultSet rs) throws SQLException {
+    private static Column column(ResultSet rs, Dialect dialect) throws SQLException {
         String typeName = rs.getString("TYPE_NAME");
         int size = rs.getInt("COLUMN_SIZE");
         Integer length = rs.wasNull() ? null : size;
@@ -87,10 +88,11 @@ final class MetaDataCatalogReader {
         String generated = safeString(rs, "IS_GENERATEDCOLUMN");
         String dflt = rs.getString("COLUMN_DEF");
         boolean isGenerated = "YES".equalsIgnoreCase(generated);
+        String nativeType = dialect == Dialect.H2 ? h2DeclaredType(typeName, length, scale) : typeName;
         return new Column(
                 rs.getString("COLUMN_NAME"),
                 rs.getInt("ORDINAL_POSITION"),
-                typeName,
+                nativeType,
                 type,
                 type.isText() || type == ColumnType.BINARY ? length : null,
                 type == ColumnType.DECIMAL ? length : null,
@@ -100,6 +102,47 @@ final class MetaDataCatalogReader {
                 "YES".equalsIgnoreCase(safeString(rs, "IS_AUTOINCREMENT")),
                 isGenerated ? (dflt == null ? "" : dflt) : null,
                 CatalogBuilder.blankToNull(rs.getString("REMARKS")));
+    }
+
+    /**
+     * H2's metadata names the type without its size ({@code CHARACTER VARYING} for {@code VARCHAR(40)}); the DDL
+     * written from the catalog and the comparison of two catalogs need it, so it is put back.
+     */
+    static String h2DeclaredType(String typeName, Integer length, Integer scale) {
+        if (length == null || typeName == null) {
+            return typeName;
+        }
+        return switch (typeName.toUpperCase(Locale.ROOT)) {
+            case "CHARACTER VARYING", "VARCHAR", "CHARACTER", "CHAR", "BINARY VARYING", "VARBINARY", "BINARY" ->
+                typeName + "(" + length + ")";
+            case "DECIMAL", "NUMERIC" -> typeName + "(" + length + ", " + (scale == null ? 0 : scale) + ")";
+            default -> typeName;
+        };
+    }
+
+    /**
+     * H2 creates an index for each primary key, unique constraint and foreign key that no existing index serves,
+     * named after the constraint ({@code UQ_X_INDEX_5}). Those of unique constraints and foreign keys belong to
+     * their constraint: they are left out of the catalog, so that no diff drops or creates them and no fix suggests dropping one
+     * (H2 refuses). An index the user made, which H2 reuses for a constraint, stays; primary key indexes stay,
+     * marked primary.
+     */
+    private static void dropH2ConstraintIndexes(Connection connection, CatalogBuilder b) throws SQLException {
+        String sql =
+                "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, INDEX_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+                        + " WHERE INDEX_NAME IS NOT NULL AND CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')";
+        try (PreparedStatement ps = connection.prepareStatement(sql);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                CatalogBuilder.TableParts t = b.existing(rs.getString(1), rs.getString(2));
+                String constraint = rs.getString(3);
+                String index = rs.getString(4);
+                if (t == null || !index.startsWith(constraint + "_INDEX_")) {
+                    continue;
+                }
+                t.indexes.removeIf(ix -> ix.name().equals(index));
+            }
+        }
     }
 
     private static void readKeys(DatabaseMetaData md, String schema, CatalogBuilder.TableParts t) throws SQLException {
