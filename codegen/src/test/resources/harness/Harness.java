@@ -50,6 +50,43 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
     private final Map<Long, Pet> pets = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong();
 
+    /** Counted down when a request for a pet named Sleepy reaches the handler. */
+    public static volatile java.util.concurrent.CountDownLatch ENTERED = new java.util.concurrent.CountDownLatch(1);
+    /** What a Sleepy request waits for (up to 20 s). */
+    public static volatile java.util.concurrent.CountDownLatch GATE = new java.util.concurrent.CountDownLatch(0);
+
+    /** Resets the latches: the next Sleepy request signals ENTERED and waits for release(). */
+    public static void hold() {
+        ENTERED = new java.util.concurrent.CountDownLatch(1);
+        GATE = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets held Sleepy requests go on. */
+    public static void release() {
+        GATE.countDown();
+    }
+
+    /** Waits (up to 10 s) until a Sleepy request is in the handler. */
+    public static boolean entered() throws InterruptedException {
+        return ENTERED.await(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts the generated server with small limits. */
+    public static ApiServer startLimited(long maxBody, long inFlight, int concurrent, long requestMillis,
+            long idleMillis) throws IOException {
+        Harness impl = new Harness();
+        ApiRouter router = ApiRouter.builder().pets(impl).misc(impl).default_(impl).lookup(impl).basePath("/v1")
+                .build();
+        return ApiServer.builder(router)
+                .address(new InetSocketAddress("127.0.0.1", 0))
+                .maxBodyBytes(maxBody)
+                .maxBodyBytesInFlight(inFlight)
+                .maxConcurrentRequests(concurrent)
+                .requestTimeout(java.time.Duration.ofMillis(requestMillis))
+                .idleTimeout(java.time.Duration.ofMillis(idleMillis))
+                .start();
+    }
+
     /** Starts the generated server on an ephemeral port of 127.0.0.1 under /v1. */
     public static ApiServer start() throws IOException {
         return start(true);
@@ -109,6 +146,14 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
         if (body.name().equals("boom")) {
             throw new IllegalStateException("secret detail that must not reach the client");
         }
+        if (body.name().equals("Sleepy")) {
+            ENTERED.countDown();
+            try {
+                GATE.await(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (body.name().equals("Duplicate")) {
             throw ApiException.conflict("a pet named Duplicate exists");
         }
@@ -142,6 +187,11 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
 
     @Override
     public Shape echoShape(Shape body) {
+        return body;
+    }
+
+    @Override
+    public PetStatus echoStatus(PetStatus body) {
         return body;
     }
 

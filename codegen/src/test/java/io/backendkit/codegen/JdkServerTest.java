@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -555,6 +558,239 @@ class JdkServerTest {
                         "passed-in client closed false");
         assertThat(Integer.parseInt(seen.get(4).substring("async list ".length())))
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    /** Writes {@code request} on a new socket to {@code port} and reads until the server closes (10 s at most). */
+    static String raw(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static JsonNode rawJson(String response) throws Exception {
+        return JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+    }
+
+    static Object harness(String method, Object... args) throws Exception {
+        Class<?> harness = Class.forName("harness.Harness", true, loader);
+        for (var m : harness.getMethods()) {
+            if (m.getName().equals(method) && m.getParameterCount() == args.length) {
+                return m.invoke(null, args);
+            }
+        }
+        throw new IllegalArgumentException(method);
+    }
+
+    static AutoCloseable limited(long maxBody, long inFlight, int concurrent, long requestMillis, long idleMillis)
+            throws Exception {
+        return (AutoCloseable) harness("startLimited", maxBody, inFlight, concurrent, requestMillis, idleMillis);
+    }
+
+    static int port(AutoCloseable server) throws Exception {
+        return (int) server.getClass().getMethod("port").invoke(server);
+    }
+
+    static HttpResponse<String> post(int port, String json) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/pets"))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String pet(String name, int size) {
+        String json = "{\"name\": \"" + name + "\", \"tags\": [\"good\"]}";
+        return json + " ".repeat(Math.max(0, size - json.length()));
+    }
+
+    @Test
+    void malformedRequestUrisGetTheJsonEnvelopeNotTheJdkPage() throws Exception {
+        for (String target : List.of("/v1/pets/%zz", "/v1/pets/%4", "/v1/pets?limit=%zz", "/v1/pets/<x>", "pets")) {
+            String response =
+                    raw(base.getPort(), "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+            assertThat(response).as(target).startsWith("HTTP/1.1 400 ").contains("Content-Type: application/json");
+            JsonNode json = rawJson(response);
+            assertThat(json.path("error").path("code").asText()).as(target).isEqualTo("BAD_REQUEST");
+            assertThat(json.path("error").path("message").asText()).as(target).startsWith("the request URI ");
+            assertThat(json.path("meta").path("requestId").asText()).isNotBlank();
+            assertThat(response).doesNotContain("<h1>").doesNotContain("Exception");
+        }
+        String split = raw(base.getPort(), "GET /v1/pets/a b HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(split).startsWith("HTTP/1.1 400 ");
+        assertThat(rawJson(split).path("error").path("message").asText()).isEqualTo("the request line is malformed");
+        String keptAlive = raw(
+                base.getPort(),
+                "GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\nGET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(keptAlive.split("HTTP/1.1 200 ", -1)).hasSize(3);
+    }
+
+    @Test
+    void anEnumBodyIsMalformedJsonWhenItIsNotJsonAndNamesTheValueOtherwise() throws Exception {
+        assertThat(postJson("/statuses", "\"sold\"").json().path("data").asText())
+                .isEqualTo("sold");
+        for (String body : List.of("\"sold", "{\"x\": ", "sold", "\"sold\" x")) {
+            Reply reply = postJson("/statuses", body);
+            assertThat(reply.status()).as(body).isEqualTo(400);
+            assertThat(reply.code()).as(body).isEqualTo("MALFORMED_JSON");
+            assertThat(reply.json().path("error").path("message").asText())
+                    .as(body)
+                    .contains("line 1, column");
+        }
+        Reply unknown = postJson("/statuses", "\"lost\"");
+        assertThat(unknown.code()).isEqualTo("VALIDATION_ERROR");
+        assertThat(unknown.details()).containsExactly(": must be one of [available, pending, sold]");
+        Reply nested = postJson("/pets", "{\"name\": \"Rex\", \"tags\": [\"good\"], \"status\": [\"sold\"]}");
+        assertThat(nested.details()).containsExactly("status: must be one of the values the schema allows");
+    }
+
+    @Test
+    void aBodyOverTheDefaultMebibyteIs413AndOneUnderItIsServed() throws Exception {
+        HttpResponse<String> under = post(base.getPort(), pet("Rex", 1024 * 1024 - 10));
+        assertThat(under.statusCode()).isEqualTo(201);
+        HttpResponse<String> over = post(base.getPort(), pet("Rex", 1024 * 1024 + 1));
+        assertThat(over.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(over.body()).path("error").path("code").asText())
+                .isEqualTo("PAYLOAD_TOO_LARGE");
+        String chunked = raw(
+                base.getPort(),
+                "POST /v1/pets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked"
+                        + "\r\nConnection: close\r\n\r\n100000\r\n" + " ".repeat(0x100000) + "\r\n1\r\n \r\n0\r\n\r\n");
+        assertThat(chunked).startsWith("HTTP/1.1 413 ").contains("PAYLOAD_TOO_LARGE");
+        String smallChunks = raw(
+                base.getPort(),
+                "POST /v1/pets HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked"
+                        + "\r\nConnection: close\r\n\r\n5\r\n{\"nam\r\n1F\r\ne\": \"Rex\", \"tags\": [\"good\"]}  \r\n0\r\n\r\n");
+        assertThat(smallChunks).startsWith("HTTP/1.1 201 ");
+    }
+
+    @Test
+    void requestsBeyondTheConcurrencyLimitGet503WithRetryAfter() throws Exception {
+        try (AutoCloseable server = limited(1000, 100_000, 1, 5000, 5000)) {
+            int port = port(server);
+            harness("hold");
+            try {
+                var held = http.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/pets"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(pet("Sleepy", 0)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat((boolean) harness("entered")).isTrue();
+                HttpResponse<String> refused = post(port, pet("Rex", 0));
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(JSON.readTree(refused.body())
+                                .path("error")
+                                .path("code")
+                                .asText())
+                        .isEqualTo("SERVICE_UNAVAILABLE");
+                harness("release");
+                assertThat(held.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            } finally {
+                harness("release");
+            }
+            assertThat(post(port, pet("Rex", 0)).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void bodiesBeyondTheInFlightBudgetGet503AndBeyondThePerRequestLimit413() throws Exception {
+        try (AutoCloseable server = limited(1000, 1500, 4, 5000, 5000)) {
+            int port = port(server);
+            assertThat(post(port, pet("Rex", 1001)).statusCode()).isEqualTo(413);
+            harness("hold");
+            try {
+                var held = http.sendAsync(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/pets"))
+                                .timeout(Duration.ofSeconds(20))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(pet("Sleepy", 900)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat((boolean) harness("entered")).isTrue();
+                HttpResponse<String> refused = post(port, pet("Rex", 900));
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(post(port, pet("Rex", 500)).statusCode()).isEqualTo(201);
+                harness("release");
+                assertThat(held.get(20, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
+            } finally {
+                harness("release");
+            }
+            assertThat(post(port, pet("Rex", 900)).statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void slowAndIdleConnectionsAreClosedAfterTheirTimeouts() throws Exception {
+        try (AutoCloseable server = limited(1000, 100_000, 4, 1000, 1500)) {
+            int port = port(server);
+            // 50 clients sending their request head a byte every 200 ms
+            List<Socket> slow = new ArrayList<>();
+            long started = System.nanoTime();
+            try {
+                for (int i = 0; i < 50; i++) {
+                    Socket s = new Socket("127.0.0.1", port);
+                    s.setSoTimeout(10_000);
+                    slow.add(s);
+                }
+                String head = "GET /v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: " + "a".repeat(100);
+                List<Integer> ended = new ArrayList<>();
+                for (int i = 0; i < head.length() && ended.size() < slow.size(); i++) {
+                    for (Socket s : slow) {
+                        if (!s.isOutputShutdown()) {
+                            try {
+                                s.getOutputStream().write(head.charAt(i));
+                            } catch (java.io.IOException e) {
+                                s.shutdownOutput();
+                                ended.add(i);
+                            }
+                        }
+                    }
+                    if (System.nanoTime() - started > 8_000_000_000L) {
+                        break;
+                    }
+                    Thread.sleep(200);
+                }
+                for (Socket s : slow) {
+                    String got;
+                    try {
+                        got = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (java.net.SocketException e) {
+                        got = "reset";
+                    }
+                    assertThat(got).matches("(?s)(HTTP/1\\.1 408 .*REQUEST_TIMEOUT.*|reset|)");
+                }
+            } finally {
+                for (Socket s : slow) {
+                    s.close();
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            assertThat(seconds).isBetween(0.9, 6.0);
+
+            // a connection that sends nothing, and one that goes quiet after a request
+            try (Socket silent = new Socket("127.0.0.1", port);
+                    Socket quiet = new Socket("127.0.0.1", port)) {
+                silent.setSoTimeout(10_000);
+                quiet.setSoTimeout(10_000);
+                long t0 = System.nanoTime();
+                quiet.getOutputStream()
+                        .write("GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                String answered = new String(quiet.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answered).startsWith("HTTP/1.1 200 ").endsWith("ok");
+                assertThat(silent.getInputStream().read()).isEqualTo(-1);
+                assertThat((System.nanoTime() - t0) / 1e9).isBetween(1.4, 6.0);
+            }
+            // the server still serves
+            assertThat(post(port, pet("Rex", 0)).statusCode()).isEqualTo(201);
+        }
     }
 
     /** Raw calls outside the base path. */

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,47 @@ class RefPolicyTest {
                 out.write(body);
             }
         });
+        server.createContext("/moved/", exchange -> {
+            hits.incrementAndGet();
+            int port = server.getAddress().getPort();
+            String name = exchange.getRequestURI().getPath().substring("/moved/".length());
+            String location = switch (name) {
+                case "in.yaml" -> "/evil.yaml";
+                case "other-host.yaml" -> "http://localhost:" + port + "/evil.yaml";
+                case "file.yaml" -> "file:///etc/passwd";
+                default -> "/moved/" + name;
+            };
+            exchange.getResponseHeaders().set("Location", location);
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.start();
+    }
+
+    @Test
+    void redirectsOfAllowedFetchesAreCheckedAgainstThePolicy() throws IOException {
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/moved/";
+        for (String name : List.of("other-host.yaml", "file.yaml", "loop.yaml")) {
+            String ref = base + name + "#/Evil";
+            assertThatThrownBy(() -> OpenApiCodegen.fromSpec(writeDoc(ref))
+                            .allowRemoteRefs("127.0.0.1")
+                            .generate())
+                    .as(name)
+                    .isInstanceOf(SpecException.class)
+                    .hasMessageContaining("$ref '" + ref + "'")
+                    .hasMessageContaining(name.equals("loop.yaml") ? "more than 5 redirects" : "is redirected by")
+                    .hasMessageNotContaining(SECRET)
+                    .hasMessageNotContaining("root:x:0:0");
+        }
+        assertThatThrownBy(() -> OpenApiCodegen.fromSpec(writeDoc(base + "other-host.yaml#/Evil"))
+                        .allowRemoteRefs("127.0.0.1")
+                        .generate())
+                .hasMessageContaining("allowRemoteRefs(\"localhost\")");
+        GeneratedSources followed = OpenApiCodegen.fromSpec(writeDoc(base + "in.yaml#/Evil"))
+                .allowRemoteRefs("127.0.0.1")
+                .generate();
+        assertThat(followed.file("generated/api/model/Evil.java").orElseThrow().content())
+                .contains("String stolen");
     }
 
     @AfterEach

@@ -65,12 +65,14 @@ public final class CodegenRun {
         Findings findings = new Findings(spec.displayName(), spec.swagger2());
         findings.addAll(spec.findings());
         OpenAPI api = spec.api();
+        LineBreaks.hide(api);
         String modelPackage = basePackage + ".model";
         ModelPlanner planner = new ModelPlanner(
                 api.getComponents() == null ? null : api.getComponents().getSchemas(),
                 api.getPaths(),
                 modelPackage,
                 findings);
+        planner.otherComponents(api.getComponents());
         planner.planComponents();
         List<OperationPlanner.TagGroup> groups = new OperationPlanner(api, planner, findings).plan();
         List<ModelDecl> decls = planner.finish();

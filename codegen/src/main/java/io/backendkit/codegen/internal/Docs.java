@@ -22,6 +22,7 @@ public final class Docs {
             char c = normalized.charAt(i);
             switch (c) {
                 case '&' -> sb.append("&amp;");
+                case 0x0B, 0x0C, 0x85 -> sb.append("&#").append((int) c).append(';');
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '*' -> sb.append(i + 1 < normalized.length() && normalized.charAt(i + 1) == '/' ? "&#42;" : "*");

@@ -13,6 +13,7 @@ import io.backendkit.codegen.internal.Shape.Named;
 import io.backendkit.codegen.internal.Shape.NamedKind;
 import io.backendkit.codegen.internal.Shape.Scalar;
 import io.backendkit.codegen.internal.Shape.ScalarKind;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Content;
@@ -76,6 +77,7 @@ public final class ModelPlanner {
     private final Set<Schema<?>> pointerRefsInProgress = Collections.newSetFromMap(new IdentityHashMap<>());
     private final String modelPackage;
     private final Findings findings;
+    private Components otherComponents;
     private final Names.Scope typeNames = new Names.Scope(true);
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Map<String, ClassName> componentClasses = new HashMap<>();
@@ -114,6 +116,12 @@ public final class ModelPlanner {
         this.findings = findings;
         SUPPORT_TYPES.forEach(typeNames::reserve);
         Names.RESERVED_TYPE_NAMES.forEach(typeNames::reserve);
+    }
+
+    /** The document's other components, for refs to schemas inside parameters, headers, bodies and responses. */
+    public ModelPlanner otherComponents(Components components) {
+        this.otherComponents = components;
+        return this;
     }
 
     /** Plans every component schema. Call once, before {@link #shapeOf}. */
@@ -314,6 +322,7 @@ public final class ModelPlanner {
         if (isEnum(s)) {
             return Kind.ENUM;
         }
+        warnIfEnumUnchecked(s, COMPONENTS + Names.pointerEscape(name));
         List<Schema<?>> variants = variantsOf(s);
         if (!variants.isEmpty() && !hasProperties(s)) {
             return variants.size() == 1 ? Kind.ALIAS : Kind.UNION;
@@ -394,6 +403,21 @@ public final class ModelPlanner {
             }
         }
         return typed;
+    }
+
+    /**
+     * A finding for an enum that does not become a Java enum (numbers such as 1.5, integers beyond
+     * a long, mixed types): the type is the plain scalar and the values are not checked.
+     */
+    private void warnIfEnumUnchecked(Schema<?> s, String pointer) {
+        if (s.getEnum() != null && s.getEnum().stream().anyMatch(Objects::nonNull) && !isEnum(s)) {
+            findings.warn(
+                    "ENUM_NOT_CHECKED",
+                    pointer,
+                    "enum of " + (typeOf(s) == null ? "mixed values" : typeOf(s) + " values")
+                            + " that a Java enum cannot hold (only strings and integers within a long can);"
+                            + " typed as the plain value, the allowed values are not checked");
+        }
     }
 
     private static boolean isEnum(Schema<?> s) {
@@ -543,6 +567,8 @@ public final class ModelPlanner {
         if (t.size() >= 3 && t.get(0).equals("components") && t.get(1).equals("schemas")) {
             s = components.get(t.get(2));
             i = 3;
+        } else if (t.size() >= 4 && t.get(0).equals("components") && otherComponents != null) {
+            return navigateComponent(t);
         } else if (t.size() >= 3 && t.get(0).equals("paths")) {
             PathItem item = paths.get(t.get(1));
             Operation op = item == null ? null : operation(item, t.get(2));
@@ -593,6 +619,50 @@ public final class ModelPlanner {
             return null;
         }
         return walk(s, t, i);
+    }
+
+    /**
+     * A schema inside another kind of component: {@code #/components/parameters/p/schema},
+     * {@code .../headers/h/schema}, {@code .../requestBodies/b/content/<type>/schema}, {@code
+     * .../responses/r/content/<type>/schema}, and below them.
+     */
+    private Schema<?> navigateComponent(List<String> t) {
+        String kind = t.get(1);
+        String name = t.get(2);
+        Components c = otherComponents;
+        switch (kind) {
+            case "parameters" -> {
+                var p = c.getParameters() == null ? null : c.getParameters().get(name);
+                return p == null || !t.get(3).equals("schema") ? null : walk(p.getSchema(), t, 4);
+            }
+            case "headers" -> {
+                var h = c.getHeaders() == null ? null : c.getHeaders().get(name);
+                return h == null || !t.get(3).equals("schema") ? null : walk(h.getSchema(), t, 4);
+            }
+            case "requestBodies", "responses" -> {
+                Content content;
+                if (kind.equals("requestBodies")) {
+                    var b = c.getRequestBodies() == null
+                            ? null
+                            : c.getRequestBodies().get(name);
+                    content = b == null ? null : b.getContent();
+                } else {
+                    var r = c.getResponses() == null ? null : c.getResponses().get(name);
+                    content = r == null ? null : r.getContent();
+                }
+                if (content == null
+                        || t.size() < 6
+                        || !t.get(3).equals("content")
+                        || content.get(t.get(4)) == null
+                        || !t.get(5).equals("schema")) {
+                    return null;
+                }
+                return walk(content.get(t.get(4)).getSchema(), t, 6);
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 
     @SuppressWarnings("rawtypes")
@@ -672,6 +742,7 @@ public final class ModelPlanner {
             register(decl);
             return new Named(decl.name, NamedKind.ENUM, enumValues(s), Constraints.NONE);
         }
+        warnIfEnumUnchecked(s, pointer);
         List<Schema<?>> variants = variantsOf(s);
         if (!variants.isEmpty() && !hasProperties(s)) {
             if (variants.size() == 1) {
@@ -994,17 +1065,22 @@ public final class ModelPlanner {
         decl.valueKind =
                 integer ? ("int32".equals(s.getFormat()) ? ScalarKind.INT : ScalarKind.LONG) : ScalarKind.STRING;
         Names.Scope constants = new Names.Scope(false);
+        // the sentinel is named first so that a value spelled UNRECOGNIZED gets another name
+        decl.unknownConstant = constants.allocate("UNRECOGNIZED");
         Set<Object> seen = new HashSet<>();
         for (Object v : s.getEnum()) {
             if (v == null) {
                 continue;
             }
-            Object value = integer
-                    ? (Object)
-                            (decl.valueKind == ScalarKind.INT
-                                    ? Integer.valueOf(((Number) v).intValue())
-                                    : Long.valueOf(((Number) v).longValue()))
-                    : v.toString();
+            // not a conditional expression: Integer : Long would unbox both and box a Long
+            Object value;
+            if (!integer) {
+                value = v.toString();
+            } else if (decl.valueKind == ScalarKind.INT) {
+                value = Integer.valueOf(((Number) v).intValue());
+            } else {
+                value = Long.valueOf(((Number) v).longValue());
+            }
             if (!seen.add(value)) {
                 continue;
             }
@@ -1014,7 +1090,6 @@ public final class ModelPlanner {
             }
             decl.constants.put(constants.allocate(constant), value);
         }
-        decl.unknownConstant = constants.allocate("UNRECOGNIZED");
         return decl;
     }
 
@@ -1154,6 +1229,14 @@ public final class ModelPlanner {
             String vp = variantPointer(s, v, pointer);
             String hint = owner + (v.getTitle() != null ? Names.typeName(v.getTitle(), "Option") : "Option" + i);
             Shape shape = shapeOf(v, hint, vp);
+            if (shape instanceof Named n && n.type().equals(decl.name)) {
+                // a union that lists itself: the variant adds no values, and trying it would recurse
+                findings.warn(
+                        "RECURSIVE_VARIANT",
+                        vp,
+                        owner + " lists itself as a variant; that variant adds nothing and is left out");
+                continue;
+            }
             ClassName variant;
             if (shape instanceof Named n && n.kind() == NamedKind.RECORD) {
                 variant = n.type();

@@ -321,7 +321,8 @@ final class RefGuard {
         return "leads outside the document's directory tree; allow more directories with allowRefsFrom(...)";
     }
 
-    private void checkRemote(String ref, String location, URI uri) {
+    /** Whether the policy lets {@code uri} be fetched: under the remote document's own directory, or an allowed host. */
+    private boolean remoteAllowed(URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         boolean underRemoteRoot = remoteRoot != null
                 && remoteRoot.getScheme().equalsIgnoreCase(uri.getScheme())
@@ -329,7 +330,12 @@ final class RefGuard {
                 && uri.getPort() == remoteRoot.getPort()
                 && uri.getPath() != null
                 && uri.getPath().startsWith(remoteRoot.getPath());
-        if (!underRemoteRoot && !policy.hosts().contains(host)) {
+        return underRemoteRoot || policy.hosts().contains(host);
+    }
+
+    private void checkRemote(String ref, String location, URI uri) {
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!remoteAllowed(uri)) {
             throw refused(
                     location,
                     ref,
@@ -345,13 +351,55 @@ final class RefGuard {
                     .build();
         }
         String text;
+        URI at = uri;
         try {
-            HttpResponse<InputStream> response = http.send(
-                    HttpRequest.newBuilder(uri)
-                            .timeout(Duration.ofSeconds(60))
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response;
+            // redirects are followed here, each target checked against the policy like a ref
+            for (int redirects = 0; ; redirects++) {
+                response = http.send(
+                        HttpRequest.newBuilder(at)
+                                .timeout(Duration.ofSeconds(60))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+                    break;
+                }
+                response.body().close();
+                String target = response.headers().firstValue("Location").orElse(null);
+                if (target == null) {
+                    throw new SpecException(
+                            location, "$ref '" + ref + "': " + at + " answered HTTP " + status + " without a Location");
+                }
+                if (redirects >= 5) {
+                    throw new SpecException(location, "$ref '" + ref + "': more than 5 redirects from " + uri);
+                }
+                URI next;
+                try {
+                    next = at.resolve(new URI(target));
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    throw refused(location, ref, "is redirected by " + at + " to a malformed location");
+                }
+                String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+                if (!scheme.equals("http") && !scheme.equals("https")) {
+                    throw refused(
+                            location,
+                            ref,
+                            "is redirected by " + at + " to a '" + scheme + ":' location; only http(s) is followed");
+                }
+                if (!remoteAllowed(next)) {
+                    String nextHost =
+                            next.getHost() == null ? "" : next.getHost().toLowerCase(Locale.ROOT);
+                    throw refused(
+                            location,
+                            ref,
+                            "is redirected by " + at + " to " + next
+                                    + ", which the policy does not allow; allow the host" + " with allowRemoteRefs(\""
+                                    + nextHost + "\")");
+                }
+                at = next;
+            }
             try (InputStream in = response.body()) {
                 if (response.statusCode() / 100 != 2) {
                     throw new SpecException(

@@ -1,0 +1,185 @@
+package io.backendkit.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GIVEN small documents cut down from the real-world ones that failed WHEN generated (server and
+ * client) and compiled by javac THEN they compile without warnings and the types behave.
+ */
+class RealWorldBugsTest {
+
+    @TempDir
+    Path classes;
+
+    static String doc(String components, String paths) {
+        return """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                """ + paths.indent(2) + """
+                components:
+                """ + components.indent(2);
+    }
+
+    GeneratedSources generate(String yaml) {
+        return OpenApiCodegen.fromSpecText(yaml)
+                .basePackage("com.acme.bug")
+                .target(Target.JDK_HTTP_SERVER)
+                .client(true)
+                .generate();
+    }
+
+    URLClassLoader compile(GeneratedSources sources) {
+        JavaSourceCompiler.Result compiled = JavaSourceCompiler.compile(sources.files(), classes);
+        assertThat(compiled.errors()).as("compile errors").isEmpty();
+        assertThat(compiled.warnings()).as("compile warnings").isEmpty();
+        return compiled.classLoader();
+    }
+
+    static ObjectMapper mapper(ClassLoader loader) throws Exception {
+        return (ObjectMapper) Class.forName("com.acme.bug.model.ApiJson", true, loader)
+                .getMethod("newMapper")
+                .invoke(null);
+    }
+
+    @Test
+    void int32IntegerEnumsCompileAndRoundTrip() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  Level: {type: integer, format: int32, enum: [1, 2, 3]}
+                  Holder:
+                    type: object
+                    properties:
+                      level: {$ref: '#/components/schemas/Level'}
+                      inline: {type: integer, format: int32, enum: [10, 20]}
+                      big: {type: integer, enum: [5000000000]}
+                """, """
+                /levels/{level}:
+                  get:
+                    parameters:
+                      - {name: level, in: path, required: true, schema: {type: integer, format: int32, enum: [1, 2]}}
+                      - {name: q, in: query, schema: {type: integer, format: int32, enum: [7, 8]}, example: 7}
+                    responses:
+                      '200':
+                        description: ok
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Holder'}
+                """));
+        try (URLClassLoader loader = compile(sources)) {
+            Class<?> holder = Class.forName("com.acme.bug.model.Holder", true, loader);
+            ObjectMapper mapper = mapper(loader);
+            Object read = mapper.readValue("{\"level\": 2, \"inline\": 20, \"big\": 5000000000}", holder);
+            assertThat(mapper.writeValueAsString(read)).isEqualTo("{\"level\":2,\"inline\":20,\"big\":5000000000}");
+        }
+    }
+
+    @Test
+    void aRefToASchemaInsideAParameterResolves() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                parameters:
+                  companyId:
+                    name: companyId
+                    in: path
+                    required: true
+                    schema: {type: string, format: uuid}
+                schemas:
+                  Company:
+                    type: object
+                    properties:
+                      id: {$ref: '#/components/parameters/companyId/schema'}
+                """, """
+                /companies/{companyId}:
+                  get:
+                    parameters:
+                      - $ref: '#/components/parameters/companyId'
+                    responses:
+                      '200':
+                        description: ok
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Company'}
+                """));
+        assertThat(sources.file("com/acme/bug/model/Company.java").orElseThrow().content())
+                .contains("UUID id");
+        compile(sources).close();
+    }
+
+    @Test
+    void lineSeparatorsInNamesValuesAndDescriptionsCompile() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  Odd:
+                    type: object
+                    description: "first\\u2028second\\u0085third\\u2029"
+                    properties:
+                      "a\\u2028b": {type: string, description: "x\\u2028y"}
+                      kind: {type: string, enum: ["p\\u2028q", "r\\u0085s"], default: "p\\u2028q"}
+                """, "{}"));
+        try (URLClassLoader loader = compile(sources)) {
+            Class<?> odd = Class.forName("com.acme.bug.model.Odd", true, loader);
+            ObjectMapper mapper = mapper(loader);
+            String json = "{\"a\\u2028b\":\"v\",\"kind\":\"r\\u0085s\"}";
+            assertThat(mapper.writeValueAsString(mapper.readValue(json, odd)))
+                    .isEqualTo("{\"a\u2028b\":\"v\",\"kind\":\"r\u0085s\"}");
+        }
+    }
+
+    @Test
+    void anEnumValueNamedUnrecognizedKeepsTheSentinelApart() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  State: {type: string, enum: [ok, UNRECOGNIZED]}
+                """, "{}"));
+        try (URLClassLoader loader = compile(sources)) {
+            Class<?> state = Class.forName("com.acme.bug.model.State", true, loader);
+            ObjectMapper mapper = mapper(loader);
+            Object literal = mapper.readValue("\"UNRECOGNIZED\"", state);
+            Object unknown = mapper.readValue("\"other\"", state);
+            assertThat(literal).isNotEqualTo(unknown);
+            assertThat(mapper.writeValueAsString(literal)).isEqualTo("\"UNRECOGNIZED\"");
+            assertThat(((Enum<?>) unknown).name()).isEqualTo("UNRECOGNIZED");
+            assertThat(((Enum<?>) literal).name()).isNotEqualTo("UNRECOGNIZED");
+        }
+    }
+
+    @Test
+    void numberEnumsAreKeptOrNamedInAFinding() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  Ratio: {type: number, enum: [1.5, 2.5]}
+                """, "{}"));
+        compile(sources).close();
+        List<String> findings =
+                sources.findings().stream().map(Object::toString).toList();
+        assertThat(findings).anyMatch(f -> f.contains("/components/schemas/Ratio"));
+    }
+
+    @Test
+    void aSelfReferencingOneOfDoesNotOverflowTheStack() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  Loop:
+                    oneOf:
+                      - {type: string}
+                      - $ref: '#/components/schemas/Loop'
+                """, "{}"));
+        try (URLClassLoader loader = compile(sources)) {
+            Class<?> loop = Class.forName("com.acme.bug.model.Loop", true, loader);
+            ObjectMapper mapper = mapper(loader);
+            assertThat(mapper.writeValueAsString(mapper.readValue("\"x\"", loop)))
+                    .isEqualTo("\"x\"");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> mapper.readValue("{}", loop))
+                    .isInstanceOf(com.fasterxml.jackson.databind.JsonMappingException.class);
+        }
+        assertThat(sources.findings().stream().map(Object::toString))
+                .anyMatch(f -> f.contains("RECURSIVE_VARIANT") && f.contains("/components/schemas/Loop/oneOf/1"));
+    }
+}
