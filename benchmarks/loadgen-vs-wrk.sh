@@ -4,6 +4,14 @@
 # with the same connection count and duration, three rounds. backendkit runs in a fresh JVM each round
 # with a warm-up (excluded from its numbers, as its users would run it) before the measured seconds;
 # wrk needs none. Prints every round, the medians, the JVM's peak RSS and the throughput ratio.
+# Then two open-model checks, ROUNDS alternating rounds each:
+#  - overload: loadgen's open model offered OVERLOAD_RATE req/s with OVERLOAD_CONNECTIONS in flight
+#    against its closed model with as many users; prints "overload open/closed: N.NN" (goal >= 0.80).
+#  - efficiency: the same fixed rate (FIXED_RATE req/s, CONNECTIONS connections) from loadgen's open
+#    model and from wrk paced by a Lua delay() of CONNECTIONS*1000/FIXED_RATE ms per request; CPU
+#    seconds per 100,000 requests (wrk: whole process from GNU time; loadgen: /proc/self/stat over the
+#    measured run, JIT and GC threads included) and loadgen's schedule-lag p99 at that rate; prints
+#    "efficiency vs wrk: N.NN" (wrk's CPU per request over loadgen's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -14,6 +22,9 @@ WARMUP=${WARMUP:-3}
 ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18080}
 TRANSPORT=${TRANSPORT:-http1}
+OVERLOAD_RATE=${OVERLOAD_RATE:-100000}
+OVERLOAD_CONNECTIONS=${OVERLOAD_CONNECTIONS:-100}
+FIXED_RATE=${FIXED_RATE:-10000}
 . benchmarks/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
@@ -25,8 +36,9 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (GNU time) for peak RSS" >&2; exit 1; }
 
 rm -rf "$OUT" && mkdir -p "$OUT/lib" "$OUT/classes" "$OUT/nginx/html" "$OUT/nginx/logs"
-./mvnw -B -q install -DskipTests -pl loadgen -am
-./mvnw -B -q dependency:copy-dependencies -pl loadgen -DincludeScope=runtime -DoutputDirectory="$OUT/lib"
+# one reactor build: nothing is installed into ~/.m2; the sibling modules' jars come from target/
+./mvnw -B -q -pl loadgen -am -DskipTests package dependency:copy-dependencies \
+  -DincludeScope=runtime -DoutputDirectory="$OUT/lib"
 cp loadgen/target/backendkit-loadgen-*.jar "$OUT/lib/"
 "$JAVA_HOME/bin/javac" -d "$OUT/classes" -cp "$OUT/lib/*" "$ROOT/benchmarks/loadgen-vs-wrk/LoadgenBench.java"
 
@@ -87,4 +99,34 @@ wp50=$(median "${wrk_p50[@]}"); bp50=$(median "${bk_p50[@]}")
 printf 'wrk %s:        median %.0f req/s, p50 %.0f us, p99 %.0f us\n' "$(wrk -v 2>&1 | head -1 | awk '{print $2}')" "$w" "$wp50" "$(median "${wrk_p99[@]}")"
 printf 'backendkit (%s): median %.0f req/s, p50 %.0f us, p99 %.0f us, JVM peak RSS %d MB\n' "$TRANSPORT" "$b" "$bp50" "$(median "${bk_p99[@]}")" $(( $(median "${bk_rss[@]}") / 1024 ))
 awk -v b="$bp50" -v w="$wp50" 'BEGIN { printf "p50 backendkit/wrk: %.2f\n", b / w }'
-awk -v b="$b" -v w="$w" 'BEGIN { printf "speedup vs wrk: %.2f\n", b / w }'
+SPEEDUP_LINE=$(awk -v b="$b" -v w="$w" 'BEGIN { printf "speedup vs wrk: %.2f\n", b / w }')
+# ---------------------------------------------------------------- overload and efficiency (open model)
+run_bk() { # prints the bench's output line; args after the URL as LoadgenBench takes them
+  "$JAVA" -cp "$OUT/classes:$OUT/lib/*" LoadgenBench "$URL" "$@" 2>>"$OUT/bk.log"
+}
+DELAY_MS=$(awk -v c="$CONNECTIONS" -v r="$FIXED_RATE" 'BEGIN { printf "%.3f", c * 1000 / r }')
+printf 'function delay() return %s end\n' "$DELAY_MS" > "$OUT/paced.lua"
+ov_closed=() ov_open=() w_cpu=() b_cpu=() b_lag=()
+for r in $(seq 1 "$ROUNDS"); do
+  read -r crps _ < <(run_bk "$OVERLOAD_CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT")
+  read -r orps _ _ _ _ _ odrop < <(run_bk "$OVERLOAD_CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$OVERLOAD_RATE")
+  printf 'round %d overload:   closed %d users %10.0f req/s; open %d/s, %d in flight %10.0f req/s (%d dropped)\n' \
+    "$r" "$OVERLOAD_CONNECTIONS" "$crps" "$OVERLOAD_RATE" "$OVERLOAD_CONNECTIONS" "$orps" "$odrop"
+  ov_closed+=("$crps") ov_open+=("$orps")
+  /usr/bin/time -f "%U %S" -o "$OUT/wrk-cpu.txt" wrk -t 1 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" -s "$OUT/paced.lua" "$URL" > "$OUT/wrk-paced.txt"
+  wreq=$(awk '/requests in/ {print $1}' "$OUT/wrk-paced.txt")
+  wcpu=$(awk -v n="$wreq" '{ printf "%.4f", ($1 + $2) * 100000 / n }' "$OUT/wrk-cpu.txt")
+  read -r brps _ _ berr bcpus blag _ < <(run_bk "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$FIXED_RATE")
+  bcpu=$(awk -v c="$bcpus" -v r="$brps" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.4f", c * 100000 / (r * s) }')
+  printf 'round %d fixed rate: wrk %8.0f req/s %.3f CPU s/100k; backendkit %8.0f req/s %.3f CPU s/100k, lag p99 %.0f us\n' \
+    "$r" "$(awk -v n="$wreq" -v s="$SECONDS_PER_RUN" 'BEGIN { print n / s }')" "$wcpu" "$brps" "$bcpu" "$blag"
+  w_cpu+=("$wcpu") b_cpu+=("$bcpu") b_lag+=("$blag")
+done
+oc=$(median "${ov_closed[@]}"); oo=$(median "${ov_open[@]}")
+wc=$(median "${w_cpu[@]}"); bc=$(median "${b_cpu[@]}")
+printf 'overload: closed model %.0f req/s, open model at %d/s %.0f req/s (medians)\n' "$oc" "$OVERLOAD_RATE" "$oo"
+awk -v o="$oo" -v c="$oc" 'BEGIN { printf "overload open/closed: %.2f\n", o / c }'
+printf 'fixed %d req/s: wrk %.3f CPU s per 100k requests, backendkit %.3f, backendkit schedule-lag p99 %.0f us (medians)\n' \
+  "$FIXED_RATE" "$wc" "$bc" "$(median "${b_lag[@]}")"
+awk -v w="$wc" -v b="$bc" 'BEGIN { printf "efficiency vs wrk: %.2f\n", w / b }'
+echo "$SPEEDUP_LINE"

@@ -15,9 +15,14 @@ import java.util.List;
  * }</pre>
  *
  * <p>The log holds latencies, service times (open model), per-endpoint latencies and failed
- * requests by error kind and endpoint; status codes, first error messages and settings are not in
- * it, so the merged report has none (its transport reads {@code MERGED}). Endpoint names come back
- * with spaces and commas replaced by {@code _}. Stateless.
+ * requests by error kind and endpoint, and in comment lines the run's settings and full endpoint
+ * names. Logs that overlap in time are taken as shards run side by side: users, rates, in-flight
+ * limits, connections and request budgets add up and the window is their mean span (a start skew
+ * between machines does not dilute the rate); logs that do not overlap span from the earliest start
+ * to the latest end. Status codes and first error messages are not in the log, so the merged report
+ * has none (its transport reads {@code MERGED}); logs written without the comment lines give
+ * settings with only the model known and names with spaces and commas replaced by {@code _}.
+ * Stateless.
  */
 public final class HistogramLogs {
 

@@ -148,7 +148,13 @@ class ClosedModelTest {
 
     @Test
     void eachVirtualUserKeepsOneConnectionAlive() {
+        // The server answers only once all three users have connected (or after 5 s): otherwise, on a
+        // busy machine, two users could use up the 900 requests before the third was first scheduled,
+        // and the server would see two connections although nothing was reconnected.
+        java.util.concurrent.CountDownLatch allConnected = new java.util.concurrent.CountDownLatch(3);
         try (var server = new TestServers.Raw((socket, in, out) -> {
+            allConnected.countDown();
+            allConnected.await(5, java.util.concurrent.TimeUnit.SECONDS);
             while (TestServers.readRequest(in)) {
                 out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
@@ -162,6 +168,7 @@ class ClosedModelTest {
                     .run();
 
             assertThat(r.total().errors()).isZero();
+            assertThat(r.total().requests()).isEqualTo(900);
             assertThat(server.connections.get()).isEqualTo(3);
         }
     }

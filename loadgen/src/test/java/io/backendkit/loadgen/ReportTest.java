@@ -108,10 +108,19 @@ class ReportTest {
                 .contains("status codes: 200: ", "500: ")
                 .contains("errors\n", "HTTP_5XX", "status 500")
                 .contains("hints (derived from the numbers above; not verdicts)")
-                .contains("open model: 360 due = 360 sent + 0 dropped (in-flight limit) + 0 not started (run ended);"
-                        + " 0 late")
+                .containsPattern(
+                        "open model: 360 due = [0-9]+ sent \\+ [0-9]+ dropped \\(in-flight limit\\) \\+ [0-9]+ not"
+                                + " started \\(run ended\\); [0-9]+ late")
                 .contains("schedule lag (intended start to send, ms): p50 ")
                 .contains("re-sent 0");
+        // on a busy machine some arrivals may be dropped or late; whatever happened, the line adds up to the schedule
+        java.util.regex.Matcher due = java.util.regex.Pattern.compile(
+                        "360 due = ([0-9]+) sent \\+ ([0-9]+) dropped \\(in-flight limit\\) \\+ ([0-9]+) not started")
+                .matcher(text);
+        assertThat(due.find()).isTrue();
+        assertThat(Long.parseLong(due.group(1)) + Long.parseLong(due.group(2)) + Long.parseLong(due.group(3)))
+                .isEqualTo(360);
+        assertThat(Long.parseLong(due.group(1))).isEqualTo(open.total().requests());
         assertThat(closed.toText()).contains("closed model, 3 users, 600ms").doesNotContain("service time");
         assertThat(closed.toString()).startsWith("LoadReport[GET /, ").contains(" requests, ");
     }
@@ -123,7 +132,7 @@ class ReportTest {
                 .startsWith("<!DOCTYPE html>")
                 .contains("<title>load test orders &lt;v2&gt; &amp; &quot;friends&quot;</title>")
                 .contains("list &lt;orders&gt;")
-                .doesNotContain("<orders>", "<v2>", "<script", "<link", "src=", "href=", "@import", "url(")
+                .doesNotContain("<orders>", "<v2>", "<script src", "<link", "src=", "href=", "@import", "url(")
                 .contains("latency by percentile", "throughput over time", "latency over time", "<polyline")
                 .contains("service time", "HTTP_5XX", "99.999%");
         // the only URL is the SVG namespace

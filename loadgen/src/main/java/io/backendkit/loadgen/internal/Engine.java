@@ -417,7 +417,11 @@ public final class Engine {
                 }
                 log = new HistogramLogWriter(logStream);
                 long base = measureStartWall.toEpochMilli();
-                log.outputComment("backendkit loadgen: " + plan.name());
+                log.outputComment("backendkit loadgen: " + plan.name().replaceAll("[\\r\\n]", " "));
+                log.outputComment(HistogramLogTags.settingsComment(ReportAssembler.settings(plan, target.transport())));
+                for (String name : target.names()) {
+                    log.outputComment(HistogramLogTags.endpointComment(name));
+                }
                 log.outputLogFormatVersion();
                 log.outputStartTime(base);
                 log.setBaseTime(base);

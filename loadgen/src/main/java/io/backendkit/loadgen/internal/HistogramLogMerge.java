@@ -31,11 +31,37 @@ public final class HistogramLogMerge {
 
     private record Interval(String tag, long startMs, long endMs, Histogram histogram) {}
 
+    /** What one log's comment lines say: its settings (null in logs written before they were recorded) and names by tag. */
+    private record LogHeader(RunSettings settings, Map<String, String> names) {}
+
+    /** Longest comment line read for settings and names. */
+    private static final int MAX_COMMENT_CHARS = 64 * 1024;
+
     /** See {@link io.backendkit.loadgen.HistogramLogs#merge}. */
     public static LoadReport merge(List<Path> logs) {
         List<Interval> intervals = new ArrayList<>();
+        List<LogHeader> headers = new ArrayList<>();
+        List<long[]> spans = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (Path log : logs) {
-            read(log, intervals);
+            List<Interval> own = new ArrayList<>();
+            read(log, own);
+            intervals.addAll(own);
+            LogHeader header = header(log);
+            headers.add(header);
+            header.names().forEach((tag, name) -> names.merge(tag, name, (a, b) -> a.equals(b) ? a : tag));
+            own.stream()
+                    .filter(i -> i.tag() == null)
+                    .mapToLong(Interval::startMs)
+                    .min()
+                    .ifPresent(start -> spans.add(new long[] {
+                        start,
+                        own.stream()
+                                .filter(i -> i.tag() == null)
+                                .mapToLong(Interval::endMs)
+                                .max()
+                                .orElseThrow()
+                    }));
         }
         List<Interval> untagged =
                 intervals.stream().filter(i -> i.tag() == null).toList();
@@ -45,6 +71,7 @@ public final class HistogramLogMerge {
         }
         long minStart = untagged.stream().mapToLong(Interval::startMs).min().orElseThrow();
         long maxEnd = untagged.stream().mapToLong(Interval::endMs).max().orElseThrow();
+        long windowMs = window(spans, minStart, maxEnd);
         long bucketMs = Math.max(
                 1,
                 median(untagged.stream()
@@ -71,10 +98,9 @@ public final class HistogramLogMerge {
                 open = true;
                 service.add(i.histogram());
             } else if (tag.startsWith(HistogramLogTags.ENDPOINT_PREFIX)) {
+                String ep = tag.substring(HistogramLogTags.ENDPOINT_PREFIX.length());
                 endpoints
-                        .computeIfAbsent(
-                                tag.substring(HistogramLogTags.ENDPOINT_PREFIX.length()),
-                                n -> new Histogram(Histograms.DIGITS))
+                        .computeIfAbsent(names.getOrDefault(ep, ep), n -> new Histogram(Histograms.DIGITS))
                         .add(i.histogram());
             } else if (tag.startsWith(HistogramLogTags.ERROR_PREFIX)) {
                 String rest = tag.substring(HistogramLogTags.ERROR_PREFIX.length());
@@ -85,14 +111,15 @@ public final class HistogramLogMerge {
                 } catch (IllegalArgumentException e) {
                     throw new LoadTestException("histogram log tag " + tag, "names no known error kind", e);
                 }
-                String endpoint = sep < 0 ? "total" : rest.substring(sep + 1);
+                String endpoint =
+                        sep < 0 ? "total" : names.getOrDefault(rest.substring(sep + 1), rest.substring(sep + 1));
                 errorsByEndpoint.computeIfAbsent(endpoint, n -> new long[ErrorKind.values().length])[kind.ordinal()] +=
                         i.histogram().getTotalCount();
                 seriesErrors.computeIfAbsent(bucket, b -> new long[1])[0] +=
                         i.histogram().getTotalCount();
             }
         }
-        double seconds = (maxEnd - minStart) / 1000.0;
+        double seconds = windowMs / 1000.0;
         List<EndpointStats> endpointStats = new ArrayList<>();
         List<ErrorStats> errors = new ArrayList<>();
         long totalErrors = 0;
@@ -161,26 +188,13 @@ public final class HistogramLogMerge {
                 total,
                 open ? service : null,
                 Map.of());
-        RunSettings settings = new RunSettings(
-                open ? LoadModel.OPEN : LoadModel.CLOSED,
-                0,
-                0,
-                0,
-                0,
-                0,
-                Duration.ZERO,
-                Duration.ofMillis(maxEnd - minStart),
-                0,
-                Duration.ZERO,
-                Duration.ZERO,
-                Duration.ZERO,
-                "MERGED");
+        RunSettings settings = combined(headers, open, Duration.ofMillis(windowMs));
         return new LoadReport(
                 LoadReport.SCHEMA_VERSION,
-                "merged " + logs.size() + " histogram log(s)",
+                "merged " + logs.size() + " histogram log(s): " + fileNames(logs),
                 settings,
                 Instant.ofEpochMilli(minStart),
-                (maxEnd - minStart) * 1_000_000,
+                windowMs * 1_000_000,
                 totalStats,
                 endpointStats,
                 series,
@@ -223,5 +237,108 @@ public final class HistogramLogMerge {
 
     private static long median(long[] sorted) {
         return sorted.length == 0 ? 1000 : sorted[sorted.length / 2];
+    }
+
+    /**
+     * The measured window. Logs whose spans all overlap ran side by side (shards of one test): the
+     * window is their mean span, so a start skew between machines does not dilute the combined rate.
+     * Logs that ran one after another: the time from the earliest start to the latest end.
+     */
+    private static long window(List<long[]> spans, long minStart, long maxEnd) {
+        long latestStart = spans.stream().mapToLong(s -> s[0]).max().orElse(minStart);
+        long earliestEnd = spans.stream().mapToLong(s -> s[1]).min().orElse(maxEnd);
+        if (spans.size() > 1 && latestStart < earliestEnd) {
+            return Math.max(
+                    1,
+                    Math.round(
+                            spans.stream().mapToLong(s -> s[1] - s[0]).average().orElse(0)));
+        }
+        return Math.max(1, maxEnd - minStart);
+    }
+
+    /**
+     * Settings of logs that ran side by side: users, rates, in-flight caps, connections and request
+     * budgets add up; the longest warm-up, ramp-up and timeout are kept. Logs written without a
+     * settings line leave only the model known.
+     */
+    private static RunSettings combined(List<LogHeader> headers, boolean open, Duration window) {
+        List<RunSettings> all = headers.stream()
+                .map(LogHeader::settings)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        if (all.size() < headers.size()) {
+            return new RunSettings(
+                    open ? LoadModel.OPEN : LoadModel.CLOSED,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Duration.ZERO,
+                    window,
+                    0,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    "MERGED");
+        }
+        RunSettings first = all.get(0);
+        return new RunSettings(
+                first.model(),
+                all.stream().mapToInt(RunSettings::users).sum(),
+                all.stream().mapToDouble(RunSettings::rateFromPerSecond).sum(),
+                all.stream().mapToDouble(RunSettings::rateToPerSecond).sum(),
+                all.stream().mapToInt(RunSettings::maxInFlight).sum(),
+                all.stream().mapToInt(RunSettings::connections).sum(),
+                all.stream().map(RunSettings::warmUp).max(Duration::compareTo).orElse(Duration.ZERO),
+                window,
+                all.stream().mapToLong(RunSettings::requests).sum(),
+                all.stream().map(RunSettings::rampUp).max(Duration::compareTo).orElse(Duration.ZERO),
+                first.thinkTime(),
+                all.stream()
+                        .map(RunSettings::requestTimeout)
+                        .max(Duration::compareTo)
+                        .orElse(Duration.ZERO),
+                "MERGED");
+    }
+
+    private static String fileNames(List<Path> logs) {
+        StringBuilder s = new StringBuilder();
+        for (Path log : logs) {
+            Path name = log.getFileName();
+            s.append(s.isEmpty() ? "" : ", ").append(name == null ? log.toString() : name.toString());
+        }
+        return s.toString();
+    }
+
+    /** The settings and endpoint names from a log's comment lines; errors name the file and line. */
+    private static LogHeader header(Path log) {
+        RunSettings settings = null;
+        Map<String, String> names = new LinkedHashMap<>();
+        try (java.io.BufferedReader in = Files.newBufferedReader(log, java.nio.charset.StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (!line.startsWith("#backendkit-") || line.length() > MAX_COMMENT_CHARS) {
+                    continue;
+                }
+                try {
+                    RunSettings s = HistogramLogTags.parseSettings(line);
+                    if (s != null) {
+                        settings = s;
+                    }
+                    String[] ep = HistogramLogTags.parseEndpoint(line);
+                    if (ep != null) {
+                        names.put(ep[0], ep[1]);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new LoadTestException("histogram log " + log + ":" + number, e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new LoadTestException("histogram log " + log, "cannot be read: " + e.getMessage(), e);
+        }
+        return new LogHeader(settings, names);
     }
 }

@@ -1,6 +1,15 @@
 package io.backendkit.loadgen.internal;
 
 import io.backendkit.loadgen.ErrorKind;
+import io.backendkit.loadgen.LoadModel;
+import io.backendkit.loadgen.RunSettings;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Tags of the histograms in loadgen's HdrHistogram interval logs. The untagged histogram of each
@@ -40,5 +49,116 @@ public final class HistogramLogTags {
             tag.append(c > ' ' && c < 127 && c != ',' ? c : '_');
         }
         return tag.toString();
+    }
+
+    /** First word of the comment line that records the run's settings. */
+    public static final String SETTINGS_COMMENT = "backendkit-settings";
+    /** First word of a comment line that maps an endpoint's tag to its full name. */
+    public static final String ENDPOINT_COMMENT = "backendkit-endpoint";
+
+    /** The settings as one comment (without the leading {@code #}). */
+    public static String settingsComment(RunSettings s) {
+        return String.format(
+                Locale.ROOT,
+                "%s model=%s users=%d rateFrom=%s rateTo=%s maxInFlight=%d connections=%d warmUpMs=%d durationMs=%d"
+                        + " requests=%d rampUpMs=%d thinkTimeMs=%d requestTimeoutMs=%d transport=%s",
+                SETTINGS_COMMENT,
+                s.model().name(),
+                s.users(),
+                Double.toString(s.rateFromPerSecond()),
+                Double.toString(s.rateToPerSecond()),
+                s.maxInFlight(),
+                s.connections(),
+                millis(s.warmUp()),
+                s.duration() == null ? -1 : s.duration().toMillis(),
+                s.requests(),
+                millis(s.rampUp()),
+                millis(s.thinkTime()),
+                millis(s.requestTimeout()),
+                sanitize(s.transport()));
+    }
+
+    /** The comment that maps an endpoint's tag to its full name (without the leading {@code #}). */
+    public static String endpointComment(String name) {
+        return ENDPOINT_COMMENT + " " + sanitize(name) + " " + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Parses a settings comment line (with its {@code #}); null when the line is not one.
+     *
+     * @throws IllegalArgumentException naming the key whose value cannot be read
+     */
+    public static RunSettings parseSettings(String line) {
+        String prefix = "#" + SETTINGS_COMMENT + " ";
+        if (!line.startsWith(prefix)) {
+            return null;
+        }
+        Map<String, String> kv = new HashMap<>();
+        for (String part : line.substring(prefix.length()).trim().split(" ")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                kv.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        long duration = number(kv, "durationMs");
+        return new RunSettings(
+                LoadModel.valueOf(text(kv, "model")),
+                (int) number(kv, "users"),
+                decimal(kv, "rateFrom"),
+                decimal(kv, "rateTo"),
+                (int) number(kv, "maxInFlight"),
+                (int) number(kv, "connections"),
+                Duration.ofMillis(number(kv, "warmUpMs")),
+                duration < 0 ? null : Duration.ofMillis(duration),
+                number(kv, "requests"),
+                Duration.ofMillis(number(kv, "rampUpMs")),
+                Duration.ofMillis(number(kv, "thinkTimeMs")),
+                Duration.ofMillis(number(kv, "requestTimeoutMs")),
+                text(kv, "transport"));
+    }
+
+    /** Parses an endpoint comment line (with its {@code #}) into {tag name, full name}; null when it is not one. */
+    public static String[] parseEndpoint(String line) {
+        String prefix = "#" + ENDPOINT_COMMENT + " ";
+        if (!line.startsWith(prefix)) {
+            return null;
+        }
+        String[] parts = line.substring(prefix.length()).trim().split(" ");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("endpoint comment must hold a tag and a name");
+        }
+        return new String[] {parts[0], URLDecoder.decode(parts[1], StandardCharsets.UTF_8)};
+    }
+
+    private static long millis(Duration d) {
+        return d == null ? 0 : d.toMillis();
+    }
+
+    private static String text(Map<String, String> kv, String key) {
+        String v = kv.get(key);
+        if (v == null || v.isEmpty()) {
+            throw new IllegalArgumentException("settings comment has no " + key);
+        }
+        return v;
+    }
+
+    private static long number(Map<String, String> kv, String key) {
+        try {
+            return Long.parseLong(text(kv, key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("settings comment: " + key + " is not a whole number");
+        }
+    }
+
+    private static double decimal(Map<String, String> kv, String key) {
+        try {
+            double v = Double.parseDouble(text(kv, key));
+            if (!Double.isFinite(v) || v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("settings comment: " + key + " is not a rate");
+        }
     }
 }

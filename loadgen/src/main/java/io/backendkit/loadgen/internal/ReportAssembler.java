@@ -96,20 +96,7 @@ final class ReportAssembler {
                 allLatency,
                 open ? allService : null,
                 allStatuses);
-        RunSettings settings = new RunSettings(
-                plan.model(),
-                open ? 0 : plan.users(),
-                open ? plan.rateFrom() : 0,
-                open ? plan.rateTo() : 0,
-                open ? plan.maxInFlight() : 0,
-                open && plan.connections() > 0 ? Math.min(plan.connections(), plan.maxInFlight()) : 0,
-                plan.warmUp(),
-                plan.duration(),
-                plan.requests(),
-                plan.rampUp(),
-                plan.thinkTime(),
-                plan.requestTimeout(),
-                target.transport());
+        RunSettings settings = settings(plan, target.transport());
         long late = 0;
         for (IntervalStats i : series) {
             late += i.late();
@@ -169,5 +156,24 @@ final class ReportAssembler {
                 statuses,
                 Histograms.encode(latency),
                 service == null ? null : Histograms.encode(service));
+    }
+
+    /** The settings a report records for a plan. */
+    static RunSettings settings(RunPlan plan, String transport) {
+        boolean open = plan.model() == LoadModel.OPEN;
+        return new RunSettings(
+                plan.model(),
+                open ? 0 : plan.users(),
+                open ? plan.rateFrom() : 0,
+                open ? plan.rateTo() : 0,
+                open ? plan.maxInFlight() : 0,
+                open && plan.connections() > 0 ? Math.min(plan.connections(), plan.maxInFlight()) : 0,
+                plan.warmUp(),
+                plan.duration(),
+                plan.requests(),
+                plan.rampUp(),
+                plan.thinkTime(),
+                plan.requestTimeout(),
+                transport);
     }
 }

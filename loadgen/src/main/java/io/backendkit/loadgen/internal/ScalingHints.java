@@ -49,6 +49,7 @@ public final class ScalingHints {
         } else {
             closedSaturation(series).ifPresent(hints::add);
         }
+        stall(r, series, open).ifPresent(hints::add);
         capacity(series, open).ifPresent(hints::add);
         longTail(t).ifPresent(hints::add);
         drift(series).ifPresent(hints::add);
@@ -137,28 +138,42 @@ public final class ScalingHints {
     }
 
     private static void openSaturation(LoadReport r, List<IntervalStats> series, List<Finding> hints) {
-        for (int k = 1; k < series.size(); k++) {
-            IntervalStats i = series.get(k);
-            if (i.durationMillis() < 500 || i.offeredRatePerSecond() <= 0) {
-                continue;
-            }
-            if (i.throughputPerSecond() < 0.9 * i.offeredRatePerSecond()) {
-                hints.add(Finding.warning(
-                                "HINT_SATURATION",
-                                String.format(
-                                        Locale.ROOT,
-                                        "hint: throughput stopped following the offered rate at %s: %,.0f req/s"
-                                                + " offered, %,.0f req/s completed",
-                                        seconds(i.startMillis()),
-                                        i.offeredRatePerSecond(),
-                                        i.throughputPerSecond()))
-                        .withSuggestedFix(String.format(
-                                Locale.ROOT,
-                                "the target saturates near %,.0f req/s; scale it out or find the bottleneck before"
-                                        + " offering more",
-                                i.throughputPerSecond())));
-                break;
-            }
+        // Saturation is a state the run ends in, not a dip: every full interval from some point to the
+        // end completes less than 90% of what was offered in that same interval (at least two of them).
+        // A lagging interval that later intervals make up for is a ramp's start or a stall with its
+        // catch-up burst, which stall(...) reports instead.
+        List<IntervalStats> full = series.stream()
+                .filter(i -> i.durationMillis() >= 500 && i.offeredRatePerSecond() > 0)
+                .toList();
+        int from = full.size();
+        while (from > 0
+                && full.get(from - 1).throughputPerSecond()
+                        < 0.9 * full.get(from - 1).offeredRatePerSecond()) {
+            from--;
+        }
+        if (full.size() - from >= 2) {
+            List<IntervalStats> saturated = full.subList(from, full.size());
+            IntervalStats onset = saturated.get(0);
+            double completed = medianThroughput(saturated);
+            double offered = saturated.stream()
+                    .mapToDouble(IntervalStats::offeredRatePerSecond)
+                    .average()
+                    .orElse(0);
+            hints.add(Finding.warning(
+                            "HINT_SATURATION",
+                            String.format(
+                                    Locale.ROOT,
+                                    "hint: throughput stopped following the offered rate from %s to the end: %,.0f req/s"
+                                            + " offered on average, %,.0f req/s completed (median of %d intervals)",
+                                    seconds(onset.startMillis()),
+                                    offered,
+                                    completed,
+                                    saturated.size()))
+                    .withSuggestedFix(String.format(
+                            Locale.ROOT,
+                            "the target (or the in-flight limit) saturates near %,.0f req/s; scale it out or find the"
+                                    + " bottleneck before offering more",
+                            completed)));
         }
         long measured = r.total().requests();
         if (r.lateRequests() > 0) {
@@ -218,11 +233,69 @@ public final class ScalingHints {
         return java.util.Optional.empty();
     }
 
+    /**
+     * A stall: a full interval with no completion while load was on, or (closed model) a maximum far
+     * above the p99. A closed model stops sending while its users wait, so only the requests in flight
+     * see the stall and its percentiles hide it; the hint says so and points to the open model.
+     */
+    static java.util.Optional<Finding> stall(LoadReport r, List<IntervalStats> series, boolean open) {
+        io.backendkit.loadgen.LatencyStats latency = r.total().latency();
+        long silent = 0;
+        IntervalStats first = null;
+        for (int k = 0; k < series.size(); k++) {
+            IntervalStats i = series.get(k);
+            boolean loaded = open ? i.offeredRatePerSecond() > 0 : i.users() > 0;
+            if (i.durationMillis() >= 500 && loaded && i.requests() == 0 && k > 0) {
+                silent += i.durationMillis();
+                if (first == null) {
+                    first = i;
+                }
+            }
+        }
+        boolean tail = latency.maxNanos() >= 200_000_000L && latency.maxNanos() > 20 * latency.p99Nanos();
+        if (first == null && !(tail && !open)) {
+            return java.util.Optional.empty();
+        }
+        String what = first != null
+                ? String.format(
+                        Locale.ROOT,
+                        "no request completed for %s from %s",
+                        seconds(silent),
+                        seconds(first.startMillis()))
+                : String.format(
+                        Locale.ROOT,
+                        "the slowest request took %s ms against a p99 of %s ms",
+                        TextReport.ms(latency.maxNanos()),
+                        TextReport.ms(latency.p99Nanos()));
+        if (open) {
+            return java.util.Optional.of(Finding.warning(
+                            "HINT_STALL",
+                            "hint: the target stalled: " + what
+                                    + "; the requests due meanwhile queued and were sent late, which the latency"
+                                    + " (counted from the intended start) includes")
+                    .withSuggestedFix("look for a pause on the target at that time (GC, lock, dependency);"
+                            + " intervals right after it carry the catch-up burst, not extra capacity"));
+        }
+        return java.util.Optional.of(Finding.warning(
+                        "HINT_CLOSED_MODEL_STALL",
+                        "hint: the target stalled (" + what + "), and a closed model under-reports a stall: its "
+                                + r.settings().users()
+                                + " users waited instead of sending, so only the requests in flight saw it and the"
+                                + " percentiles hide what users arriving meanwhile would get")
+                .withSuggestedFix(String.format(
+                        Locale.ROOT,
+                        "run an open model (arrivalRate(%,.0f)) at about this throughput to measure the stall's"
+                                + " effect on latency",
+                        r.total().throughputPerSecond())));
+    }
+
     private static java.util.Optional<Finding> capacity(List<IntervalStats> series, boolean open) {
         IntervalStats best = null;
         for (IntervalStats i : series) {
+            boolean catchUp = open && i.throughputPerSecond() > 1.1 * i.offeredRatePerSecond();
             if (i.durationMillis() >= 500
                     && i.errorRate() <= ERROR_ONSET_RATE
+                    && !catchUp
                     && (best == null || i.throughputPerSecond() > best.throughputPerSecond())) {
                 best = i;
             }
