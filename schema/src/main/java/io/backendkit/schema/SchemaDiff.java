@@ -319,8 +319,14 @@ public final class SchemaDiff {
         Set<String> implied =
                 t.uniqueConstraints().stream().map(UniqueConstraint::name).collect(Collectors.toSet());
         target.foreignKeys().forEach(fk -> implied.add(fk.name()));
+        // H2 drops the index it made for a foreign key with the key (MySQL keeps its one, so that one is exact-named)
+        Set<String> owners = new java.util.HashSet<>(implied);
+        t.foreignKeys().forEach(fk -> owners.add(fk.name()));
+        // an index named like its constraint (MySQL) or NAME_INDEX_<hex> (made by H2) comes and goes with it
         return t.indexes().stream()
-                .filter(ix -> !ix.primary() && !implied.contains(ix.name()))
+                .filter(ix -> !ix.primary()
+                        && !implied.contains(ix.name())
+                        && !io.backendkit.schema.internal.analyze.Rules.ownedByConstraint(ix.name(), owners))
                 .toList();
     }
 

@@ -2,6 +2,7 @@ package io.backendkit.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backendkit.core.Finding;
 import io.backendkit.testsupport.UrlDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,8 @@ class H2DiffTest {
             st.execute("CREATE TABLE a (id BIGINT PRIMARY KEY, code VARCHAR(10), CONSTRAINT uq_a UNIQUE (code))");
             st.execute("CREATE TABLE b (id BIGINT PRIMARY KEY, a_id BIGINT NOT NULL,"
                     + " CONSTRAINT fk_b_a FOREIGN KEY (a_id) REFERENCES a (id))");
+            st.execute("CREATE INDEX b_a_copy ON b (a_id)");
+            st.execute("CREATE INDEX a_code_copy ON a (code)");
         }
         SchemaReport report = SchemaAnalyzer.withDefaults().analyze(ds);
 
@@ -110,7 +113,16 @@ class H2DiffTest {
         assertThat(report.withCode("FK_WITHOUT_INDEX"))
                 .as("H2 indexes every foreign key")
                 .isEmpty();
-        assertThat(report.withCode("DUPLICATE_INDEX")).isEmpty();
+        assertThat(report.withCode("DUPLICATE_INDEX"))
+                .extracting(Finding::suggestedFix)
+                .containsExactlyInAnyOrder(
+                        "DROP INDEX \"PUBLIC\".\"A_CODE_COPY\";", "DROP INDEX \"PUBLIC\".\"B_A_COPY\";");
+        for (Finding f : report.withCode("DUPLICATE_INDEX")) {
+            try (Connection c = ds.getConnection();
+                    Statement st = c.createStatement()) {
+                st.execute(f.suggestedFix());
+            }
+        }
     }
 
     private static void run(UrlDataSource ds, java.util.List<String> statements) throws SQLException {

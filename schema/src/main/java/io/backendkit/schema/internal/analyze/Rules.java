@@ -132,10 +132,17 @@ public final class Rules {
         report(sink, "TABLE_WITHOUT_PRIMARY_KEY", t.qualifiedName(), message, fix, manual);
     }
 
+    /** Whether {@code index} is the one H2 generated for one of the {@code constraints}: {@code NAME_INDEX_<hex>}. */
+    public static boolean ownedByConstraint(String index, Set<String> constraints) {
+        int at = index.lastIndexOf("_INDEX_");
+        return at > 0
+                && constraints.contains(index.substring(0, at))
+                && index.substring(at + "_INDEX_".length()).matches("[0-9A-F]+");
+    }
+
     private void foreignKeys(Table t, Sink sink) {
         for (ForeignKey fk : t.foreignKeys()) {
-            // H2 backs every foreign key with an index of its own (left out of the catalog)
-            if (dialect != Dialect.H2 && !covered(t, fk.columns())) {
+            if (!covered(t, fk.columns())) {
                 report(
                         sink,
                         "FK_WITHOUT_INDEX",
@@ -199,6 +206,14 @@ public final class Rules {
         if (t.primaryKey() != null) {
             constraintIndexes.add(t.primaryKey().name());
         }
+        // H2 names the index it makes for a constraint after it (UQ_X_INDEX_5, FK_X_INDEX_8) and refuses to drop it
+        Set<String> owners = new HashSet<>(constraintIndexes);
+        t.foreignKeys().forEach(fk -> owners.add(fk.name()));
+        for (Index ix : all) {
+            if (ownedByConstraint(ix.name(), owners)) {
+                constraintIndexes.add(ix.name());
+            }
+        }
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
             for (int j = i + 1; j < all.size(); j++) {
@@ -222,7 +237,12 @@ public final class Rules {
             }
         }
         for (Index a : all) {
-            if (a.unique() || a.primary() || a.predicate() != null || reported.contains(a.name()) || !a.valid()) {
+            if (a.unique()
+                    || a.primary()
+                    || a.predicate() != null
+                    || reported.contains(a.name())
+                    || !a.valid()
+                    || constraintIndexes.contains(a.name())) {
                 continue;
             }
             for (Index b : all) {

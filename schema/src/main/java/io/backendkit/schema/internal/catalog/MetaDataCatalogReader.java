@@ -70,7 +70,6 @@ final class MetaDataCatalogReader {
         }
         if (dialect == Dialect.H2) {
             readH2Constraints(connection, b, schemas);
-            dropH2ConstraintIndexes(connection, b);
         }
         if (dialect == Dialect.SQLITE) {
             declaredSqliteTypes(connection, b, schemas.get(0));
@@ -118,31 +117,6 @@ final class MetaDataCatalogReader {
             case "DECIMAL", "NUMERIC" -> typeName + "(" + length + ", " + (scale == null ? 0 : scale) + ")";
             default -> typeName;
         };
-    }
-
-    /**
-     * H2 creates an index for each primary key, unique constraint and foreign key that no existing index serves,
-     * named after the constraint ({@code UQ_X_INDEX_5}). Those of unique constraints and foreign keys belong to
-     * their constraint: they are left out of the catalog, so that no diff drops or creates them and no fix suggests dropping one
-     * (H2 refuses). An index the user made, which H2 reuses for a constraint, stays; primary key indexes stay,
-     * marked primary.
-     */
-    private static void dropH2ConstraintIndexes(Connection connection, CatalogBuilder b) throws SQLException {
-        String sql =
-                "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, INDEX_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
-                        + " WHERE INDEX_NAME IS NOT NULL AND CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')";
-        try (PreparedStatement ps = connection.prepareStatement(sql);
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                CatalogBuilder.TableParts t = b.existing(rs.getString(1), rs.getString(2));
-                String constraint = rs.getString(3);
-                String index = rs.getString(4);
-                if (t == null || !index.startsWith(constraint + "_INDEX_")) {
-                    continue;
-                }
-                t.indexes.removeIf(ix -> ix.name().equals(index));
-            }
-        }
     }
 
     private static void readKeys(DatabaseMetaData md, String schema, CatalogBuilder.TableParts t) throws SQLException {
