@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  *       while holding locks on both tables.
  *   <li>{@code RENAME} (warning): code that still uses the old name fails until it is deployed.
  *   <li>{@code MISSING_DOWN_SECTION} (warning): the migration cannot be rolled back.
+ *   <li>{@code DOWN_DOES_NOT_RESTORE_DATA} (warning): the down section creates again a table or column that the
+ *       up section dropped; a rollback restores the structure, not the rows or values.
  *   <li>{@code CONCURRENTLY_IN_TRANSACTION} (error, PostgreSQL): {@code CONCURRENTLY} cannot run inside
  *       an explicit transaction block.
  *   <li>{@code CONCURRENTLY_NOT_ALONE} (warning, PostgreSQL): a migration with a concurrent index build
@@ -55,6 +57,9 @@ public final class MigrationLinter {
     private static final Pattern ADD_NOT_NULL =
             Pattern.compile("(?:^|, ?)ADD (?!CONSTRAINT|INDEX|KEY|PRIMARY|FOREIGN|UNIQUE|CHECK)(?:COLUMN )?"
                     + "(?:IF NOT EXISTS )?([\\w\"`]+) ([^,]*?)NOT NULL([^,]*)");
+    private static final Pattern ADD_COLUMN =
+            Pattern.compile("(?:^|, ?)ADD (?!CONSTRAINT|INDEX|KEY|PRIMARY|FOREIGN|UNIQUE|CHECK|PARTITION)(?:COLUMN )?"
+                    + "(?:IF NOT EXISTS )?([\\w\"`]+)");
     private static final Pattern SET_NOT_NULL = Pattern.compile("ALTER (?:COLUMN )?([\\w\"`]+) SET NOT NULL");
     private static final Pattern ADD_FK = Pattern.compile("ADD (?:CONSTRAINT [\\w\"`]+ )?FOREIGN KEY");
     private static final Pattern RENAME = Pattern.compile("(?:^|, ?)RENAME (?:COLUMN |TO |AS )?([\\w\"`]+)");
@@ -102,6 +107,8 @@ public final class MigrationLinter {
         Set<String> newTables = new HashSet<>();
         boolean explicitTransaction = false;
         boolean concurrently = false;
+        Set<String> droppedTables = new HashSet<>();
+        Set<String> droppedColumns = new HashSet<>();
         for (SqlStatement st : statements) {
             String sql = normalise(st.sql());
             String at = script.at(st.line());
@@ -117,6 +124,13 @@ public final class MigrationLinter {
             }
             m = DROP_TABLE.matcher(sql);
             if (m.find()) {
+                for (String dropped : m.group(1)
+                        .replaceAll("(?i)\\b(CASCADE|RESTRICT)\\b", "")
+                        .split(",")) {
+                    if (!dropped.isBlank()) {
+                        droppedTables.add(bare(dropped));
+                    }
+                }
                 out.add(
                         finding(
                                 Severity.WARNING,
@@ -162,7 +176,14 @@ public final class MigrationLinter {
                 String actions = m.group(2);
                 boolean isNew = newTables.contains(table);
                 lintAlter(out, at, table, actions, isNew, pg);
+                Matcher dropped = DROP_COLUMN.matcher(actions);
+                while (dropped.find()) {
+                    droppedColumns.add(table + "." + bare(dropped.group(1)));
+                }
             }
+        }
+        if (script.down() != null && (!droppedTables.isEmpty() || !droppedColumns.isEmpty())) {
+            lintDown(out, script, droppedTables, droppedColumns);
         }
         if (pg && concurrently && statements.size() > 1) {
             out.add(finding(
@@ -173,6 +194,52 @@ public final class MigrationLinter {
                     "move the concurrent index build into a migration of its own"));
         }
         return out;
+    }
+
+    /**
+     * A down section that creates again what the up section dropped brings back the structure, not the rows: say so,
+     * instead of letting a rollback look like an undo.
+     */
+    private void lintDown(
+            List<Finding> out, MigrationScript script, Set<String> droppedTables, Set<String> droppedColumns) {
+        List<SqlStatement> down;
+        try {
+            down = new SqlSplitter(dialect).split(script.down(), script.downLine());
+        } catch (SqlSplitter.UnterminatedException e) {
+            return; // the down section's own syntax is reported when it runs
+        }
+        for (SqlStatement st : down) {
+            String sql = normalise(st.sql());
+            String at = script.downAt(st.line());
+            Matcher m = CREATE_TABLE.matcher(sql);
+            if (m.find() && droppedTables.contains(bare(m.group(1)))) {
+                out.add(finding(
+                        Severity.WARNING,
+                        "DOWN_DOES_NOT_RESTORE_DATA",
+                        "creates table " + bare(m.group(1)) + " again, empty: the rows the up section dropped are"
+                                + " not brought back by a rollback",
+                        at,
+                        "keep a backup (or copy the rows to an archive table in the up section) before dropping"));
+                continue;
+            }
+            m = ALTER_TABLE.matcher(sql);
+            if (m.find()) {
+                String table = bare(m.group(1));
+                Matcher add = ADD_COLUMN.matcher(m.group(2));
+                while (add.find()) {
+                    String column = bare(add.group(1));
+                    if (droppedColumns.contains(table + "." + column)) {
+                        out.add(finding(
+                                Severity.WARNING,
+                                "DOWN_DOES_NOT_RESTORE_DATA",
+                                "adds column " + table + "." + column + " again, without the values the up section"
+                                        + " dropped",
+                                at,
+                                "copy the column's values aside in the up section if a rollback must restore them"));
+                    }
+                }
+            }
+        }
     }
 
     private void lintAlter(List<Finding> out, String at, String table, String actions, boolean isNew, boolean pg) {

@@ -22,6 +22,48 @@ class MigrationLinterTest {
     }
 
     @Test
+    void aDownSectionThatRecreatesDroppedTablesAndColumnsSaysTheDataIsNotRestored() {
+        MigrationScript script = MigrationFiles.parse("V8__drop.sql", "test", """
+                -- migrate:up
+                DROP TABLE audit_log CASCADE;
+                ALTER TABLE users DROP COLUMN legacy_id, ADD COLUMN nick TEXT;
+                -- migrate:down
+                ALTER TABLE users ADD COLUMN legacy_id BIGINT, DROP COLUMN nick;
+                CREATE TABLE audit_log (id BIGINT PRIMARY KEY);
+                CREATE TABLE unrelated (id BIGINT);
+                """);
+
+        List<Finding> findings = new MigrationLinter(Dialect.POSTGRESQL)
+                .lint(script).stream()
+                        .filter(f -> f.code().equals("DOWN_DOES_NOT_RESTORE_DATA"))
+                        .toList();
+
+        assertThat(findings)
+                .extracting(Finding::location, Finding::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "V8__drop.sql:5",
+                                "adds column users.legacy_id again, without the values the up section dropped"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "V8__drop.sql:6",
+                                "creates table audit_log again, empty: the rows the up section dropped are not brought"
+                                        + " back by a rollback"));
+        assertThat(findings).allMatch(f -> f.severity() == Severity.WARNING);
+    }
+
+    @Test
+    void aDownSectionForAMigrationThatDropsNothingRaisesNoDataWarning() {
+        MigrationScript script = MigrationFiles.parse(
+                "V9__add.sql",
+                "test",
+                "-- migrate:up\nCREATE TABLE a (id INT);\n-- migrate:down\nDROP TABLE a;\nCREATE TABLE a_old (id INT);\n");
+
+        assertThat(new MigrationLinter(Dialect.POSTGRESQL).lint(script))
+                .extracting(Finding::code)
+                .doesNotContain("DOWN_DOES_NOT_RESTORE_DATA");
+    }
+
+    @Test
     void dropsAreDestructive() {
         List<Finding> findings =
                 lint(Dialect.POSTGRESQL, "DROP TABLE IF EXISTS orders;\nALTER TABLE users DROP COLUMN email;");
