@@ -165,7 +165,7 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
     }
 
     @Override
-    public Pet getPet(Long petId) {
+    public Pet getPet(long petId) {
         Pet pet = pets.get(petId);
         if (pet == null) {
             throw ApiException.notFound("no pet " + petId);
@@ -174,14 +174,14 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
     }
 
     @Override
-    public void deletePet(Long petId) {
+    public void deletePet(long petId) {
         if (pets.remove(petId) == null) {
             throw ApiException.notFound("no pet " + petId);
         }
     }
 
     @Override
-    public UploadPhotoResponse uploadPhoto(Long petId, byte[] body) {
+    public UploadPhotoResponse uploadPhoto(long petId, byte[] body) {
         return new UploadPhotoResponse((long) body.length, Integer.toHexString(java.util.Arrays.hashCode(body)));
     }
 

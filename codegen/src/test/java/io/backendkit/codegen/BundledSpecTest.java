@@ -30,7 +30,7 @@ class BundledSpecTest {
                         "com/acme/bundled/model/Plan.java",
                         "com/acme/bundled/model/CreateUserRequest.java");
         assertThat(content(sources, "com/acme/bundled/api/UsersApi.java"))
-                .contains("User getUser(Long id);")
+                .contains("User getUser(long id);")
                 .contains("List<User> listUsers();");
         assertThat(content(sources, "com/acme/bundled/model/User.java"))
                 .contains("Plan plan")

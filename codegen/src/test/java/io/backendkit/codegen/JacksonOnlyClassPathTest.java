@@ -137,7 +137,7 @@ class JacksonOnlyClassPathTest {
                 Class<?> petsClient = Class.forName("com.acme.zoo.client.PetsClient", true, isolated);
                 Object pets = petsClient.getConstructor(apiClient).newInstance(transport);
                 assertThatThrownBy(
-                                () -> petsClient.getMethod("getPet", Long.class).invoke(pets, 1L))
+                                () -> petsClient.getMethod("getPet", long.class).invoke(pets, 1L))
                         .isInstanceOf(InvocationTargetException.class)
                         .cause()
                         .hasMessage("GET /pets/{petId} answered 501: operation is not implemented by this server");

@@ -47,7 +47,7 @@ class OrderServiceLoadTest {
         }
 
         @Override
-        public Order getOrder(Long orderId) {
+        public Order getOrder(long orderId) {
             Order order = orders.get(orderId);
             if (order == null) {
                 throw ApiException.notFound("no order " + orderId);

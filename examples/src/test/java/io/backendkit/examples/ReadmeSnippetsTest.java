@@ -139,7 +139,7 @@ class ReadmeSnippetsTest {
             return order;
         }
 
-        public Order getOrder(Long orderId) {                    // path/query/header parameters converted and checked
+        public Order getOrder(long orderId) {                    // path/query/header parameters converted and checked
             Order order = orders.get(orderId);
             if (order == null) {
                 throw ApiException.notFound("no order " + orderId);   // a JSON error response, status 404

@@ -114,7 +114,7 @@ final class ClientEmitter {
             m.addAnnotation(Deprecated.class);
         }
         for (ParamDecl p : op.params()) {
-            m.addParameter(p.shape().type(), p.javaName());
+            m.addParameter(p.javaType(), p.javaName());
         }
         if (op.body() != null) {
             m.addParameter(ServerEmitter.bodyType(op), op.body().javaName());
@@ -127,7 +127,7 @@ final class ClientEmitter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(apiRequest);
         for (ParamDecl p : op.params()) {
-            m.addParameter(p.shape().type(), p.javaName());
+            m.addParameter(p.javaType(), p.javaName());
         }
         if (op.body() != null) {
             m.addParameter(ServerEmitter.bodyType(op), op.body().javaName());

@@ -1,5 +1,6 @@
 package io.backendkit.codegen.internal;
 
+import com.palantir.javapoet.TypeName;
 import io.backendkit.codegen.internal.Shape.ListOf;
 import io.backendkit.codegen.internal.Shape.Named;
 import io.backendkit.codegen.internal.Shape.NamedKind;
@@ -68,7 +69,24 @@ public final class OperationPlanner {
             boolean required,
             boolean explode,
             String description,
-            String pointer) {}
+            String pointer) {
+
+        /**
+         * The Java type of the parameter in the handler interface and the client: a primitive for a
+         * required integer, number or boolean (it cannot be null once validated), otherwise the
+         * shape's (boxed) type, where null means absent.
+         */
+        TypeName javaType() {
+            TypeName type = shape.type();
+            if (required && shape instanceof Scalar s) {
+                return switch (s.kind()) {
+                    case INT, LONG, FLOAT, DOUBLE, BOOLEAN -> type.unbox();
+                    default -> type;
+                };
+            }
+            return type;
+        }
+    }
 
     /**
      * A request body: JSON (shape set) or raw bytes (shape null).

@@ -143,7 +143,7 @@ final class ServerEmitter {
                 m.addAnnotation(Deprecated.class);
             }
             for (ParamDecl p : op.params()) {
-                m.addParameter(p.shape().type(), p.javaName());
+                m.addParameter(p.javaType(), p.javaName());
             }
             if (op.body() != null) {
                 m.addParameter(bodyType(op), op.body().javaName());

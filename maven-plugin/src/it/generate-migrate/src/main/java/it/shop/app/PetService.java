@@ -22,7 +22,7 @@ public final class PetService implements PetsApi {
     }
 
     @Override
-    public Pet getPet(Long petId) {
+    public Pet getPet(long petId) {
         Pet pet = pets.get(petId);
         if (pet == null) {
             throw ApiException.notFound("no pet " + petId);
