@@ -27,6 +27,8 @@ public record GeneratedFile(String path, String content) {
     /**
      * The fully qualified name of the Java type the file declares, derived from its path; for {@code
      * com/acme/model/Pet.java} that is {@code com.acme.model.Pet}.
+     *
+     * @return the dotted type name, without the {@code .java} extension
      */
     public String qualifiedTypeName() {
         String withoutExtension = path.endsWith(".java") ? path.substring(0, path.length() - 5) : path;

@@ -48,12 +48,18 @@ public record GeneratedSources(List<GeneratedFile> files, List<Finding> findings
      * The file at {@code path} (relative, {@code /}-separated), if it was generated.
      *
      * @param path for example {@code com/acme/model/Pet.java}
+     * @return the file, or empty when no file with that path was generated
      */
     public Optional<GeneratedFile> file(String path) {
         return files.stream().filter(f -> f.path().equals(path)).findFirst();
     }
 
-    /** The findings of at least {@code severity}. */
+    /**
+     * The findings of at least {@code severity}.
+     *
+     * @param severity the lowest severity to include, not null
+     * @return those findings, in report order; empty when there are none
+     */
     public List<Finding> findings(Severity severity) {
         return findings.stream().filter(f -> f.severity().isAtLeast(severity)).toList();
     }
@@ -84,7 +90,11 @@ public record GeneratedSources(List<GeneratedFile> files, List<Finding> findings
         return List.copyOf(written);
     }
 
-    /** A one-line summary: files, models, operations and findings by severity. */
+    /**
+     * A one-line summary: files, models, operations and findings by severity.
+     *
+     * @return for example {@code 12 files, 5 models, 7 operations, 1 warnings}
+     */
     public String summary() {
         return files.size() + " files, " + modelCount + " models, " + operationCount + " operations, "
                 + findings(Severity.WARNING).size() + " warnings";

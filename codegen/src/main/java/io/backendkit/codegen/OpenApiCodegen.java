@@ -126,6 +126,8 @@ public final class OpenApiCodegen {
      * against it). The file is read by {@link #generate()}.
      *
      * @param spec the document's path, not null
+     * @return a generator with the defaults, which can be configured further
+     * @throws IllegalArgumentException when {@code spec} is null
      */
     public static OpenApiCodegen fromSpec(Path spec) {
         if (spec == null) {
@@ -139,6 +141,8 @@ public final class OpenApiCodegen {
      * document is fetched by {@link #generate()}.
      *
      * @param spec the document's URI, absolute, not null
+     * @return a generator with the defaults, which can be configured further
+     * @throws IllegalArgumentException when {@code spec} is null or uses another scheme
      */
     public static OpenApiCodegen fromSpec(URI spec) {
         if (spec == null) {
@@ -160,6 +164,8 @@ public final class OpenApiCodegen {
      * #fromSpec(Path)} for multi-file documents.
      *
      * @param document the document's content, not blank
+     * @return a generator with the defaults, which can be configured further
+     * @throws IllegalArgumentException when {@code document} is null or blank
      */
     public static OpenApiCodegen fromSpecText(String document) {
         if (document == null || document.isBlank()) {
@@ -175,6 +181,8 @@ public final class OpenApiCodegen {
      *
      * @param document the document's content, not blank
      * @param baseDirectory the directory relative refs resolve against, not null
+     * @return a generator with the defaults, which can be configured further
+     * @throws IllegalArgumentException when {@code document} is blank or {@code baseDirectory} is null
      */
     public static OpenApiCodegen fromSpecText(String document, Path baseDirectory) {
         if (document == null || document.isBlank()) {
@@ -202,6 +210,8 @@ public final class OpenApiCodegen {
      * referenced file's contents. The check happens before anything the ref names is read.
      *
      * @param directories more directories refs may reach, not null; adds to earlier calls
+     * @return a copy of this generator with the directories added; this one is unchanged
+     * @throws IllegalArgumentException when the array or one of its elements is null
      */
     public OpenApiCodegen allowRefsFrom(Path... directories) {
         if (directories == null) {
@@ -225,6 +235,8 @@ public final class OpenApiCodegen {
      *
      * @param hosts host names or IP literals as they appear in the refs (case-insensitive), not blank;
      *     adds to earlier calls
+     * @return a copy of this generator with the hosts added; this one is unchanged
+     * @throws IllegalArgumentException when the array is null or a host is null or blank
      */
     public OpenApiCodegen allowRemoteRefs(String... hosts) {
         if (hosts == null) {
@@ -244,6 +256,8 @@ public final class OpenApiCodegen {
      * The Java package the sources go under. Default {@code generated.api}.
      *
      * @param packageName a valid Java package name, for example {@code com.acme.users}
+     * @return a copy of this generator with that package; this one is unchanged
+     * @throws IllegalArgumentException when the name is blank or not a valid Java package name
      */
     public OpenApiCodegen basePackage(String packageName) {
         if (packageName == null || packageName.isBlank()) {
@@ -262,6 +276,8 @@ public final class OpenApiCodegen {
      * What to generate besides models. Default {@link Target#MODELS_ONLY}.
      *
      * @param newTarget not null
+     * @return a copy of this generator with that target; this one is unchanged
+     * @throws IllegalArgumentException when {@code newTarget} is null
      */
     public OpenApiCodegen target(Target newTarget) {
         if (newTarget == null) {
@@ -273,6 +289,9 @@ public final class OpenApiCodegen {
     /**
      * Whether to generate a typed {@code java.net.http} client per tag (sync and async methods).
      * Default {@code false}.
+     *
+     * @param generateClient {@code true} to generate the clients
+     * @return a copy of this generator with that setting; this one is unchanged
      */
     public OpenApiCodegen client(boolean generateClient) {
         return new OpenApiCodegen(source, basePackage, target, generateClient, envelope, refRoots, remoteRefHosts);

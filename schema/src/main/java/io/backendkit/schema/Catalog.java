@@ -19,7 +19,13 @@ import java.util.Optional;
  */
 public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map<String, String> unmodelled) {
 
-    /** A catalog with nothing outside the model. */
+    /**
+     * A catalog with nothing outside the model.
+     *
+     * @param dialect the database's dialect
+     * @param tables tables, in any order
+     * @param views views, in any order
+     */
     public Catalog(Dialect dialect, List<Table> tables, List<View> views) {
         this(dialect, tables, views, Map.of());
     }
@@ -37,7 +43,12 @@ public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map
                 .toList();
     }
 
-    /** The table called {@code name} in any schema (exact match first, then ignoring case). */
+    /**
+     * The table called {@code name} in any schema (exact match first, then ignoring case).
+     *
+     * @param name the table name, without schema
+     * @return the first matching table in catalog order, or empty
+     */
     public Optional<Table> table(String name) {
         return tables.stream()
                 .filter(t -> t.name().equals(name))
@@ -47,7 +58,11 @@ public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map
                         .findFirst());
     }
 
-    /** The catalog as JSON. */
+    /**
+     * The catalog as JSON.
+     *
+     * @return pretty-printed JSON with every component of this record
+     */
     public String toJson() {
         return Json.writePretty(this);
     }

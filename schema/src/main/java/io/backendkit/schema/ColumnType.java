@@ -48,12 +48,20 @@ public enum ColumnType {
     /** Anything else; see the native type. */
     OTHER;
 
-    /** Whether values of this type are integers. */
+    /**
+     * Whether values of this type are integers.
+     *
+     * @return true for {@link #SMALLINT}, {@link #INTEGER} and {@link #BIGINT}
+     */
     public boolean isInteger() {
         return this == SMALLINT || this == INTEGER || this == BIGINT;
     }
 
-    /** Whether values of this type are character strings. */
+    /**
+     * Whether values of this type are character strings.
+     *
+     * @return true for {@link #CHAR}, {@link #VARCHAR} and {@link #TEXT}
+     */
     public boolean isText() {
         return this == CHAR || this == VARCHAR || this == TEXT;
     }
@@ -64,6 +72,7 @@ public enum ColumnType {
      *
      * @param nativeType the type name, any case, with or without length
      * @param length the declared length of character types, or null
+     * @return the normalised type; {@link #OTHER} for a name it does not know, including null
      */
     public static ColumnType normalise(String nativeType, Integer length) {
         String t = nativeType == null ? "" : nativeType.toLowerCase(Locale.ROOT).strip();

@@ -23,7 +23,11 @@ public enum Dialect {
         this.transactionalDdl = transactionalDdl;
     }
 
-    /** Whether a failed migration's DDL is rolled back with its transaction. */
+    /**
+     * Whether a failed migration's DDL is rolled back with its transaction.
+     *
+     * @return true for PostgreSQL and SQLite; false for MySQL/MariaDB, H2 and other databases
+     */
     public boolean transactionalDdl() {
         return transactionalDdl;
     }
@@ -31,7 +35,8 @@ public enum Dialect {
     /**
      * The dialect for a JDBC {@code DatabaseMetaData.getDatabaseProductName()} value.
      *
-     * @param productName e.g. {@code PostgreSQL}, {@code MariaDB}, {@code MySQL}, {@code H2}, {@code SQLite}
+     * @param productName e.g. {@code PostgreSQL}, {@code MariaDB}, {@code MySQL}, {@code H2}, {@code SQLite}; may be null
+     * @return the matching dialect (case-insensitive); {@link #OTHER} for null or an unknown product
      */
     public static Dialect fromProductName(String productName) {
         String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);

@@ -41,7 +41,12 @@ public record ForeignKey(
         /** Set the referencing columns to their defaults. */
         SET_DEFAULT;
 
-        /** Parses the action as catalogs spell it ({@code NO ACTION}, {@code a}, {@code SET NULL}...). */
+        /**
+         * Parses the action as catalogs spell it ({@code NO ACTION}, {@code a}, {@code SET NULL}...).
+         *
+         * @param s the spelling, any case; may be null
+         * @return the action; {@link #NO_ACTION} for null or an unknown spelling
+         */
         public static ReferentialAction parse(String s) {
             String v = s == null ? "" : s.strip().toUpperCase(java.util.Locale.ROOT);
             return switch (v) {
@@ -53,7 +58,11 @@ public record ForeignKey(
             };
         }
 
-        /** The SQL spelling, e.g. {@code SET NULL}. */
+        /**
+         * The SQL spelling, e.g. {@code SET NULL}.
+         *
+         * @return the constant's name with spaces instead of underscores
+         */
         public String sql() {
             return name().replace('_', ' ');
         }

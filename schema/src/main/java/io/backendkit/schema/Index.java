@@ -45,22 +45,42 @@ public record Index(
             }
         }
 
-        /** A plain column key part. */
+        /**
+         * A plain column key part.
+         *
+         * @param column the column name as stored, not null
+         * @return a key part for the whole column
+         * @throws NullPointerException when {@code column} is null
+         */
         public static KeyPart ofColumn(String column) {
             return new KeyPart(Objects.requireNonNull(column, "column"), null, null);
         }
 
-        /** An expression key part, as the database printed it. */
+        /**
+         * An expression key part, as the database printed it.
+         *
+         * @param expression the expression text, not null
+         * @return a key part for the expression
+         * @throws NullPointerException when {@code expression} is null
+         */
         public static KeyPart ofExpression(String expression) {
             return new KeyPart(null, Objects.requireNonNull(expression, "expression"), null);
         }
 
-        /** Whether this part is an expression. */
+        /**
+         * Whether this part is an expression.
+         *
+         * @return true for an expression, false for a column
+         */
         public boolean isExpression() {
             return expression != null;
         }
 
-        /** The column name or the expression text. */
+        /**
+         * The column name or the expression text.
+         *
+         * @return {@link #column()} when set, otherwise {@link #expression()}
+         */
         public String text() {
             return column != null ? column : expression;
         }
@@ -77,7 +97,17 @@ public record Index(
         }
     }
 
-    /** A valid index whose key parts are plain columns. */
+    /**
+     * A valid index whose key parts are plain columns.
+     *
+     * @param name the index name
+     * @param columns the indexed column names, in key order
+     * @param unique whether the index enforces uniqueness
+     * @param primary whether it backs the primary key
+     * @param predicate the WHERE clause of a partial index, or null
+     * @param method the access method, lower case
+     * @param include non-key columns carried in the index, possibly empty
+     */
     public Index(
             String name,
             List<String> columns,
@@ -89,7 +119,19 @@ public record Index(
         this(name, columns, unique, primary, predicate, method, include, plain(columns), true);
     }
 
-    /** A valid index with the given key parts; {@code columns} is derived from them. */
+    /**
+     * An index with the given key parts; {@code columns} is derived from them.
+     *
+     * @param name the index name
+     * @param keyParts the key parts, in key order
+     * @param unique whether the index enforces uniqueness
+     * @param primary whether it backs the primary key
+     * @param predicate the WHERE clause of a partial index, or null
+     * @param method the access method, lower case
+     * @param include non-key columns carried in the index, possibly empty
+     * @param valid false for an index the database will not use
+     * @return the index
+     */
     public static Index of(
             String name,
             List<KeyPart> keyParts,
@@ -111,13 +153,22 @@ public record Index(
                 valid);
     }
 
-    /** Whether the key parts start with exactly {@code prefix}. */
+    /**
+     * Whether the key parts start with exactly {@code prefix}.
+     *
+     * @param prefix column names (or expression texts) in key order
+     * @return true when the first {@code prefix.size()} entries of {@link #columns()} equal {@code prefix}
+     */
     public boolean startsWith(List<String> prefix) {
         return columns.size() >= prefix.size()
                 && columns.subList(0, prefix.size()).equals(prefix);
     }
 
-    /** Whether every key part is a whole column (no expression, no prefix). */
+    /**
+     * Whether every key part is a whole column (no expression, no prefix).
+     *
+     * @return true when no key part is an expression or a prefix
+     */
     public boolean plainColumns() {
         return keyParts.stream().allMatch(k -> k.column() != null && k.prefixLength() == null);
     }

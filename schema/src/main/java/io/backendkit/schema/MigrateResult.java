@@ -24,12 +24,20 @@ public record MigrateResult(
         findings = List.copyOf(findings);
     }
 
-    /** How many migrations ran. */
+    /**
+     * How many migrations ran.
+     *
+     * @return the size of {@link #executed()}; 0 when the schema was already up to date
+     */
     public int count() {
         return executed.size();
     }
 
-    /** One line per migration that ran, then the findings. */
+    /**
+     * A readable report: the version change, one line per migration that ran, then the findings.
+     *
+     * @return multi-line text ending with a newline
+     */
     public String toText() {
         StringBuilder out = new StringBuilder();
         out.append("schema version ")
@@ -54,7 +62,11 @@ public record MigrateResult(
         return out.toString();
     }
 
-    /** The result as JSON. */
+    /**
+     * The result as JSON.
+     *
+     * @return pretty-printed JSON with every component of this record
+     */
     public String toJson() {
         return Json.writePretty(this);
     }

@@ -48,17 +48,30 @@ public record MigrateTenantsResult(List<Outcome> tenants, int parallelism, long 
         }
     }
 
-    /** Whether every tenant was migrated. */
+    /**
+     * Whether every tenant was migrated.
+     *
+     * @return true when every outcome is {@link Status#MIGRATED} (also when there are no tenants)
+     */
     public boolean succeeded() {
         return tenants.stream().allMatch(t -> t.status() == Status.MIGRATED);
     }
 
-    /** The tenants with {@code status}, in the order given. */
+    /**
+     * The tenants with {@code status}, in the order given.
+     *
+     * @param status the status to select
+     * @return those outcomes; empty when there are none
+     */
     public List<Outcome> in(Status status) {
         return tenants.stream().filter(t -> t.status() == status).toList();
     }
 
-    /** How many migrations ran over all tenants. */
+    /**
+     * How many migrations ran over all tenants.
+     *
+     * @return the sum of {@link MigrateResult#count()} over the migrated tenants
+     */
     public int migrationsExecuted() {
         return tenants.stream()
                 .filter(t -> t.result() != null)
@@ -66,7 +79,11 @@ public record MigrateTenantsResult(List<Outcome> tenants, int parallelism, long 
                 .sum();
     }
 
-    /** A summary line, then one line per tenant (failures with their location and problem). */
+    /**
+     * A summary line, then one line per tenant (failures with their location and problem).
+     *
+     * @return multi-line text ending with a newline
+     */
     public String toText() {
         StringBuilder out = new StringBuilder()
                 .append(tenants.size())

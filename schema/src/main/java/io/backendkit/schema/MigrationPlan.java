@@ -35,12 +35,20 @@ public record MigrationPlan(List<Step> steps, List<Finding> findings) {
         }
     }
 
-    /** Whether there is nothing to run. */
+    /**
+     * Whether there is nothing to run.
+     *
+     * @return true when no migration is pending
+     */
     public boolean isEmpty() {
         return steps.isEmpty();
     }
 
-    /** The plan as an annotated SQL script. */
+    /**
+     * The plan as an annotated SQL script.
+     *
+     * @return one commented block of statements per step, then the findings as comments
+     */
     public String toText() {
         if (steps.isEmpty()) {
             return "-- nothing to migrate\n";
@@ -60,7 +68,11 @@ public record MigrationPlan(List<Step> steps, List<Finding> findings) {
         return out.toString();
     }
 
-    /** The plan as JSON. */
+    /**
+     * The plan as JSON.
+     *
+     * @return pretty-printed JSON with every component of this record
+     */
     public String toJson() {
         return Json.writePretty(this);
     }

@@ -46,17 +46,31 @@ public record MigrationScript(
     /** Marker line that opens the down section. */
     public static final String DOWN_MARKER = "-- migrate:down";
 
-    /** The down section, if the file has one. */
+    /**
+     * The down section, if the file has one.
+     *
+     * @return the down SQL, or empty when the migration cannot be rolled back
+     */
     public Optional<String> downIfPresent() {
         return Optional.ofNullable(down);
     }
 
-    /** {@code fileName:line}, the location used in messages about a statement of the up section. */
+    /**
+     * {@code fileName:line}, the location used in messages about a statement of the up section.
+     *
+     * @param line the 1-based line in the file
+     * @return for example {@code V2__add_orders.sql:14}
+     */
     public String at(int line) {
         return fileName + ":" + line;
     }
 
-    /** {@code fileName:line} of a statement of the down section, naming the {@code U} file when it has its own. */
+    /**
+     * {@code fileName:line} of a statement of the down section, naming the {@code U} file when it has its own.
+     *
+     * @param line the 1-based line in the file that holds the down section
+     * @return for example {@code U2__add_orders.sql:3}
+     */
     public String downAt(int line) {
         return (downFileName == null ? fileName : downFileName) + ":" + line;
     }

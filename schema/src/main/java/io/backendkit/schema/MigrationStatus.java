@@ -17,17 +17,30 @@ public record MigrationStatus(List<MigrationInfo> migrations, MigrationVersion c
         migrations = List.copyOf(migrations);
     }
 
-    /** The migrations in {@code state}. */
+    /**
+     * The migrations in {@code state}.
+     *
+     * @param state the state to select
+     * @return those migrations in version order; empty when there are none
+     */
     public List<MigrationInfo> in(MigrationState state) {
         return migrations.stream().filter(m -> m.state() == state).toList();
     }
 
-    /** The migrations {@code migrate()} would run (pending, and out-of-order ones if enabled). */
+    /**
+     * The migrations {@code migrate()} would run (pending, and out-of-order ones if enabled).
+     *
+     * @return the migrations in state {@link MigrationState#PENDING}, in version order
+     */
     public List<MigrationInfo> pending() {
         return in(MigrationState.PENDING);
     }
 
-    /** A table of version, description, state, installed on and duration. */
+    /**
+     * A table of version, description, state, installed on and duration.
+     *
+     * @return the current version on one line, then the table as text
+     */
     public String toText() {
         TextTable.Builder t = TextTable.builder("version", "description", "state", "installed on", "ms")
                 .alignRight(4);
@@ -38,7 +51,11 @@ public record MigrationStatus(List<MigrationInfo> migrations, MigrationVersion c
                 + t.build().render();
     }
 
-    /** The status as JSON. */
+    /**
+     * The status as JSON.
+     *
+     * @return pretty-printed JSON with every component of this record
+     */
     public String toJson() {
         return Json.writePretty(this);
     }

@@ -31,17 +31,35 @@ public record MigrationVerdict(MigrationVersion version, Outcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    /** The migration {@code version} is applied. */
+    /**
+     * The migration {@code version} is applied.
+     *
+     * @param version the migration's version as written in its file name, for example {@code 2.1}
+     * @return the verdict
+     * @throws IllegalArgumentException when {@code version} is not a valid version
+     */
     public static MigrationVerdict markApplied(String version) {
         return new MigrationVerdict(MigrationVersion.of(version), Outcome.APPLIED);
     }
 
-    /** The migration {@code version} is not applied. */
+    /**
+     * The migration {@code version} is not applied.
+     *
+     * @param version the migration's version as written in its file name, for example {@code 2.1}
+     * @return the verdict
+     * @throws IllegalArgumentException when {@code version} is not a valid version
+     */
     public static MigrationVerdict markRolledBack(String version) {
         return new MigrationVerdict(MigrationVersion.of(version), Outcome.ROLLED_BACK);
     }
 
-    /** The migration {@code version} stays failed. */
+    /**
+     * The migration {@code version} stays failed.
+     *
+     * @param version the migration's version as written in its file name, for example {@code 2.1}
+     * @return the verdict
+     * @throws IllegalArgumentException when {@code version} is not a valid version
+     */
     public static MigrationVerdict markFailed(String version) {
         return new MigrationVerdict(MigrationVersion.of(version), Outcome.FAILED);
     }

@@ -22,7 +22,13 @@ public record MigrationVersion(String text) implements Comparable<MigrationVersi
         text = text.replace('_', '.');
     }
 
-    /** Parses {@code text}. */
+    /**
+     * Parses {@code text}.
+     *
+     * @param text numbers separated by {@code .} or {@code _}, for example {@code 2_1}
+     * @return the version, with {@code _} written as {@code .}
+     * @throws IllegalArgumentException when {@code text} is null or not such a version
+     */
     public static MigrationVersion of(String text) {
         return new MigrationVersion(text);
     }

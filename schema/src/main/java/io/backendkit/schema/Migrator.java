@@ -122,12 +122,22 @@ public final class Migrator {
         this.tenant = tenant;
     }
 
-    /** Starts a configuration. */
+    /**
+     * Starts a configuration.
+     *
+     * @return a new builder with the defaults; {@link Builder#dataSource} is required before {@link Builder#load()}
+     */
     public static Builder configure() {
         return new Builder();
     }
 
-    /** The versioned migrations in the configured locations, in version order (repeatable ones are not listed). */
+    /**
+     * The versioned migrations in the configured locations, in version order (repeatable ones are not listed). Reads
+     * the locations on each call; does not connect to the database.
+     *
+     * @return the scripts, possibly empty
+     * @throws MigrationException when a location cannot be read or a file name or section is malformed
+     */
     public List<MigrationScript> scripts() {
         return files().versioned();
     }
@@ -136,7 +146,13 @@ public final class Migrator {
         return MigrationFiles.load(locations, classLoader, placeholders);
     }
 
-    /** Applies every pending migration, then the repeatable migrations that are new or changed. */
+    /**
+     * Applies every pending migration, then the repeatable migrations that are new or changed. Holds the database's
+     * migration lock while it runs.
+     *
+     * @return the versions before and after and the migrations that ran
+     * @throws MigrationException as {@link #migrate(MigrationVersion)}
+     */
     public MigrateResult migrate() {
         return migrate(null);
     }
@@ -146,6 +162,7 @@ public final class Migrator {
      * migrations that are new or changed.
      *
      * @param target the last version to apply, or null for all
+     * @return the versions before and after and the migrations that ran
      * @throws MigrationException when validation fails (all problems listed, an interrupted migration with a
      *     statement-by-statement account), when lint errors are refused, when a version or description does not fit
      *     the history table, or naming the file and line of the statement that failed
@@ -291,6 +308,7 @@ public final class Migrator {
      * rest work there as they do on the data source's own schema.
      *
      * @param schema the tenant's schema (MySQL: database); it must exist when a verb runs
+     * @return a migrator with this configuration for that schema; this one is unchanged
      * @throws IllegalArgumentException for a blank name or one holding NUL
      */
     public Migrator forTenant(String schema) {
@@ -307,6 +325,8 @@ public final class Migrator {
      * lock per database, one outcome per tenant.
      *
      * @param databases tenant name to its data source, in the order the result lists them
+     * @return one outcome per tenant, in the order given
+     * @throws IllegalArgumentException when the map is empty or a tenant name is blank
      */
     public MigrateTenantsResult migrateTenants(Map<String, DataSource> databases) {
         Objects.requireNonNull(databases, "databases");
@@ -337,6 +357,7 @@ public final class Migrator {
      * @param doubtfulStatementCompleted what you found when you checked the statement the account names as "may or
      *     may not have completed": true when it took effect (it is skipped), false when it did not or you undid it (it
      *     runs again)
+     * @return the resumed migration and the others that ran
      * @throws MigrationException when nothing is interrupted, when the file changed since the run started, or as
      *     {@link #migrate()}
      */
@@ -410,6 +431,8 @@ public final class Migrator {
      * first. Checks before running anything that each of them has a down section.
      *
      * @param steps how many migrations to roll back, at least 1
+     * @return the migrations rolled back, newest first
+     * @throws IllegalArgumentException when {@code steps} is less than 1
      * @throws MigrationException naming the file and line of a failing statement, and the migrations this call had
      *     already rolled back and committed
      */
@@ -457,6 +480,8 @@ public final class Migrator {
     /**
      * Every migration known from the files or the history, with its state. Takes no lock. Reads an existing Flyway
      * history when backendkit's own does not exist yet.
+     *
+     * @return the migrations and their states, in version order
      */
     public MigrationStatus status() {
         MigrationFiles.Loaded files = files();
@@ -491,7 +516,13 @@ public final class Migrator {
         });
     }
 
-    /** The dry run: what {@link #migrate()} would execute now, with the SQL and lint findings. Takes no lock. */
+    /**
+     * The dry run: what {@link #migrate()} would execute now, with the SQL and lint findings. Takes no lock and
+     * changes nothing.
+     *
+     * @return the pending steps with their statements, and the linter's findings for them
+     * @throws MigrationException when validation fails, as for {@link #migrate()}
+     */
     public MigrationPlan plan() {
         MigrationFiles.Loaded files = files();
         return withConnection((connection, dialect) -> {
@@ -514,6 +545,9 @@ public final class Migrator {
     /**
      * Marks an existing schema as being at {@code version}: migrations up to it are treated as applied
      * without running. Only allowed while nothing has been applied.
+     *
+     * @param version the version the existing schema is at, not null
+     * @throws MigrationException when migrations have already been applied
      */
     public void baseline(MigrationVersion version) {
         Objects.requireNonNull(version, "version");
@@ -823,6 +857,10 @@ public final class Migrator {
         /**
          * How many tenants {@link Migrator#migrateTenants} migrates at once, each on its own connection (so a pool
          * needs at least this many). Default 4; 1 to 256.
+         *
+         * @param tenants tenants at once, 1 to 256
+         * @return this builder
+         * @throws IllegalArgumentException when {@code tenants} is outside 1 to 256
          */
         public Builder tenantParallelism(int tenants) {
             if (tenants < 1 || tenants > 256) {
@@ -835,13 +873,22 @@ public final class Migrator {
         /**
          * Whether {@link Migrator#migrateTenants} starts no further tenant once one has failed (those already running
          * finish; the rest are SKIPPED). Default false: every tenant is tried.
+         *
+         * @param stop true to stop starting tenants after the first failure
+         * @return this builder
          */
         public Builder stopOnFirstTenantFailure(boolean stop) {
             this.stopOnFirstTenantFailure = stop;
             return this;
         }
 
-        /** The database to migrate. Required (this or {@link #dataSource(String, String, String)}). */
+        /**
+         * The database to migrate. Required (this or {@link #dataSource(String, String, String)}).
+         *
+         * @param dataSource the data source, not null; connections are taken per verb and closed
+         * @return this builder
+         * @throws NullPointerException when {@code dataSource} is null
+         */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             return this;
@@ -854,6 +901,7 @@ public final class Migrator {
          * @param jdbcUrl e.g. {@code jdbc:postgresql://db:5432/app}
          * @param user the user, or null when the URL carries it
          * @param password the password, or null
+         * @return this builder
          */
         public Builder dataSource(String jdbcUrl, String user, String password) {
             this.dataSource = UrlDataSource.of(jdbcUrl, user, password);
@@ -865,6 +913,10 @@ public final class Migrator {
          * a file must have a value (the load fails naming file and line otherwise). Default: none, and {@code ${...}}
          * is left as written. As in Flyway, a versioned file's checksum is computed on the file as written, a repeatable
          * file's after replacement (so a changed value re-runs it).
+         *
+         * @param values placeholder name to value; names non-blank, values not null
+         * @return this builder
+         * @throws IllegalArgumentException when a name is blank or a value is null
          */
         public Builder placeholders(Map<String, String> values) {
             Objects.requireNonNull(values, "placeholders");
@@ -881,6 +933,10 @@ public final class Migrator {
         /**
          * Name of the Flyway history table to adopt, in the same schema as the history table. Default {@code
          * flyway_schema_history}.
+         *
+         * @param table a plain SQL identifier of letters, digits and {@code _}
+         * @return this builder
+         * @throws IllegalArgumentException when the name is not such an identifier
          */
         public Builder flywayHistoryTable(String table) {
             if (table == null || !TABLE_NAME.matcher(table).matches()) {
@@ -894,6 +950,10 @@ public final class Migrator {
         /**
          * Where migration files are: {@code classpath:db/migration}, {@code filesystem:/path} or a plain
          * path. Subdirectories are searched too. Default {@code classpath:db/migration}.
+         *
+         * @param locations one or more non-blank locations, searched in order
+         * @return this builder
+         * @throws IllegalArgumentException when no location is given or one is blank
          */
         public Builder locations(String... locations) {
             if (locations == null || locations.length == 0) {
@@ -911,6 +971,10 @@ public final class Migrator {
         /**
          * Name of the history table, in the schema (MySQL: database) the connection starts in. Default {@code
          * backendkit_schema_history}.
+         *
+         * @param table a plain SQL identifier of letters, digits and {@code _}
+         * @return this builder
+         * @throws IllegalArgumentException when the name is not such an identifier
          */
         public Builder historyTable(String table) {
             if (table == null || !TABLE_NAME.matcher(table).matches()) {
@@ -921,7 +985,13 @@ public final class Migrator {
             return this;
         }
 
-        /** Who is recorded as having applied migrations. Default: the {@code user.name} system property. */
+        /**
+         * Who is recorded as having applied migrations. Default: the {@code user.name} system property.
+         *
+         * @param who a non-blank name
+         * @return this builder
+         * @throws IllegalArgumentException when {@code who} is blank
+         */
         public Builder installedBy(String who) {
             if (who == null || who.isBlank()) {
                 throw new IllegalArgumentException("installedBy must not be blank");
@@ -930,19 +1000,35 @@ public final class Migrator {
             return this;
         }
 
-        /** Whether migrations older than the newest applied one may still run. Default false: they are an error. */
+        /**
+         * Whether migrations older than the newest applied one may still run. Default false: they are an error.
+         *
+         * @param allowed true to run them
+         * @return this builder
+         */
         public Builder outOfOrder(boolean allowed) {
             this.outOfOrder = allowed;
             return this;
         }
 
-        /** Whether {@code migrate()} refuses to start when the linter reports errors. Default false. */
+        /**
+         * Whether {@code migrate()} refuses to start when the linter reports errors. Default false.
+         *
+         * @param refuse true to refuse
+         * @return this builder
+         */
         public Builder failOnLintErrors(boolean refuse) {
             this.failOnLintErrors = refuse;
             return this;
         }
 
-        /** How long to wait for another migrator's lock. Default 5 minutes. */
+        /**
+         * How long to wait for another migrator's lock. Default 5 minutes.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+         */
         public Builder lockTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("lockTimeout must be positive (was " + timeout + ")");
@@ -951,13 +1037,25 @@ public final class Migrator {
             return this;
         }
 
-        /** Clock for history timestamps and {@code create()} versions. Default: system UTC. */
+        /**
+         * Clock for history timestamps and {@code create()} versions. Default: system UTC.
+         *
+         * @param clock the clock, not null
+         * @return this builder
+         * @throws NullPointerException when {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Class loader for {@code classpath:} locations. Default: backendkit's own. */
+        /**
+         * Class loader for {@code classpath:} locations. Default: backendkit's own.
+         *
+         * @param loader the class loader, not null
+         * @return this builder
+         * @throws NullPointerException when {@code loader} is null
+         */
         public Builder classLoader(ClassLoader loader) {
             this.classLoader = Objects.requireNonNull(loader, "classLoader");
             return this;
@@ -966,6 +1064,7 @@ public final class Migrator {
         /**
          * The configured migrator.
          *
+         * @return a migrator with this configuration; immutable and safe to share between threads
          * @throws IllegalArgumentException when no data source was given
          */
         public Migrator load() {

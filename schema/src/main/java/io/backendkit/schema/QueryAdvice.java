@@ -49,12 +49,20 @@ public record QueryAdvice(
         }
     }
 
-    /** Whether the plan gave nothing to improve. */
+    /**
+     * Whether the plan gave nothing to improve.
+     *
+     * @return true when there are no findings
+     */
     public boolean isClean() {
         return findings.isEmpty();
     }
 
-    /** Findings and proposals in a few lines. */
+    /**
+     * Findings and proposals in a few lines.
+     *
+     * @return the query, its plan cost, the findings and the proposed DDL, one per line
+     */
     public String toText() {
         StringBuilder out = new StringBuilder("query: ")
                 .append(sql.strip().replaceAll("\\s+", " "))
@@ -78,7 +86,11 @@ public record QueryAdvice(
         return out.toString();
     }
 
-    /** The advice as JSON. */
+    /**
+     * The advice as JSON.
+     *
+     * @return pretty-printed JSON with every component of this record
+     */
     public String toJson() {
         return Json.writePretty(this);
     }

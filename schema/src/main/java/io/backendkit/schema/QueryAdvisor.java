@@ -55,12 +55,24 @@ public final class QueryAdvisor {
         this.largeTableRows = largeTableRows;
     }
 
-    /** An advisor over {@code dataSource} with the default large-table threshold. */
+    /**
+     * An advisor over {@code dataSource} with the default large-table threshold.
+     *
+     * @param dataSource a PostgreSQL or MySQL/MariaDB data source, not null; a connection is taken per call and closed
+     * @return the advisor
+     * @throws NullPointerException when {@code dataSource} is null
+     */
     public static QueryAdvisor on(DataSource dataSource) {
         return new QueryAdvisor(Objects.requireNonNull(dataSource, "dataSource"), DEFAULT_LARGE_TABLE_ROWS);
     }
 
-    /** Tables with more estimated rows than this get a finding when scanned sequentially. Default 10,000. */
+    /**
+     * Tables with more estimated rows than this get a finding when scanned sequentially. Default 10,000.
+     *
+     * @param rows the threshold in estimated rows, at least 0
+     * @return a copy of this advisor with that threshold; this one is unchanged
+     * @throws IllegalArgumentException when {@code rows} is negative
+     */
     public QueryAdvisor largeTableRows(long rows) {
         if (rows < 0) {
             throw new IllegalArgumentException("largeTableRows must be >= 0 (was " + rows + ")");
@@ -71,8 +83,12 @@ public final class QueryAdvisor {
     /**
      * Plans {@code sql} with the given parameters and advises.
      *
+     * @param sql one statement, with {@code ?} placeholders for the parameters; planned, never executed
+     * @param parameters values bound to the placeholders in order, as for {@code PreparedStatement.setObject}
+     * @return the plan's findings and the proposed indexes, verified where the database allows it
      * @throws IllegalArgumentException when {@code sql} is blank or holds more than one statement
-     * @throws SchemaException naming the query when it cannot be planned
+     * @throws SchemaException naming the query when it cannot be planned, or for a database other than PostgreSQL
+     *     and MySQL/MariaDB
      */
     public QueryAdvice advise(String sql, Object... parameters) {
         if (sql == null || sql.isBlank()) {

@@ -14,7 +14,12 @@ public final class QueryAssertions {
 
     private QueryAssertions() {}
 
-    /** Starts assertions on {@code actual}. */
+    /**
+     * Starts assertions on {@code actual}.
+     *
+     * @param actual the recorded statements
+     * @return the assertion object, for chaining
+     */
     public static RecordedQueriesAssert assertThat(RecordedQueries actual) {
         return new RecordedQueriesAssert(actual);
     }
@@ -27,12 +32,23 @@ public final class QueryAssertions {
             super(actual, RecordedQueriesAssert.class);
         }
 
-        /** No statement shape ran 3 or more times with different parameters. */
+        /**
+         * No statement shape ran 3 or more times with different parameters.
+         *
+         * @return this assertion object, for chaining
+         * @throws AssertionError when the statements do not satisfy it; the message lists them
+         */
         public RecordedQueriesAssert hasNoNPlusOne() {
             return hasNoStatementRepeatedAtLeast(RecordedQueries.DEFAULT_N_PLUS_ONE_THRESHOLD);
         }
 
-        /** No statement shape ran {@code times} or more times with different parameters. */
+        /**
+         * No statement shape ran {@code times} or more times with different parameters.
+         *
+         * @param times the smallest repeat count that fails
+         * @return this assertion object, for chaining
+         * @throws AssertionError when the statements do not satisfy it; the message lists them
+         */
         public RecordedQueriesAssert hasNoStatementRepeatedAtLeast(int times) {
             isNotNull();
             var repeated = actual.repeated(times);
@@ -46,7 +62,13 @@ public final class QueryAssertions {
             return myself;
         }
 
-        /** Exactly {@code expected} statements ran. */
+        /**
+         * Exactly {@code expected} statements ran.
+         *
+         * @param expected the number of statements
+         * @return this assertion object, for chaining
+         * @throws AssertionError when the statements do not satisfy it; the message lists them
+         */
         public RecordedQueriesAssert hasStatementCount(int expected) {
             isNotNull();
             if (actual.count() != expected) {
@@ -55,7 +77,13 @@ public final class QueryAssertions {
             return myself;
         }
 
-        /** At most {@code max} statements ran. */
+        /**
+         * At most {@code max} statements ran.
+         *
+         * @param max the largest number of statements that passes
+         * @return this assertion object, for chaining
+         * @throws AssertionError when the statements do not satisfy it; the message lists them
+         */
         public RecordedQueriesAssert hasStatementCountAtMost(int max) {
             isNotNull();
             if (actual.count() > max) {

@@ -43,12 +43,22 @@ public final class QueryRecorder {
                 QueryRecorder.class.getClassLoader(), new Class<?>[] {DataSource.class}, this::onDataSource);
     }
 
-    /** A recorder in front of {@code dataSource}. */
+    /**
+     * A recorder in front of {@code dataSource}.
+     *
+     * @param dataSource the data source to record, not null
+     * @return a recorder that is not recording yet
+     * @throws NullPointerException when {@code dataSource} is null
+     */
     public static QueryRecorder wrap(DataSource dataSource) {
         return new QueryRecorder(Objects.requireNonNull(dataSource, "dataSource"));
     }
 
-    /** The recording data source to hand to the code under test. */
+    /**
+     * The recording data source to hand to the code under test.
+     *
+     * @return the same wrapping data source on every call; outside a recording it passes statements through unrecorded
+     */
     public DataSource dataSource() {
         return proxy;
     }
@@ -56,7 +66,11 @@ public final class QueryRecorder {
     /** Work whose statements are recorded; it may throw checked exceptions (JDBC code usually does). */
     @FunctionalInterface
     public interface Work {
-        /** Runs the work. */
+        /**
+         * Runs the work.
+         *
+         * @throws Exception anything the work throws
+         */
         void run() throws Exception;
     }
 
@@ -64,6 +78,11 @@ public final class QueryRecorder {
      * Runs {@code work} and returns the statements it sent. A lambda whose body returns a value is accepted too (the
      * value is discarded); use {@link #recordResult(Callable)} to keep it. An exception from the work propagates
      * (unchecked ones as they are, checked ones wrapped in {@link IllegalStateException}).
+     *
+     * @param work the code to run, not null
+     * @return the statements sent through {@link #dataSource()} while it ran, in order
+     * @throws IllegalStateException when a recording is already running on this recorder, or wrapping a checked
+     *     exception of the work
      */
     public RecordedQueries record(Work work) {
         Objects.requireNonNull(work, "work");
@@ -74,12 +93,24 @@ public final class QueryRecorder {
                 .queries();
     }
 
-    /** The result of {@link #recordResult(Callable)}: what the work returned and what it sent. */
+    /**
+     * The result of {@link #recordResult(Callable)}: what the work returned and what it sent. Immutable.
+     *
+     * @param <T> the type of the work's result
+     * @param result what the work returned, possibly null
+     * @param queries the statements it sent
+     */
     public record Recorded<T>(T result, RecordedQueries queries) {}
 
     /**
      * Runs {@code work} and returns its result with the statements it sent; an exception from the work
      * propagates (unchecked ones as they are, checked ones wrapped in {@link IllegalStateException}).
+     *
+     * @param <T> the type of the work's result
+     * @param work the code to run, not null
+     * @return the work's result and the statements sent through {@link #dataSource()} while it ran
+     * @throws IllegalStateException when a recording is already running on this recorder, or wrapping a checked
+     *     exception of the work
      */
     public <T> Recorded<T> recordResult(Callable<T> work) {
         Objects.requireNonNull(work, "work");

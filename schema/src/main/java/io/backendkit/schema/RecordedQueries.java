@@ -36,7 +36,11 @@ public record RecordedQueries(List<Execution> statements) {
             parameters = java.util.Collections.unmodifiableList(new ArrayList<>(parameters));
         }
 
-        /** The statement with literals replaced by {@code ?}, whitespace collapsed and upper-cased keywords kept. */
+        /**
+         * The statement with literals replaced by {@code ?}, whitespace collapsed and upper-cased keywords kept.
+         *
+         * @return the shape that {@link RecordedQueries#repeated(int)} groups by
+         */
         public String shape() {
             return shapeOf(sql);
         }
@@ -51,12 +55,22 @@ public record RecordedQueries(List<Execution> statements) {
      */
     public record Repeated(String shape, int executions, int distinctParameterSets) {}
 
-    /** How many statements ran (a batch counts once). */
+    /**
+     * How many statements ran (a batch counts once).
+     *
+     * @return the number of recorded executions
+     */
     public int count() {
         return statements.size();
     }
 
-    /** Shapes that ran at least {@code threshold} times with as many different parameter sets. */
+    /**
+     * Shapes that ran at least {@code threshold} times with as many different parameter sets.
+     *
+     * @param threshold the smallest repeat count reported, at least 2
+     * @return the repeated shapes in the order they first ran; empty when there are none
+     * @throws IllegalArgumentException when {@code threshold} is less than 2
+     */
     public List<Repeated> repeated(int threshold) {
         if (threshold < 2) {
             throw new IllegalArgumentException("threshold must be >= 2 (was " + threshold + ")");
@@ -75,12 +89,20 @@ public record RecordedQueries(List<Execution> statements) {
         return List.copyOf(out);
     }
 
-    /** N+1 suspects with the default threshold of 3. */
+    /**
+     * N+1 suspects with the default threshold of 3.
+     *
+     * @return as {@link #repeated(int)} with {@link #DEFAULT_N_PLUS_ONE_THRESHOLD}
+     */
     public List<Repeated> nPlusOne() {
         return repeated(DEFAULT_N_PLUS_ONE_THRESHOLD);
     }
 
-    /** A table of statement shapes with their counts, most frequent first. */
+    /**
+     * A table of statement shapes with their counts, most frequent first.
+     *
+     * @return the statement count on one line, then the table as text
+     */
     public String toText() {
         Map<String, Integer> counts = new LinkedHashMap<>();
         statements.forEach(e -> counts.merge(e.shape(), 1, Integer::sum));

@@ -31,7 +31,13 @@ public final class Schema {
         this.schemas = schemas;
     }
 
-    /** A schema reader over {@code dataSource}. */
+    /**
+     * A schema reader over {@code dataSource}.
+     *
+     * @param dataSource the database, not null; each {@link #read()} takes one connection and closes it
+     * @return a reader of the connection's current schema
+     * @throws NullPointerException when {@code dataSource} is null
+     */
     public static Schema connect(DataSource dataSource) {
         return new Schema(Objects.requireNonNull(dataSource, "dataSource"), List.of());
     }
@@ -43,13 +49,20 @@ public final class Schema {
      * @param jdbcUrl e.g. {@code jdbc:postgresql://db:5432/app}
      * @param user the user, or null when the URL carries it
      * @param password the password, or null
+     * @return a reader of the connection's current schema
      * @throws IllegalArgumentException when {@code jdbcUrl} does not start with {@code jdbc:}
      */
     public static Schema connect(String jdbcUrl, String user, String password) {
         return connect(UrlDataSource.of(jdbcUrl, user, password));
     }
 
-    /** Reads these schemas (MySQL: databases) instead of the connection's current one. */
+    /**
+     * Reads these schemas (MySQL: databases) instead of the connection's current one.
+     *
+     * @param names one or more non-blank schema names
+     * @return a copy of this reader for those schemas; this one is unchanged
+     * @throws IllegalArgumentException when no name is given or one is blank
+     */
     public Schema schemas(String... names) {
         if (names == null || names.length == 0) {
             throw new IllegalArgumentException("schemas must name at least one schema");
@@ -65,6 +78,8 @@ public final class Schema {
     /**
      * Reads the catalog.
      *
+     * @return the tables and views of the configured schemas, sorted so that two reads of an unchanged database are
+     *     equal
      * @throws SchemaException when the connection fails, a schema is missing or unreadable, or a
      *     catalog query fails; the message names the database or schema
      */
@@ -76,7 +91,14 @@ public final class Schema {
         }
     }
 
-    /** Reads the catalog of {@code schemas} (none: the current schema) over an open connection the caller owns. */
+    /**
+     * Reads the catalog of {@code schemas} (none: the current schema) over an open connection the caller owns.
+     *
+     * @param connection an open connection, not null; left open
+     * @param schemas the schemas (MySQL: databases) to read; empty for the connection's current one
+     * @return the catalog
+     * @throws SchemaException when the connection is closed, a schema is missing or unreadable, or a catalog query fails
+     */
     public static Catalog read(Connection connection, List<String> schemas) {
         Objects.requireNonNull(connection, "connection");
         try {

@@ -80,7 +80,11 @@ public final class SchemaAnalyzer {
             this.defaultSeverity = defaultSeverity;
         }
 
-        /** The severity findings of this rule have unless configured otherwise. */
+        /**
+         * The severity findings of this rule have unless configured otherwise.
+         *
+         * @return the rule's built-in severity
+         */
         public Severity defaultSeverity() {
             return defaultSeverity;
         }
@@ -101,12 +105,20 @@ public final class SchemaAnalyzer {
         this.schemas = List.copyOf(b.schemas);
     }
 
-    /** An analyzer with every rule on and default severities. */
+    /**
+     * An analyzer with every rule on and default severities.
+     *
+     * @return the analyzer; immutable and safe to share between threads
+     */
     public static SchemaAnalyzer withDefaults() {
         return builder().build();
     }
 
-    /** Starts a configuration. */
+    /**
+     * Starts a configuration.
+     *
+     * @return a new builder with every rule on, default severities and {@link #DEFAULT_FILTER_COLUMNS}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -114,6 +126,9 @@ public final class SchemaAnalyzer {
     /**
      * Analyses a catalog that was already read. The unused-index rule, and the checks that mark fixes manual when a
      * view depends on a column or a column holds NULLs, need {@link #analyze(DataSource)}.
+     *
+     * @param catalog the catalog to analyse, not null
+     * @return the findings, ordered by severity
      */
     public SchemaReport analyze(Catalog catalog) {
         return analyze(catalog, LiveFacts.NONE);
@@ -126,6 +141,7 @@ public final class SchemaAnalyzer {
      * @param jdbcUrl e.g. {@code jdbc:postgresql://db:5432/app}
      * @param user the user, or null when the URL carries it
      * @param password the password, or null
+     * @return the findings, ordered by severity
      * @throws IllegalArgumentException when {@code jdbcUrl} does not start with {@code jdbc:}
      */
     public SchemaReport analyze(String jdbcUrl, String user, String password) {
@@ -136,6 +152,11 @@ public final class SchemaAnalyzer {
      * Reads {@code dataSource}'s catalog and analyses it, with index usage, view dependencies and NULL counts on
      * PostgreSQL. Reads every user schema of the database unless {@link Builder#schemas} narrows it (on
      * MySQL/MariaDB, where a schema is a database, the connection's database).
+     *
+     * @param dataSource the database, not null; one connection is taken and closed
+     * @return the findings, ordered by severity
+     * @throws SchemaException when the catalog or the statistics cannot be read; the message names the database or
+     *     schema
      */
     public SchemaReport analyze(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
@@ -277,6 +298,10 @@ public final class SchemaAnalyzer {
         /**
          * The schemas (MySQL: databases) {@link #analyze(DataSource)} reads. Default: every user schema of the
          * database (PostgreSQL, H2), the connection's database (MySQL/MariaDB), {@code main} (SQLite).
+         *
+         * @param names one or more non-blank schema names
+         * @return this builder
+         * @throws IllegalArgumentException when no name is given or one is blank
          */
         public Builder schemas(String... names) {
             if (names == null || names.length == 0) {
@@ -292,7 +317,12 @@ public final class SchemaAnalyzer {
             return this;
         }
 
-        /** Switches rules off. Default: all on. */
+        /**
+         * Switches rules off. Default: all on.
+         *
+         * @param rules the rules to switch off, none null; adds to earlier calls
+         * @return this builder
+         */
         public Builder disable(Rule... rules) {
             for (Rule r : rules) {
                 disabled.add(Objects.requireNonNull(r, "rule"));
@@ -300,7 +330,13 @@ public final class SchemaAnalyzer {
             return this;
         }
 
-        /** Gives a rule's findings another severity. Default: {@link Rule#defaultSeverity()}. */
+        /**
+         * Gives a rule's findings another severity. Default: {@link Rule#defaultSeverity()}.
+         *
+         * @param rule the rule, not null
+         * @param severity the severity its findings get, not null
+         * @return this builder
+         */
         public Builder severity(Rule rule, Severity severity) {
             severities.put(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(severity, "severity"));
             return this;
@@ -309,6 +345,10 @@ public final class SchemaAnalyzer {
         /**
          * Column names that are probably filtered on and so deserve an index, besides any {@code *_at}
          * other than created_at/updated_at. Default {@link #DEFAULT_FILTER_COLUMNS}.
+         *
+         * @param names the column names, non-blank, compared ignoring case; replace the defaults
+         * @return this builder
+         * @throws IllegalArgumentException when a name is null or blank
          */
         public Builder filterColumns(String... names) {
             filterColumns.clear();
@@ -321,7 +361,11 @@ public final class SchemaAnalyzer {
             return this;
         }
 
-        /** The analyzer. */
+        /**
+         * The analyzer.
+         *
+         * @return an analyzer with this configuration; immutable and safe to share between threads
+         */
         public SchemaAnalyzer build() {
             return new SchemaAnalyzer(this);
         }

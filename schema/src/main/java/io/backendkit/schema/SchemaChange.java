@@ -6,13 +6,25 @@ package io.backendkit.schema;
  */
 public sealed interface SchemaChange {
 
-    /** The table the change applies to. */
+    /**
+     * The table the change applies to.
+     *
+     * @return the table's name, without schema
+     */
     String table();
 
-    /** One line, e.g. {@code add column orders.note}. */
+    /**
+     * One line, e.g. {@code add column orders.note}.
+     *
+     * @return a lower-case description naming the table and the object changed
+     */
     String describe();
 
-    /** A table to create, with columns, primary key, unique and check constraints (indexes and FKs follow). */
+    /**
+     * A table to create, with columns, primary key, unique and check constraints (indexes and FKs follow).
+     *
+     * @param definition the table as the target has it
+     */
     record CreateTable(Table definition) implements SchemaChange {
         @Override
         public String table() {
@@ -25,7 +37,11 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A table to drop. */
+    /**
+     * A table to drop.
+     *
+     * @param definition the table as the current catalog has it
+     */
     record DropTable(Table definition) implements SchemaChange {
         @Override
         public String table() {
@@ -38,7 +54,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A column to add. */
+    /**
+     * A column to add.
+     *
+     * @param table the name of the table the change applies to
+     * @param column the column to add, as the target has it
+     */
     record AddColumn(String table, Column column) implements SchemaChange {
         @Override
         public String describe() {
@@ -46,7 +67,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A column to drop. */
+    /**
+     * A column to drop.
+     *
+     * @param table the name of the table the change applies to
+     * @param column the column to drop, as the current catalog has it
+     */
     record DropColumn(String table, Column column) implements SchemaChange {
         @Override
         public String describe() {
@@ -54,7 +80,13 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A column whose type, nullability or default changes. */
+    /**
+     * A column whose type, nullability or default changes.
+     *
+     * @param table the name of the table the change applies to
+     * @param from the column as the current catalog has it
+     * @param to the column as the target has it
+     */
     record AlterColumn(String table, Column from, Column to) implements SchemaChange {
         @Override
         public String describe() {
@@ -64,7 +96,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A primary key to add. */
+    /**
+     * A primary key to add.
+     *
+     * @param table the name of the table the change applies to
+     * @param key the key to add
+     */
     record AddPrimaryKey(String table, PrimaryKey key) implements SchemaChange {
         @Override
         public String describe() {
@@ -72,7 +109,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A primary key to drop. */
+    /**
+     * A primary key to drop.
+     *
+     * @param table the name of the table the change applies to
+     * @param key the key to drop
+     */
     record DropPrimaryKey(String table, PrimaryKey key) implements SchemaChange {
         @Override
         public String describe() {
@@ -80,7 +122,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A foreign key to add. */
+    /**
+     * A foreign key to add.
+     *
+     * @param table the name of the table the change applies to
+     * @param key the key to add
+     */
     record AddForeignKey(String table, ForeignKey key) implements SchemaChange {
         @Override
         public String describe() {
@@ -88,7 +135,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A foreign key to drop. */
+    /**
+     * A foreign key to drop.
+     *
+     * @param table the name of the table the change applies to
+     * @param key the key to drop
+     */
     record DropForeignKey(String table, ForeignKey key) implements SchemaChange {
         @Override
         public String describe() {
@@ -96,7 +148,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A unique constraint to add. */
+    /**
+     * A unique constraint to add.
+     *
+     * @param table the name of the table the change applies to
+     * @param constraint the constraint to add
+     */
     record AddUnique(String table, UniqueConstraint constraint) implements SchemaChange {
         @Override
         public String describe() {
@@ -104,7 +161,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A unique constraint to drop. */
+    /**
+     * A unique constraint to drop.
+     *
+     * @param table the name of the table the change applies to
+     * @param constraint the constraint to drop
+     */
     record DropUnique(String table, UniqueConstraint constraint) implements SchemaChange {
         @Override
         public String describe() {
@@ -112,7 +174,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A check constraint to add. */
+    /**
+     * A check constraint to add.
+     *
+     * @param table the name of the table the change applies to
+     * @param constraint the constraint to add
+     */
     record AddCheck(String table, CheckConstraint constraint) implements SchemaChange {
         @Override
         public String describe() {
@@ -120,7 +187,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** A check constraint to drop. */
+    /**
+     * A check constraint to drop.
+     *
+     * @param table the name of the table the change applies to
+     * @param constraint the constraint to drop
+     */
     record DropCheck(String table, CheckConstraint constraint) implements SchemaChange {
         @Override
         public String describe() {
@@ -128,7 +200,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** An index to create. */
+    /**
+     * An index to create.
+     *
+     * @param table the name of the table the change applies to
+     * @param index the index to create
+     */
     record CreateIndex(String table, Index index) implements SchemaChange {
         @Override
         public String describe() {
@@ -136,7 +213,12 @@ public sealed interface SchemaChange {
         }
     }
 
-    /** An index to drop. */
+    /**
+     * An index to drop.
+     *
+     * @param table the name of the table the change applies to
+     * @param index the index to drop
+     */
     record DropIndex(String table, Index index) implements SchemaChange {
         @Override
         public String describe() {

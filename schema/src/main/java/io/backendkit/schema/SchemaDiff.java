@@ -64,6 +64,8 @@ public final class SchemaDiff {
      * types, domains, MySQL column attributes such as {@code ON UPDATE}, character set and collation), one line per
      * kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
      * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
+     *
+     * @return one line per kind of object that differs; empty when none differ
      */
     public List<String> notCompared() {
         return notCompared;
@@ -109,6 +111,9 @@ public final class SchemaDiff {
     /**
      * The changes from {@code current} to {@code target}; both must be of the same dialect.
      *
+     * @param current the catalog as the database has it now
+     * @param target the catalog it should have
+     * @return the diff; immutable
      * @throws IllegalArgumentException when the dialects differ
      */
     public static SchemaDiff between(Catalog current, Catalog target) {
@@ -121,22 +126,38 @@ public final class SchemaDiff {
         return new SchemaDiff(current, target);
     }
 
-    /** The changes in the order they must run. */
+    /**
+     * The changes in the order they must run.
+     *
+     * @return the changes, possibly empty; unmodifiable
+     */
     public List<SchemaChange> changes() {
         return changes;
     }
 
-    /** Whether the catalogs have the same structure, including the objects listed by {@link #notCompared()}. */
+    /**
+     * Whether the catalogs have the same structure, including the objects listed by {@link #notCompared()}.
+     *
+     * @return true when there is nothing to change and nothing differs outside the model
+     */
     public boolean isEmpty() {
         return changes.isEmpty() && notCompared.isEmpty();
     }
 
-    /** The DDL that turns the current catalog into the target, one statement per change. */
+    /**
+     * The DDL that turns the current catalog into the target, one statement per change.
+     *
+     * @return the statements in the dialect of the catalogs, without trailing semicolons
+     */
     public List<String> upStatements() {
         return new DdlWriter(to.dialect()).write(changes);
     }
 
-    /** The DDL that turns the target back into the current catalog. */
+    /**
+     * The DDL that turns the target back into the current catalog.
+     *
+     * @return the statements that undo {@link #upStatements()}, in the order they must run
+     */
     public List<String> downStatements() {
         return new SchemaDiff(to, from).upStatements();
     }
@@ -147,6 +168,8 @@ public final class SchemaDiff {
      * ({@code -- BACKFILL NEEDED}: it fails on a table with rows; give it a default or add it nullable, backfill,
      * then set NOT NULL; {@link MigrationLinter} reports it as the error {@code NOT_NULL_WITHOUT_DEFAULT}), and in the
      * down section each table or column the up section dropped ({@code -- DATA NOT RESTORED}: it comes back empty).
+     *
+     * @return the file's text, ready to save as a migration
      */
     public String toMigration() {
         SchemaDiff back = new SchemaDiff(to, from);
@@ -192,7 +215,12 @@ public final class SchemaDiff {
         return name.replaceAll("[\\r\\n\\u0085\\u2028\\u2029]", " ");
     }
 
-    /** One line per change. */
+    /**
+     * One line per change.
+     *
+     * @return one {@link SchemaChange#describe()} line per change, then the {@link #notCompared()} lines; {@code
+     *     no differences} when the diff is empty
+     */
     public String toText() {
         if (isEmpty()) {
             return "no differences\n";

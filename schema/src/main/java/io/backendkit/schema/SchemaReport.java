@@ -21,17 +21,31 @@ public record SchemaReport(Dialect dialect, int tables, List<Finding> findings) 
         findings = findings.stream().sorted(Finding.REPORT_ORDER).toList();
     }
 
-    /** The findings with {@code code}. */
+    /**
+     * The findings with {@code code}.
+     *
+     * @param code a rule code, for example {@code FK_WITHOUT_INDEX}
+     * @return those findings in report order; empty when there are none
+     */
     public List<Finding> withCode(String code) {
         return findings.stream().filter(f -> f.code().equals(code)).toList();
     }
 
-    /** How many findings have at least {@code severity}. */
+    /**
+     * How many findings have at least {@code severity}.
+     *
+     * @param severity the lowest severity counted
+     * @return the number of such findings
+     */
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity().isAtLeast(severity)).count();
     }
 
-    /** A summary line, a table of findings, and the fixes as a SQL script. */
+    /**
+     * A summary line, a table of findings, and the fixes as a SQL script.
+     *
+     * @return multi-line text; just the summary line when there are no findings
+     */
     public String toText() {
         StringBuilder out = new StringBuilder();
         out.append(tables)
@@ -64,6 +78,8 @@ public record SchemaReport(Dialect dialect, int tables, List<Finding> findings) 
      * The findings that carry a fix, in the order their fixes can run one after the other: every fix written against
      * the names as they are first, then column renames, then table renames (a renamed table would break the fixes
      * that name it).
+     *
+     * @return the findings with a {@link Finding#suggestedFix()}, in that order
      */
     public List<Finding> fixesInOrder() {
         return findings.stream()
@@ -79,7 +95,11 @@ public record SchemaReport(Dialect dialect, int tables, List<Finding> findings) 
         return f.suggestedFix().contains(" RENAME COLUMN ") ? 1 : 2;
     }
 
-    /** The report as JSON. */
+    /**
+     * The report as JSON.
+     *
+     * @return pretty-printed JSON with every component of this record
+     */
     public String toJson() {
         return Json.writePretty(this);
     }

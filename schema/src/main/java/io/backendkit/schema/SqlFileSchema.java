@@ -46,7 +46,10 @@ public record SqlFileSchema(Catalog catalog, List<Finding> rejected) {
     /**
      * Reads {@code file}, written for {@code dialect}.
      *
+     * @param file a UTF-8 SQL script, not null
+     * @param dialect the dialect the script is written for, not null
      * @param strict whether a rejected statement is an error rather than a finding
+     * @return the catalog the statements created and a finding per statement that was rejected
      * @throws SchemaException naming {@code file:line} for an unreadable file, an unterminated string or
      *     comment, or (strict) a rejected statement
      */

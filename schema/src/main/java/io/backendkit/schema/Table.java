@@ -49,7 +49,20 @@ public record Table(
         }
     }
 
-    /** A plain table: not partitioned, not a partition, inheriting from nothing. */
+    /**
+     * A plain table: not partitioned, not a partition, inheriting from nothing.
+     *
+     * @param schema the schema (PostgreSQL, H2) or database (MySQL) the table lives in
+     * @param name the table name
+     * @param columns columns in ordinal order
+     * @param primaryKey the primary key, or null when the table has none
+     * @param foreignKeys foreign keys
+     * @param uniqueConstraints unique constraints
+     * @param checkConstraints check constraints
+     * @param indexes indexes
+     * @param rowEstimate the planner's row estimate, or -1 when unknown
+     * @param comment the table comment, or null
+     */
     public Table(
             String schema,
             String name,
@@ -87,7 +100,12 @@ public record Table(
         indexes = List.copyOf(indexes);
     }
 
-    /** The column called {@code name} (exact match first, then ignoring case). */
+    /**
+     * The column called {@code name} (exact match first, then ignoring case).
+     *
+     * @param name the column name
+     * @return the column, or empty when the table has no such column
+     */
     public Optional<Column> column(String name) {
         return columns.stream()
                 .filter(c -> c.name().equals(name))
@@ -97,12 +115,20 @@ public record Table(
                         .findFirst());
     }
 
-    /** Whether this table is a partition of another. */
+    /**
+     * Whether this table is a partition of another.
+     *
+     * @return true when {@link #partitionOf()} is set
+     */
     public boolean isPartition() {
         return partitionOf != null;
     }
 
-    /** {@code schema.name}, or the bare name without a schema. */
+    /**
+     * {@code schema.name}, or the bare name without a schema.
+     *
+     * @return for example {@code public.orders}, or {@code orders} when the schema is null or empty
+     */
     public String qualifiedName() {
         return schema == null || schema.isEmpty() ? name : schema + "." + name;
     }

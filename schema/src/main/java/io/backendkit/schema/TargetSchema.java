@@ -177,6 +177,9 @@ public final class TargetSchema {
     /**
      * Runs {@code file} in a scratch schema and returns what it created.
      *
+     * @param dataSource the database to run it in, not null
+     * @param file a UTF-8 SQL script, not null
+     * @return what the script created; the scratch schema or database is dropped afterwards
      * @throws SchemaException naming {@code file:line} of a statement the database rejects
      */
     public static Catalog fromSqlFile(DataSource dataSource, Path file) {
@@ -193,7 +196,10 @@ public final class TargetSchema {
     /**
      * Runs {@code sql} in a scratch schema and returns what it created.
      *
+     * @param dataSource the database to run it in, not null
+     * @param sql the script, not null
      * @param sourceName names the script in error messages
+     * @return what the script created; the scratch schema or database is dropped afterwards
      */
     public static Catalog fromSql(DataSource dataSource, String sql, String sourceName) {
         Objects.requireNonNull(dataSource, "dataSource");
