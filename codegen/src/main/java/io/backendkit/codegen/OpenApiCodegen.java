@@ -303,6 +303,9 @@ public final class OpenApiCodegen {
      * bodies exactly as the document describes them (for example a client for a public API).
      * Errors always use the error envelope {@code {"error": {"code", "message", "details"}}}.
      * Default {@code true}.
+     *
+     * @param useEnvelope {@code false} to serve and read the bodies the document describes
+     * @return a copy with this setting; this instance is unchanged
      */
     public OpenApiCodegen envelope(boolean useEnvelope) {
         return new OpenApiCodegen(source, basePackage, target, client, useEnvelope, refRoots, remoteRefHosts);

@@ -67,7 +67,12 @@ public final class MigrationLinter {
 
     private final Dialect dialect;
 
-    /** A linter for migrations written in {@code dialect}. */
+    /**
+     * A linter for migrations written in {@code dialect}.
+     *
+     * @param dialect the SQL dialect of the scripts; decides the dialect-specific rules (PostgreSQL locks, MySQL)
+     * @throws IllegalArgumentException when {@code dialect} is null
+     */
     public MigrationLinter(Dialect dialect) {
         if (dialect == null) {
             throw new IllegalArgumentException("dialect must not be null");
@@ -75,7 +80,12 @@ public final class MigrationLinter {
         this.dialect = dialect;
     }
 
-    /** Lints every script; findings sorted by {@link Finding#REPORT_ORDER}. */
+    /**
+     * Lints every script.
+     *
+     * @param scripts the scripts, for example {@link Migrator#scripts()}
+     * @return the findings of all scripts, sorted by {@link Finding#REPORT_ORDER}; immutable
+     */
     public List<Finding> lint(List<MigrationScript> scripts) {
         List<Finding> out = new ArrayList<>();
         for (MigrationScript script : scripts) {
@@ -85,7 +95,13 @@ public final class MigrationLinter {
         return List.copyOf(out);
     }
 
-    /** Lints one script's up section (and notes a missing down section), in statement order. */
+    /**
+     * Lints one script's up section, notes a missing down section, and checks that a down section does not
+     * pretend to restore data the up section dropped.
+     *
+     * @param script the script
+     * @return its findings in statement order, each located at {@code file:line}
+     */
     public List<Finding> lint(MigrationScript script) {
         List<Finding> out = new ArrayList<>();
         if (script.down() == null) {
