@@ -62,6 +62,16 @@ public final class CallableLoadTest<T> extends LoadTestBuilder<CallableLoadTest<
         return this;
     }
 
+    /** Adds another task without a result (its result is {@code null}) with weight 1. */
+    public CallableLoadTest<T> and(String name, VoidTask task) {
+        return and(name, 1, task);
+    }
+
+    /** Adds another task without a result (its result is {@code null}); see {@link #and(String, int, Callable)}. */
+    public CallableLoadTest<T> and(String name, int weight, VoidTask task) {
+        return and(name, weight, task == null ? null : task.<T>asCallable());
+    }
+
     /** Adds a check every task result must pass. */
     public CallableLoadTest<T> check(String description, Predicate<? super T> predicate) {
         if (description == null || description.isBlank()) {
