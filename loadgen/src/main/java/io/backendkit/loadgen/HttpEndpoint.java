@@ -79,9 +79,34 @@ public final class HttpEndpoint {
         return request("PUT", uri);
     }
 
+    /** Starts a POST endpoint; give it a {@link Builder#body body}. */
+    public static Builder post(URI uri) {
+        return request("POST", uri);
+    }
+
+    /** Starts a PUT endpoint. */
+    public static Builder put(URI uri) {
+        return request("PUT", uri);
+    }
+
     /** Starts a DELETE endpoint. */
     public static Builder delete(String uri) {
         return request("DELETE", uri);
+    }
+
+    /** Starts a DELETE endpoint. */
+    public static Builder delete(URI uri) {
+        return request("DELETE", uri);
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link Builder#body body}. */
+    public static Builder patch(String uri) {
+        return request("PATCH", uri);
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link Builder#body body}. */
+    public static Builder patch(URI uri) {
+        return request("PATCH", uri);
     }
 
     /**

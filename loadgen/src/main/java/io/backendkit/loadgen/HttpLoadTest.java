@@ -67,9 +67,34 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
         return start(HttpEndpoint.put(uri));
     }
 
+    /** Starts a POST endpoint; give it a {@link #body(String) body}. */
+    public HttpLoadTest post(URI uri) {
+        return start(HttpEndpoint.post(uri));
+    }
+
+    /** Starts a PUT endpoint. */
+    public HttpLoadTest put(URI uri) {
+        return start(HttpEndpoint.put(uri));
+    }
+
     /** Starts a DELETE endpoint. */
     public HttpLoadTest delete(String uri) {
         return start(HttpEndpoint.delete(uri));
+    }
+
+    /** Starts a DELETE endpoint. */
+    public HttpLoadTest delete(URI uri) {
+        return start(HttpEndpoint.delete(uri));
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link #body(String) body}. */
+    public HttpLoadTest patch(String uri) {
+        return start(HttpEndpoint.patch(uri));
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link #body(String) body}. */
+    public HttpLoadTest patch(URI uri) {
+        return start(HttpEndpoint.patch(uri));
     }
 
     /** Starts an endpoint with any method. */
