@@ -59,6 +59,38 @@ public final class HttpEndpoint {
         this.checks = List.copyOf(b.checks);
     }
 
+    private HttpEndpoint(HttpEndpoint e, List<Map.Entry<String, String>> allHeaders) {
+        this.method = e.method;
+        this.uri = e.uri;
+        this.name = e.name;
+        this.headers = List.copyOf(allHeaders);
+        this.body = e.body;
+        this.bodySupplier = e.bodySupplier;
+        this.weight = e.weight;
+        this.expectedStatuses = e.expectedStatuses;
+        this.checks = e.checks;
+    }
+
+    /**
+     * This endpoint with the given headers added after its own, except those whose name (ignoring
+     * case) the endpoint sets itself.
+     */
+    HttpEndpoint withDefaultHeaders(List<Map.Entry<String, String>> defaults) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+        boolean added = false;
+        for (Map.Entry<String, String> d : defaults) {
+            boolean own = false;
+            for (Map.Entry<String, String> h : headers) {
+                own |= h.getKey().equalsIgnoreCase(d.getKey());
+            }
+            if (!own) {
+                all.add(d);
+                added = true;
+            }
+        }
+        return added ? new HttpEndpoint(this, all) : this;
+    }
+
     /** Starts a GET endpoint. @throws IllegalArgumentException when the URI is malformed or not absolute http(s) */
     public static Builder get(String uri) {
         return request("GET", uri);
@@ -293,6 +325,12 @@ public final class HttpEndpoint {
          * may not be set.
          */
         public Builder header(String headerName, String value) {
+            checkHeader(headerName, value);
+            headers.add(Map.entry(headerName, value));
+            return this;
+        }
+
+        static void checkHeader(String headerName, String value) {
             if (headerName == null || headerName.isBlank()) {
                 throw new IllegalArgumentException("header name must not be blank");
             }
@@ -309,8 +347,6 @@ public final class HttpEndpoint {
             if (COMPUTED_HEADERS.contains(headerName.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("header " + headerName + " is computed by the transport");
             }
-            headers.add(Map.entry(headerName, value));
-            return this;
         }
 
         /** A fixed body, encoded as UTF-8. */

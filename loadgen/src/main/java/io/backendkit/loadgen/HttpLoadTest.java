@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     public static final int DEFAULT_CONNECTIONS = 100;
 
     private final List<HttpEndpoint> endpoints = new ArrayList<>();
+    private final List<Map.Entry<String, String>> defaultHeaders = new ArrayList<>();
     private Integer connections;
     private HttpEndpoint.Builder current;
     private HttpTransport transport;
@@ -126,6 +128,19 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** Adds a header to the current endpoint. */
     public HttpLoadTest header(String name, String value) {
         current("header").header(name, value);
+        return this;
+    }
+
+    /**
+     * Adds a header sent with every endpoint of this test, for example {@code Authorization}: those
+     * started before and after this call, and those added with {@link #endpoint(HttpEndpoint)}. An
+     * endpoint that sets a header of the same name (ignoring case) itself keeps its own value and does
+     * not get the default. Setting the same default name again replaces its value. Default: none.
+     */
+    public HttpLoadTest defaultHeader(String name, String value) {
+        HttpEndpoint.Builder.checkHeader(name, value);
+        defaultHeaders.removeIf(h -> h.getKey().equalsIgnoreCase(name));
+        defaultHeaders.add(Map.entry(name, value));
         return this;
     }
 
@@ -264,15 +279,18 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
             throw new LoadTestException(
                     "endpoints", "no endpoint: call get(...), post(...), request(...) or endpoint(...)");
         }
-        Set<String> names = new HashSet<>();
+        List<HttpEndpoint> sent = new ArrayList<>(endpoints.size());
         for (HttpEndpoint e : endpoints) {
+            sent.add(e.withDefaultHeaders(defaultHeaders));
+        }
+        Set<String> names = new HashSet<>();
+        for (HttpEndpoint e : sent) {
             if (!names.add(e.name())) {
                 throw new LoadTestException(
                         "endpoint " + e.name(), "name used twice; give one of them endpointName(...)");
             }
         }
-        return new HttpTarget(
-                endpoints, transport, connectTimeout, requestTimeoutForTarget(), rateLimiting, sslContext);
+        return new HttpTarget(sent, transport, connectTimeout, requestTimeoutForTarget(), rateLimiting, sslContext);
     }
 
     private Duration requestTimeoutForTarget() {
