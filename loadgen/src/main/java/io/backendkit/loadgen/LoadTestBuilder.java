@@ -11,8 +11,11 @@ import java.time.Duration;
  * timeouts, progress reporting. Obtain one from {@link LoadTest}.
  *
  * <p>Choose one model: {@link #concurrency(int)} (closed: virtual users, the default with 1 user)
- * or {@link #arrivalRate(double)} (open: a fixed schedule). Stop by {@link #duration(Duration)}, by
- * {@link #requests(long)}, or both (whichever comes first); with neither the run lasts 10 seconds.
+ * or {@link #arrivalRate(double)} (open: a fixed schedule). Stop by {@link #duration(Duration)} or by
+ * {@link #requests(long)}, never both: a run with both is refused when it starts (with a {@link
+ * LoadTestException}), since it could end on either and its numbers would mean different things from run
+ * to run. With neither the run lasts {@link #DEFAULT_DURATION 10 seconds}. {@link LoadRun#stop()} ends a
+ * started run early.
  *
  * <p>Not thread-safe; a builder may be {@link #run() run} several times, each run is independent.
  *
@@ -140,7 +143,10 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         return self();
     }
 
-    /** Length of the measured window (after warm-up). Default 10 seconds unless {@link #requests} is set. */
+    /**
+     * Length of the measured window (after warm-up). Default 10 seconds unless {@link #requests} is
+     * set; setting both is refused by {@link #run()}.
+     */
     public B duration(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
             throw new IllegalArgumentException("duration must be > 0 (was " + time + ")");
@@ -149,7 +155,10 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         return self();
     }
 
-    /** Stop after this many measured requests (warm-up requests not counted). */
+    /**
+     * Stop after this many measured requests (warm-up requests not counted), however long they take.
+     * Not together with {@link #duration(Duration)}: {@link #run()} refuses both.
+     */
     public B requests(long count) {
         if (count < 1) {
             throw new IllegalArgumentException("requests must be >= 1 (was " + count + ")");
@@ -283,6 +292,12 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         if (!open && maxInFlight != null) {
             throw new LoadTestException(
                     "load model", "maxInFlight belongs to the open model; set arrivalRate(...) or drop maxInFlight");
+        }
+        if (duration != null && requests > 0) {
+            throw new LoadTestException(
+                    "stop condition",
+                    "choose duration(" + duration + ") or requests(" + requests
+                            + "), not both; a run stops on exactly one of them (LoadRun.stop() ends a run early)");
         }
         if (open && !rateFrom.equals(rateTo) && duration == null) {
             throw new LoadTestException("arrivalRate", "a ramping rate needs duration(...) to ramp over");

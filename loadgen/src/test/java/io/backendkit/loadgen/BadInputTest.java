@@ -95,6 +95,17 @@ class BadInputTest {
                         .requests(10)
                         .run())
                 .hasMessage("arrivalRate: a ramping rate needs duration(...) to ramp over");
+        assertThatThrownBy(() -> LoadTest.http()
+                        .get(URI)
+                        .requests(5)
+                        .duration(ofSeconds(1))
+                        .run())
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("stop condition: choose duration(PT1S) or requests(5), not both; a run stops on exactly"
+                        + " one of them (LoadRun.stop() ends a run early)");
+        assertThatThrownBy(() ->
+                        LoadTest.of(() -> 1).duration(ofSeconds(2)).requests(7).run())
+                .hasMessageStartingWith("stop condition: choose duration(PT2S) or requests(7), not both");
         assertThatThrownBy(() -> LoadTest.http().header("Accept", "x"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage(
