@@ -49,7 +49,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
 
     HttpLoadTest() {}
 
-    /** Starts a GET endpoint. @throws IllegalArgumentException when the URI is malformed */
+    /** Starts a GET endpoint. @throws LoadTestException when the URI is malformed */
     public HttpLoadTest get(String uri) {
         return start(HttpEndpoint.get(uri));
     }
@@ -112,7 +112,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** Adds a fully built endpoint. */
     public HttpLoadTest endpoint(HttpEndpoint endpoint) {
         if (endpoint == null) {
-            throw new IllegalArgumentException("endpoint must not be null");
+            throw new LoadTestException("endpoint", "must not be null");
         }
         finishCurrent();
         endpoints.add(endpoint);
@@ -198,7 +198,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** The transport. Default {@link HttpTransport#HTTP1} for http, {@link HttpTransport#JDK_HTTP1_1} for https. */
     public HttpLoadTest transport(HttpTransport httpTransport) {
         if (httpTransport == null) {
-            throw new IllegalArgumentException("transport must not be null");
+            throw new LoadTestException("transport", "must not be null");
         }
         this.transport = httpTransport;
         return this;
@@ -210,7 +210,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
      */
     public HttpLoadTest sslContext(SSLContext context) {
         if (context == null) {
-            throw new IllegalArgumentException("sslContext must not be null");
+            throw new LoadTestException("sslContext", "must not be null");
         }
         this.sslContext = context;
         return this;
@@ -226,7 +226,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
      */
     public HttpLoadTest connections(int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("connections must be >= 1 (was " + count + ")");
+            throw new LoadTestException("connections", "must be >= 1 (was " + count + ")");
         }
         this.connections = count;
         return this;
@@ -245,7 +245,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** TCP connect timeout. Default 5 seconds. */
     public HttpLoadTest connectTimeout(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("connectTimeout must be > 0 (was " + time + ")");
+            throw new LoadTestException("connectTimeout", "must be > 0 (was " + time + ")");
         }
         this.connectTimeout = time;
         return this;
@@ -259,8 +259,9 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
 
     private HttpEndpoint.Builder current(String setting) {
         if (current == null) {
-            throw new IllegalStateException(
-                    setting + "(...) applies to the current endpoint: call get(...), post(...) or request(...) first");
+            throw new LoadTestException(
+                    setting + "(...)",
+                    "applies to the current endpoint: call get(...), post(...) or request(...) first");
         }
         return current;
     }

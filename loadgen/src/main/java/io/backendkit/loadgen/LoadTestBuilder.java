@@ -59,7 +59,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** The run's name in reports and logs. Default: the endpoint or task name. */
     public B name(String runName) {
         if (runName == null || runName.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw new LoadTestException("name", "must not be blank");
         }
         this.name = runName.strip();
         return self();
@@ -71,7 +71,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B concurrency(int virtualUsers) {
         if (virtualUsers < 1) {
-            throw new IllegalArgumentException("concurrency must be >= 1 (was " + virtualUsers + ")");
+            throw new LoadTestException("concurrency", "must be >= 1 (was " + virtualUsers + ")");
         }
         this.users = virtualUsers;
         return self();
@@ -85,7 +85,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B arrivalRate(double perSecond) {
         if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-            throw new IllegalArgumentException("arrivalRate must be > 0 (was " + perSecond + ")");
+            throw new LoadTestException("arrivalRate", "must be > 0 (was " + perSecond + ")");
         }
         this.rateFrom = perSecond;
         this.rateTo = perSecond;
@@ -98,13 +98,13 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B arrivalRate(double fromPerSecond, double toPerSecond) {
         if (!(fromPerSecond >= 0) || Double.isInfinite(fromPerSecond)) {
-            throw new IllegalArgumentException("arrivalRate from must be >= 0 (was " + fromPerSecond + ")");
+            throw new LoadTestException("arrivalRate from", "must be >= 0 (was " + fromPerSecond + ")");
         }
         if (!(toPerSecond >= 0) || Double.isInfinite(toPerSecond)) {
-            throw new IllegalArgumentException("arrivalRate to must be >= 0 (was " + toPerSecond + ")");
+            throw new LoadTestException("arrivalRate to", "must be >= 0 (was " + toPerSecond + ")");
         }
         if (fromPerSecond == 0 && toPerSecond == 0) {
-            throw new IllegalArgumentException("arrivalRate from and to must not both be 0");
+            throw new LoadTestException("arrivalRate from and to", "must not both be 0");
         }
         this.rateFrom = fromPerSecond;
         this.rateTo = toPerSecond;
@@ -119,7 +119,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B maxInFlight(int requestsInFlight) {
         if (requestsInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be >= 1 (was " + requestsInFlight + ")");
+            throw new LoadTestException("maxInFlight", "must be >= 1 (was " + requestsInFlight + ")");
         }
         this.maxInFlight = requestsInFlight;
         return self();
@@ -149,7 +149,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B duration(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("duration must be > 0 (was " + time + ")");
+            throw new LoadTestException("duration", "must be > 0 (was " + time + ")");
         }
         this.duration = time;
         return self();
@@ -161,7 +161,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B requests(long count) {
         if (count < 1) {
-            throw new IllegalArgumentException("requests must be >= 1 (was " + count + ")");
+            throw new LoadTestException("requests", "must be >= 1 (was " + count + ")");
         }
         this.requests = count;
         return self();
@@ -170,7 +170,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** Longest wait for one response before it counts as {@link ErrorKind#READ_TIMEOUT}. Default 10 seconds (HTTP only). */
     public B requestTimeout(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("requestTimeout must be > 0 (was " + time + ")");
+            throw new LoadTestException("requestTimeout", "must be > 0 (was " + time + ")");
         }
         this.requestTimeout = time;
         return self();
@@ -188,7 +188,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** Length of one time-series point and of the progress interval. Default 1 second; at least 10 ms. */
     public B sampleInterval(Duration time) {
         if (time == null || time.toMillis() < 10) {
-            throw new IllegalArgumentException("sampleInterval must be >= 10ms (was " + time + ")");
+            throw new LoadTestException("sampleInterval", "must be >= 10ms (was " + time + ")");
         }
         this.sampleInterval = time;
         return self();
@@ -203,7 +203,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** Receives a snapshot per interval. Default {@link ProgressListener#logging()}. */
     public B progress(ProgressListener progressListener) {
         if (progressListener == null) {
-            throw new IllegalArgumentException("progress listener must not be null (use ProgressListener.none())");
+            throw new LoadTestException("progress", "must not be null (use ProgressListener.none())");
         }
         this.listener = progressListener;
         return self();
@@ -216,7 +216,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B histogramLog(Path file) {
         if (file == null) {
-            throw new IllegalArgumentException("histogramLog file must not be null");
+            throw new LoadTestException("histogramLog", "must not be null");
         }
         this.histogramLog = file;
         return self();
@@ -329,7 +329,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
 
     private static Duration nonNegative(String what, Duration time) {
         if (time == null || time.isNegative()) {
-            throw new IllegalArgumentException(what + " must be >= 0 (was " + time + ")");
+            throw new LoadTestException(what, "must be >= 0 (was " + time + ")");
         }
         return time;
     }
