@@ -50,25 +50,35 @@ public final class CallableLoadTest<T> extends LoadTestBuilder<CallableLoadTest<
      */
     public CallableLoadTest<T> and(String name, int weight, Callable<? extends T> task) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("task name must not be blank");
+            throw new LoadTestException("task name", "must not be blank");
         }
         if (task == null) {
-            throw new IllegalArgumentException("task " + name + " must not be null");
+            throw new LoadTestException("task " + name, "must not be null");
         }
         if (weight < 1) {
-            throw new IllegalArgumentException("weight must be >= 1 (was " + weight + ")");
+            throw new LoadTestException("weight", "must be >= 1 (was " + weight + ")");
         }
         tasks.add(new CallableTarget.Task<>(name.strip(), task, weight));
         return this;
     }
 
+    /** Adds another task without a result (its result is {@code null}) with weight 1. */
+    public CallableLoadTest<T> and(String name, VoidTask task) {
+        return and(name, 1, task);
+    }
+
+    /** Adds another task without a result (its result is {@code null}); see {@link #and(String, int, Callable)}. */
+    public CallableLoadTest<T> and(String name, int weight, VoidTask task) {
+        return and(name, weight, task == null ? null : task.<T>asCallable());
+    }
+
     /** Adds a check every task result must pass. */
     public CallableLoadTest<T> check(String description, Predicate<? super T> predicate) {
         if (description == null || description.isBlank()) {
-            throw new IllegalArgumentException("check description must not be blank");
+            throw new LoadTestException("check description", "must not be blank");
         }
         if (predicate == null) {
-            throw new IllegalArgumentException("check predicate must not be null");
+            throw new LoadTestException("check predicate", "must not be null");
         }
         checks.add(new CallableTarget.ResultCheck<>(description, predicate));
         return this;

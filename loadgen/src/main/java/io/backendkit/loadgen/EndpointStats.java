@@ -129,4 +129,16 @@ public record EndpointStats(
                 .mapToLong(Map.Entry::getValue)
                 .sum();
     }
+
+    /**
+     * One line for logs and debuggers: name, method, requests, errors, throughput and the main
+     * percentiles (the histograms are left out); {@link LoadReport#toText()} is the full report.
+     */
+    @Override
+    public String toString() {
+        return "EndpointStats[" + name + " (" + method + "): " + requests + " requests, " + errors + " errors, "
+                + Durations.rate(Math.round(throughputPerSecond * 10) / 10.0) + "/s, p50 "
+                + Durations.millis(latency.p50Nanos()) + " ms, p99 " + Durations.millis(latency.p99Nanos())
+                + " ms, max " + Durations.millis(latency.maxNanos()) + " ms]";
+    }
 }

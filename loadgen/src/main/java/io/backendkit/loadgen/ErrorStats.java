@@ -22,4 +22,10 @@ public record ErrorStats(String endpoint, ErrorKind kind, long count, String fir
             throw new IllegalArgumentException("error count must be >= 1 (was " + count + ")");
         }
     }
+
+    /** One line: endpoint, kind, count and first message. */
+    @Override
+    public String toString() {
+        return "ErrorStats[" + endpoint + " " + kind + " x" + count + ": " + firstMessage + "]";
+    }
 }

@@ -59,7 +59,39 @@ public final class HttpEndpoint {
         this.checks = List.copyOf(b.checks);
     }
 
-    /** Starts a GET endpoint. @throws IllegalArgumentException when the URI is malformed or not absolute http(s) */
+    private HttpEndpoint(HttpEndpoint e, List<Map.Entry<String, String>> allHeaders) {
+        this.method = e.method;
+        this.uri = e.uri;
+        this.name = e.name;
+        this.headers = List.copyOf(allHeaders);
+        this.body = e.body;
+        this.bodySupplier = e.bodySupplier;
+        this.weight = e.weight;
+        this.expectedStatuses = e.expectedStatuses;
+        this.checks = e.checks;
+    }
+
+    /**
+     * This endpoint with the given headers added after its own, except those whose name (ignoring
+     * case) the endpoint sets itself.
+     */
+    HttpEndpoint withDefaultHeaders(List<Map.Entry<String, String>> defaults) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+        boolean added = false;
+        for (Map.Entry<String, String> d : defaults) {
+            boolean own = false;
+            for (Map.Entry<String, String> h : headers) {
+                own |= h.getKey().equalsIgnoreCase(d.getKey());
+            }
+            if (!own) {
+                all.add(d);
+                added = true;
+            }
+        }
+        return added ? new HttpEndpoint(this, all) : this;
+    }
+
+    /** Starts a GET endpoint. @throws LoadTestException when the URI is malformed or not absolute http(s) */
     public static Builder get(String uri) {
         return request("GET", uri);
     }
@@ -79,9 +111,34 @@ public final class HttpEndpoint {
         return request("PUT", uri);
     }
 
+    /** Starts a POST endpoint; give it a {@link Builder#body body}. */
+    public static Builder post(URI uri) {
+        return request("POST", uri);
+    }
+
+    /** Starts a PUT endpoint. */
+    public static Builder put(URI uri) {
+        return request("PUT", uri);
+    }
+
     /** Starts a DELETE endpoint. */
     public static Builder delete(String uri) {
         return request("DELETE", uri);
+    }
+
+    /** Starts a DELETE endpoint. */
+    public static Builder delete(URI uri) {
+        return request("DELETE", uri);
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link Builder#body body}. */
+    public static Builder patch(String uri) {
+        return request("PATCH", uri);
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link Builder#body body}. */
+    public static Builder patch(URI uri) {
+        return request("PATCH", uri);
     }
 
     /**
@@ -89,7 +146,7 @@ public final class HttpEndpoint {
      *
      * @param method an HTTP method token, for example {@code PATCH}
      * @param uri an absolute {@code http://} or {@code https://} URI
-     * @throws IllegalArgumentException naming the parameter when either is invalid
+     * @throws LoadTestException naming the parameter when either is invalid
      */
     public static Builder request(String method, String uri) {
         return request(method, parseUri(uri));
@@ -178,10 +235,10 @@ public final class HttpEndpoint {
         /** Validates the components. */
         public Check {
             if (description == null || description.isBlank()) {
-                throw new IllegalArgumentException("check description must not be blank");
+                throw new LoadTestException("check description", "must not be blank");
             }
             if (predicate == null) {
-                throw new IllegalArgumentException("check predicate must not be null");
+                throw new LoadTestException("check predicate", "must not be null");
             }
         }
     }
@@ -193,7 +250,7 @@ public final class HttpEndpoint {
 
     private static String checkMethod(String method) {
         if (method == null || method.isEmpty()) {
-            throw new IllegalArgumentException("method must not be blank");
+            throw new LoadTestException("method", "must not be blank");
         }
         for (int i = 0; i < method.length(); i++) {
             char c = method.charAt(i);
@@ -201,7 +258,7 @@ public final class HttpEndpoint {
                     || c >= 'a' && c <= 'z'
                     || c >= '0' && c <= '9'
                     || "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
-                throw new IllegalArgumentException("method must be an HTTP token (was '" + method + "')");
+                throw new LoadTestException("method", "must be an HTTP token (was '" + method + "')");
             }
         }
         return method.toUpperCase(Locale.ROOT);
@@ -209,30 +266,31 @@ public final class HttpEndpoint {
 
     private static URI parseUri(String uri) {
         if (uri == null || uri.isBlank()) {
-            throw new IllegalArgumentException("uri must not be blank");
+            throw new LoadTestException("uri", "must not be blank");
         }
         try {
             return new URI(uri.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(
-                    "uri is not a valid URI: " + e.getReason() + " at index " + e.getIndex() + " (was '" + uri + "')",
+            throw new LoadTestException(
+                    "uri",
+                    "is not a valid URI: " + e.getReason() + " at index " + e.getIndex() + " (was '" + uri + "')",
                     e);
         }
     }
 
     private static URI checkUri(URI uri) {
         if (uri == null) {
-            throw new IllegalArgumentException("uri must not be null");
+            throw new LoadTestException("uri", "must not be null");
         }
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"http".equals(scheme) && !"https".equals(scheme)) {
-            throw new IllegalArgumentException("uri must be absolute with scheme http or https (was '" + uri + "')");
+            throw new LoadTestException("uri", "must be absolute with scheme http or https (was '" + uri + "')");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("uri must name a host (was '" + uri + "')");
+            throw new LoadTestException("uri", "must name a host (was '" + uri + "')");
         }
         if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("uri must not have a fragment (was '" + uri + "')");
+            throw new LoadTestException("uri", "must not have a fragment (was '" + uri + "')");
         }
         return uri;
     }
@@ -257,7 +315,7 @@ public final class HttpEndpoint {
         /** The name used in reports. Default {@code METHOD /path?query}. */
         public Builder name(String endpointName) {
             if (endpointName == null || endpointName.isBlank()) {
-                throw new IllegalArgumentException("name must not be blank");
+                throw new LoadTestException("name", "must not be blank");
             }
             this.name = endpointName.strip();
             return this;
@@ -268,30 +326,33 @@ public final class HttpEndpoint {
          * may not be set.
          */
         public Builder header(String headerName, String value) {
+            checkHeader(headerName, value);
+            headers.add(Map.entry(headerName, value));
+            return this;
+        }
+
+        static void checkHeader(String headerName, String value) {
             if (headerName == null || headerName.isBlank()) {
-                throw new IllegalArgumentException("header name must not be blank");
+                throw new LoadTestException("header name", "must not be blank");
             }
             for (int i = 0; i < headerName.length(); i++) {
                 char c = headerName.charAt(i);
                 if (c <= ' ' || c >= 127 || c == ':') {
-                    throw new IllegalArgumentException("header name must be an HTTP token (was '" + headerName + "')");
+                    throw new LoadTestException("header name", "must be an HTTP token (was '" + headerName + "')");
                 }
             }
             if (value == null || value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException(
-                        "header " + headerName + " value must not be null or contain line breaks");
+                throw new LoadTestException("header " + headerName, "value must not be null or contain line breaks");
             }
             if (COMPUTED_HEADERS.contains(headerName.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header " + headerName + " is computed by the transport");
+                throw new LoadTestException("header " + headerName, "is computed by the transport");
             }
-            headers.add(Map.entry(headerName, value));
-            return this;
         }
 
         /** A fixed body, encoded as UTF-8. */
         public Builder body(String text) {
             if (text == null) {
-                throw new IllegalArgumentException("body must not be null");
+                throw new LoadTestException("body", "must not be null");
             }
             return body(text.getBytes(StandardCharsets.UTF_8));
         }
@@ -299,7 +360,7 @@ public final class HttpEndpoint {
         /** A fixed body (copied). */
         public Builder body(byte[] bytes) {
             if (bytes == null) {
-                throw new IllegalArgumentException("body must not be null");
+                throw new LoadTestException("body", "must not be null");
             }
             this.body = bytes.clone();
             this.bodySupplier = null;
@@ -313,7 +374,7 @@ public final class HttpEndpoint {
          */
         public Builder body(Path file) {
             if (file == null) {
-                throw new IllegalArgumentException("body file must not be null");
+                throw new LoadTestException("body file", "must not be null");
             }
             try {
                 this.body = Files.readAllBytes(file);
@@ -329,7 +390,7 @@ public final class HttpEndpoint {
         /** A body made per request (called on worker threads, concurrently; must be thread-safe and not return null). */
         public Builder bodySupplier(Supplier<byte[]> supplier) {
             if (supplier == null) {
-                throw new IllegalArgumentException("bodySupplier must not be null");
+                throw new LoadTestException("bodySupplier", "must not be null");
             }
             this.bodySupplier = supplier;
             this.body = null;
@@ -339,7 +400,7 @@ public final class HttpEndpoint {
         /** Relative share of requests among the test's endpoints. Default 1. */
         public Builder weight(int share) {
             if (share < 1) {
-                throw new IllegalArgumentException("weight must be >= 1 (was " + share + ")");
+                throw new LoadTestException("weight", "must be >= 1 (was " + share + ")");
             }
             this.weight = share;
             return this;
@@ -348,12 +409,12 @@ public final class HttpEndpoint {
         /** The statuses that count as success (replacing the default, any 2xx or 3xx). */
         public Builder expectStatus(int... statuses) {
             if (statuses == null || statuses.length == 0) {
-                throw new IllegalArgumentException("expectStatus needs at least one status");
+                throw new LoadTestException("expectStatus", "needs at least one status");
             }
             TreeSet<Integer> set = new TreeSet<>();
             for (int s : statuses) {
                 if (s < 100 || s > 599) {
-                    throw new IllegalArgumentException("expected status must be in [100, 599] (was " + s + ")");
+                    throw new LoadTestException("expectStatus", "must be in [100, 599] (was " + s + ")");
                 }
                 set.add(s);
             }

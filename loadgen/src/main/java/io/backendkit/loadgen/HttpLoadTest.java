@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     public static final int DEFAULT_CONNECTIONS = 100;
 
     private final List<HttpEndpoint> endpoints = new ArrayList<>();
+    private final List<Map.Entry<String, String>> defaultHeaders = new ArrayList<>();
     private Integer connections;
     private HttpEndpoint.Builder current;
     private HttpTransport transport;
@@ -47,7 +49,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
 
     HttpLoadTest() {}
 
-    /** Starts a GET endpoint. @throws IllegalArgumentException when the URI is malformed */
+    /** Starts a GET endpoint. @throws LoadTestException when the URI is malformed */
     public HttpLoadTest get(String uri) {
         return start(HttpEndpoint.get(uri));
     }
@@ -67,9 +69,34 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
         return start(HttpEndpoint.put(uri));
     }
 
+    /** Starts a POST endpoint; give it a {@link #body(String) body}. */
+    public HttpLoadTest post(URI uri) {
+        return start(HttpEndpoint.post(uri));
+    }
+
+    /** Starts a PUT endpoint. */
+    public HttpLoadTest put(URI uri) {
+        return start(HttpEndpoint.put(uri));
+    }
+
     /** Starts a DELETE endpoint. */
     public HttpLoadTest delete(String uri) {
         return start(HttpEndpoint.delete(uri));
+    }
+
+    /** Starts a DELETE endpoint. */
+    public HttpLoadTest delete(URI uri) {
+        return start(HttpEndpoint.delete(uri));
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link #body(String) body}. */
+    public HttpLoadTest patch(String uri) {
+        return start(HttpEndpoint.patch(uri));
+    }
+
+    /** Starts a PATCH endpoint; give it a {@link #body(String) body}. */
+    public HttpLoadTest patch(URI uri) {
+        return start(HttpEndpoint.patch(uri));
     }
 
     /** Starts an endpoint with any method. */
@@ -85,7 +112,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** Adds a fully built endpoint. */
     public HttpLoadTest endpoint(HttpEndpoint endpoint) {
         if (endpoint == null) {
-            throw new IllegalArgumentException("endpoint must not be null");
+            throw new LoadTestException("endpoint", "must not be null");
         }
         finishCurrent();
         endpoints.add(endpoint);
@@ -101,6 +128,19 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** Adds a header to the current endpoint. */
     public HttpLoadTest header(String name, String value) {
         current("header").header(name, value);
+        return this;
+    }
+
+    /**
+     * Adds a header sent with every endpoint of this test, for example {@code Authorization}: those
+     * started before and after this call, and those added with {@link #endpoint(HttpEndpoint)}. An
+     * endpoint that sets a header of the same name (ignoring case) itself keeps its own value and does
+     * not get the default. Setting the same default name again replaces its value. Default: none.
+     */
+    public HttpLoadTest defaultHeader(String name, String value) {
+        HttpEndpoint.Builder.checkHeader(name, value);
+        defaultHeaders.removeIf(h -> h.getKey().equalsIgnoreCase(name));
+        defaultHeaders.add(Map.entry(name, value));
         return this;
     }
 
@@ -158,7 +198,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** The transport. Default {@link HttpTransport#HTTP1} for http, {@link HttpTransport#JDK_HTTP1_1} for https. */
     public HttpLoadTest transport(HttpTransport httpTransport) {
         if (httpTransport == null) {
-            throw new IllegalArgumentException("transport must not be null");
+            throw new LoadTestException("transport", "must not be null");
         }
         this.transport = httpTransport;
         return this;
@@ -170,7 +210,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
      */
     public HttpLoadTest sslContext(SSLContext context) {
         if (context == null) {
-            throw new IllegalArgumentException("sslContext must not be null");
+            throw new LoadTestException("sslContext", "must not be null");
         }
         this.sslContext = context;
         return this;
@@ -186,7 +226,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
      */
     public HttpLoadTest connections(int count) {
         if (count < 1) {
-            throw new IllegalArgumentException("connections must be >= 1 (was " + count + ")");
+            throw new LoadTestException("connections", "must be >= 1 (was " + count + ")");
         }
         this.connections = count;
         return this;
@@ -205,7 +245,7 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
     /** TCP connect timeout. Default 5 seconds. */
     public HttpLoadTest connectTimeout(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("connectTimeout must be > 0 (was " + time + ")");
+            throw new LoadTestException("connectTimeout", "must be > 0 (was " + time + ")");
         }
         this.connectTimeout = time;
         return this;
@@ -219,8 +259,9 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
 
     private HttpEndpoint.Builder current(String setting) {
         if (current == null) {
-            throw new IllegalStateException(
-                    setting + "(...) applies to the current endpoint: call get(...), post(...) or request(...) first");
+            throw new LoadTestException(
+                    setting + "(...)",
+                    "applies to the current endpoint: call get(...), post(...) or request(...) first");
         }
         return current;
     }
@@ -239,15 +280,18 @@ public final class HttpLoadTest extends LoadTestBuilder<HttpLoadTest> {
             throw new LoadTestException(
                     "endpoints", "no endpoint: call get(...), post(...), request(...) or endpoint(...)");
         }
-        Set<String> names = new HashSet<>();
+        List<HttpEndpoint> sent = new ArrayList<>(endpoints.size());
         for (HttpEndpoint e : endpoints) {
+            sent.add(e.withDefaultHeaders(defaultHeaders));
+        }
+        Set<String> names = new HashSet<>();
+        for (HttpEndpoint e : sent) {
             if (!names.add(e.name())) {
                 throw new LoadTestException(
                         "endpoint " + e.name(), "name used twice; give one of them endpointName(...)");
             }
         }
-        return new HttpTarget(
-                endpoints, transport, connectTimeout, requestTimeoutForTarget(), rateLimiting, sslContext);
+        return new HttpTarget(sent, transport, connectTimeout, requestTimeoutForTarget(), rateLimiting, sslContext);
     }
 
     private Duration requestTimeoutForTarget() {

@@ -104,4 +104,16 @@ public record LatencyStats(
     public Duration max() {
         return Duration.ofNanos(maxNanos);
     }
+
+    /** One line: the count and every figure in milliseconds. */
+    @Override
+    public String toString() {
+        if (count == 0) {
+            return "LatencyStats[no values]";
+        }
+        return "LatencyStats[" + count + " values, min " + Durations.millis(minNanos) + " ms, mean "
+                + Durations.millis(meanNanos) + " ms, p50 " + Durations.millis(p50Nanos) + " ms, p90 "
+                + Durations.millis(p90Nanos) + " ms, p99 " + Durations.millis(p99Nanos) + " ms, p99.9 "
+                + Durations.millis(p999Nanos) + " ms, max " + Durations.millis(maxNanos) + " ms]";
+    }
 }

@@ -9,7 +9,9 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * AssertJ entry point for {@link LoadReport}s, for performance tests in JUnit. Needs AssertJ on the
  * class path (an optional dependency of backendkit-loadgen). Every failure message carries the
- * report's percentile table. Every assertion fails on a run (or endpoint) in which no request got an
+ * report's percentile table; an {@link LoadReportAssert#errorRate() errorRate()} failure also the
+ * failed and never-sent counts and the error table of {@link LoadReport#toText()} (endpoint, kind,
+ * count, first message). Every assertion fails on a run (or endpoint) in which no request got an
  * answer: a dead target never passes.
  *
  * <pre>{@code
@@ -129,22 +131,32 @@ public final class LoadAssertions {
             return new LatencyAssert(read.apply(s.latency()), what + " latency of " + scope(), this);
         }
 
-        /** The failed share of requests, 0..1. */
+        /**
+         * The failed share of requests, 0..1. A failure message names how many requests failed and lists
+         * the errors of the scope by endpoint, kind, count and first message.
+         */
         public NumberAssert errorRate() {
             EndpointStats s = stats();
-            return new NumberAssert(s.errorRate(), "error rate of " + scope(), "", this);
+            String table = TextReport.errorTable(actual, endpointName);
+            String breakdown = String.format(
+                    "%n%d of %d requests failed, %d due were never sent%s",
+                    s.errors(),
+                    s.requests(),
+                    s.dropped() + s.notStarted(),
+                    table.isEmpty() ? "" : String.format(":%n%s", table));
+            return new NumberAssert(s.errorRate(), "error rate of " + scope(), "", breakdown, this);
         }
 
         /** Requests completed per second. */
         public NumberAssert throughput() {
             EndpointStats s = stats();
-            return new NumberAssert(s.throughputPerSecond(), "throughput of " + scope(), " req/s", this);
+            return new NumberAssert(s.throughputPerSecond(), "throughput of " + scope(), " req/s", "", this);
         }
 
         /** Measured requests completed. */
         public NumberAssert requests() {
             EndpointStats s = stats();
-            return new NumberAssert(s.requests(), "requests of " + scope(), "", this);
+            return new NumberAssert(s.requests(), "requests of " + scope(), "", "", this);
         }
 
         /** No request failed and every arrival due was sent. */
@@ -315,12 +327,14 @@ public final class LoadAssertions {
     public static final class NumberAssert extends AbstractAssert<NumberAssert, Double> {
         private final String what;
         private final String unit;
+        private final String detail;
         private final LoadReportAssert parent;
 
-        NumberAssert(double actual, String what, String unit, LoadReportAssert parent) {
+        NumberAssert(double actual, String what, String unit, String detail, LoadReportAssert parent) {
             super(actual, NumberAssert.class);
             this.what = what;
             this.unit = unit;
+            this.detail = detail;
             this.parent = parent;
         }
 
@@ -357,8 +371,8 @@ public final class LoadAssertions {
         private NumberAssert check(double limit, boolean ok, String relation) {
             if (!ok) {
                 parent.fail(
-                        "expected %s to be %s %s%s but was %s%s%n%s",
-                        what, relation, format(limit), unit, format(actual), unit, parent.table());
+                        "expected %s to be %s %s%s but was %s%s%s%n%s",
+                        what, relation, format(limit), unit, format(actual), unit, detail, parent.table());
             }
             return myself;
         }

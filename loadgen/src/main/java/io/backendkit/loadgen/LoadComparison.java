@@ -140,4 +140,22 @@ public record LoadComparison(
             default -> String.format(Locale.ROOT, "%.3f", v);
         };
     }
+
+    /**
+     * One line: the two reports, how many metrics were compared and which regressed; {@link #toText()}
+     * is the full table.
+     */
+    @Override
+    public String toString() {
+        List<MetricDelta> worse = regressions();
+        return "LoadComparison[" + baselineName + " vs " + candidateName + ": " + deltas.size() + " metrics, "
+                + (worse.isEmpty()
+                        ? "no regression"
+                        : worse.size() + " regressed ("
+                                + worse.stream()
+                                        .map(d -> d.scope() + " " + d.metric())
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ")")
+                + "]";
+    }
 }

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * The result of a load test: throughput, latency percentiles, errors and expectations, overall and
  * per endpoint, with a per-interval time series.
  *
- * <p>Immutable and thread-safe. Renders itself as text ({@link #toText()}), JSON ({@link #toJson()},
+ * <p>Immutable and thread-safe. {@link #toString()} is a one-line summary. Renders itself as text
+ * ({@link #toText()}, the full report), JSON ({@link #toJson()},
  * a stable schema that {@link #fromJson} reads back into an equal report) and a self-contained HTML
  * page ({@link #toHtml()}). Compare it with a baseline through {@link #compareWith}; derive
  * {@link #scalingHints() hints} from it; assert on it with {@code LoadAssertions}.
@@ -228,6 +229,10 @@ public record LoadReport(
         }
     }
 
+    /**
+     * A one-line summary for logs and debuggers: name, requests, throughput, p99 and errors. {@link
+     * #toText()} is the full report (percentile table, errors, expectations, hints).
+     */
     @Override
     public String toString() {
         return "LoadReport[" + name + ", " + total.requests() + " requests, "

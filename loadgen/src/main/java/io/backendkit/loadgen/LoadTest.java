@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 
 /**
  * The front door of backendkit loadgen: start an HTTP load test with {@link #http()} or an
- * in-process one with {@link #of(Callable)}, configure it fluently, and {@link LoadTestBuilder#run()
+ * in-process one with {@link #of(Callable)} (or {@link #of(VoidTask)} for work without a result), configure it fluently, and {@link LoadTestBuilder#run()
  * run} it for an immutable {@link LoadReport}.
  *
  * <pre>{@code
@@ -40,5 +40,22 @@ public final class LoadTest {
     /** A new in-process load test of one named task; add more with {@link CallableLoadTest#and}. */
     public static <T> CallableLoadTest<T> of(String name, Callable<T> task) {
         return new CallableLoadTest<>(name, task);
+    }
+
+    /**
+     * A new in-process load test of one task without a result ({@code () -> {}}, {@code this::warmCache}),
+     * named {@code task}. Its result is {@code null}.
+     */
+    public static CallableLoadTest<Void> of(VoidTask task) {
+        return of("task", task);
+    }
+
+    /** A new in-process load test of one named task without a result; add more with {@link CallableLoadTest#and}. */
+    public static CallableLoadTest<Void> of(String name, VoidTask task) {
+        return new CallableLoadTest<>(name, callable(name, task));
+    }
+
+    private static Callable<Void> callable(String name, VoidTask task) {
+        return task == null ? null : task.asCallable();
     }
 }

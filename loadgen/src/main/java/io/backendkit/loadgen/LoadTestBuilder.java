@@ -11,8 +11,11 @@ import java.time.Duration;
  * timeouts, progress reporting. Obtain one from {@link LoadTest}.
  *
  * <p>Choose one model: {@link #concurrency(int)} (closed: virtual users, the default with 1 user)
- * or {@link #arrivalRate(double)} (open: a fixed schedule). Stop by {@link #duration(Duration)}, by
- * {@link #requests(long)}, or both (whichever comes first); with neither the run lasts 10 seconds.
+ * or {@link #arrivalRate(double)} (open: a fixed schedule). Stop by {@link #duration(Duration)} or by
+ * {@link #requests(long)}, never both: a run with both is refused when it starts (with a {@link
+ * LoadTestException}), since it could end on either and its numbers would mean different things from run
+ * to run. With neither the run lasts {@link #DEFAULT_DURATION 10 seconds}. {@link LoadRun#stop()} ends a
+ * started run early.
  *
  * <p>Not thread-safe; a builder may be {@link #run() run} several times, each run is independent.
  *
@@ -56,7 +59,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** The run's name in reports and logs. Default: the endpoint or task name. */
     public B name(String runName) {
         if (runName == null || runName.isBlank()) {
-            throw new IllegalArgumentException("name must not be blank");
+            throw new LoadTestException("name", "must not be blank");
         }
         this.name = runName.strip();
         return self();
@@ -68,7 +71,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B concurrency(int virtualUsers) {
         if (virtualUsers < 1) {
-            throw new IllegalArgumentException("concurrency must be >= 1 (was " + virtualUsers + ")");
+            throw new LoadTestException("concurrency", "must be >= 1 (was " + virtualUsers + ")");
         }
         this.users = virtualUsers;
         return self();
@@ -82,7 +85,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B arrivalRate(double perSecond) {
         if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-            throw new IllegalArgumentException("arrivalRate must be > 0 (was " + perSecond + ")");
+            throw new LoadTestException("arrivalRate", "must be > 0 (was " + perSecond + ")");
         }
         this.rateFrom = perSecond;
         this.rateTo = perSecond;
@@ -95,13 +98,13 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B arrivalRate(double fromPerSecond, double toPerSecond) {
         if (!(fromPerSecond >= 0) || Double.isInfinite(fromPerSecond)) {
-            throw new IllegalArgumentException("arrivalRate from must be >= 0 (was " + fromPerSecond + ")");
+            throw new LoadTestException("arrivalRate from", "must be >= 0 (was " + fromPerSecond + ")");
         }
         if (!(toPerSecond >= 0) || Double.isInfinite(toPerSecond)) {
-            throw new IllegalArgumentException("arrivalRate to must be >= 0 (was " + toPerSecond + ")");
+            throw new LoadTestException("arrivalRate to", "must be >= 0 (was " + toPerSecond + ")");
         }
         if (fromPerSecond == 0 && toPerSecond == 0) {
-            throw new IllegalArgumentException("arrivalRate from and to must not both be 0");
+            throw new LoadTestException("arrivalRate from and to", "must not both be 0");
         }
         this.rateFrom = fromPerSecond;
         this.rateTo = toPerSecond;
@@ -116,7 +119,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B maxInFlight(int requestsInFlight) {
         if (requestsInFlight < 1) {
-            throw new IllegalArgumentException("maxInFlight must be >= 1 (was " + requestsInFlight + ")");
+            throw new LoadTestException("maxInFlight", "must be >= 1 (was " + requestsInFlight + ")");
         }
         this.maxInFlight = requestsInFlight;
         return self();
@@ -140,19 +143,25 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         return self();
     }
 
-    /** Length of the measured window (after warm-up). Default 10 seconds unless {@link #requests} is set. */
+    /**
+     * Length of the measured window (after warm-up). Default 10 seconds unless {@link #requests} is
+     * set; setting both is refused by {@link #run()}.
+     */
     public B duration(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("duration must be > 0 (was " + time + ")");
+            throw new LoadTestException("duration", "must be > 0 (was " + time + ")");
         }
         this.duration = time;
         return self();
     }
 
-    /** Stop after this many measured requests (warm-up requests not counted). */
+    /**
+     * Stop after this many measured requests (warm-up requests not counted), however long they take.
+     * Not together with {@link #duration(Duration)}: {@link #run()} refuses both.
+     */
     public B requests(long count) {
         if (count < 1) {
-            throw new IllegalArgumentException("requests must be >= 1 (was " + count + ")");
+            throw new LoadTestException("requests", "must be >= 1 (was " + count + ")");
         }
         this.requests = count;
         return self();
@@ -161,7 +170,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** Longest wait for one response before it counts as {@link ErrorKind#READ_TIMEOUT}. Default 10 seconds (HTTP only). */
     public B requestTimeout(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
-            throw new IllegalArgumentException("requestTimeout must be > 0 (was " + time + ")");
+            throw new LoadTestException("requestTimeout", "must be > 0 (was " + time + ")");
         }
         this.requestTimeout = time;
         return self();
@@ -179,7 +188,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** Length of one time-series point and of the progress interval. Default 1 second; at least 10 ms. */
     public B sampleInterval(Duration time) {
         if (time == null || time.toMillis() < 10) {
-            throw new IllegalArgumentException("sampleInterval must be >= 10ms (was " + time + ")");
+            throw new LoadTestException("sampleInterval", "must be >= 10ms (was " + time + ")");
         }
         this.sampleInterval = time;
         return self();
@@ -194,7 +203,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /** Receives a snapshot per interval. Default {@link ProgressListener#logging()}. */
     public B progress(ProgressListener progressListener) {
         if (progressListener == null) {
-            throw new IllegalArgumentException("progress listener must not be null (use ProgressListener.none())");
+            throw new LoadTestException("progress", "must not be null (use ProgressListener.none())");
         }
         this.listener = progressListener;
         return self();
@@ -207,7 +216,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      */
     public B histogramLog(Path file) {
         if (file == null) {
-            throw new IllegalArgumentException("histogramLog file must not be null");
+            throw new LoadTestException("histogramLog", "must not be null");
         }
         this.histogramLog = file;
         return self();
@@ -284,6 +293,12 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
             throw new LoadTestException(
                     "load model", "maxInFlight belongs to the open model; set arrivalRate(...) or drop maxInFlight");
         }
+        if (duration != null && requests > 0) {
+            throw new LoadTestException(
+                    "stop condition",
+                    "choose duration(" + duration + ") or requests(" + requests
+                            + "), not both; a run stops on exactly one of them (LoadRun.stop() ends a run early)");
+        }
         if (open && !rateFrom.equals(rateTo) && duration == null) {
             throw new LoadTestException("arrivalRate", "a ramping rate needs duration(...) to ramp over");
         }
@@ -314,7 +329,7 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
 
     private static Duration nonNegative(String what, Duration time) {
         if (time == null || time.isNegative()) {
-            throw new IllegalArgumentException(what + " must be >= 0 (was " + time + ")");
+            throw new LoadTestException(what, "must be >= 0 (was " + time + ")");
         }
         return time;
     }

@@ -16,43 +16,62 @@ class BadInputTest {
     @Test
     void nonPositiveConcurrencyRateAndDurationsAreRejectedByName() {
         assertThatThrownBy(() -> LoadTest.http().concurrency(0))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("concurrency must be >= 1 (was 0)");
-        assertThatThrownBy(() -> LoadTest.http().concurrency(-5)).hasMessage("concurrency must be >= 1 (was -5)");
-        assertThatThrownBy(() -> LoadTest.http().arrivalRate(0)).hasMessage("arrivalRate must be > 0 (was 0.0)");
-        assertThatThrownBy(() -> LoadTest.http().arrivalRate(-1)).hasMessage("arrivalRate must be > 0 (was -1.0)");
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("concurrency: must be >= 1 (was 0)");
+        assertThatThrownBy(() -> LoadTest.http().concurrency(-5)).hasMessage("concurrency: must be >= 1 (was -5)");
+        assertThatThrownBy(() -> LoadTest.http().arrivalRate(0)).hasMessage("arrivalRate: must be > 0 (was 0.0)");
+        assertThatThrownBy(() -> LoadTest.http().arrivalRate(-1)).hasMessage("arrivalRate: must be > 0 (was -1.0)");
         assertThatThrownBy(() -> LoadTest.http().arrivalRate(Double.NaN)).hasMessageStartingWith("arrivalRate");
         assertThatThrownBy(() -> LoadTest.http().arrivalRate(0, 0))
-                .hasMessage("arrivalRate from and to must not both be 0");
-        assertThatThrownBy(() -> LoadTest.http().duration(Duration.ZERO)).hasMessage("duration must be > 0 (was PT0S)");
+                .hasMessage("arrivalRate from and to: must not both be 0");
+        assertThatThrownBy(() -> LoadTest.http().duration(Duration.ZERO))
+                .hasMessage("duration: must be > 0 (was PT0S)");
         assertThatThrownBy(() -> LoadTest.http().duration(ofSeconds(-1)))
-                .hasMessage("duration must be > 0 (was PT-1S)");
-        assertThatThrownBy(() -> LoadTest.http().duration(null)).hasMessage("duration must be > 0 (was null)");
+                .hasMessage("duration: must be > 0 (was PT-1S)");
+        assertThatThrownBy(() -> LoadTest.http().duration(null)).hasMessage("duration: must be > 0 (was null)");
         assertThatThrownBy(() -> LoadTest.http().warmUp(ofMillis(-1)))
-                .hasMessage("warmUp must be >= 0 (was PT-0.001S)");
-        assertThatThrownBy(() -> LoadTest.http().requests(0)).hasMessage("requests must be >= 1 (was 0)");
-        assertThatThrownBy(() -> LoadTest.http().maxInFlight(0)).hasMessage("maxInFlight must be >= 1 (was 0)");
+                .hasMessage("warmUp: must be >= 0 (was PT-0.001S)");
+        assertThatThrownBy(() -> LoadTest.http().requests(0)).hasMessage("requests: must be >= 1 (was 0)");
+        assertThatThrownBy(() -> LoadTest.http().maxInFlight(0)).hasMessage("maxInFlight: must be >= 1 (was 0)");
         assertThatThrownBy(() -> LoadTest.http().requestTimeout(Duration.ZERO))
-                .hasMessageStartingWith("requestTimeout must be > 0");
+                .hasMessageStartingWith("requestTimeout: must be > 0");
         assertThatThrownBy(() -> LoadTest.http().sampleInterval(ofMillis(1)))
-                .hasMessageStartingWith("sampleInterval must be >= 10ms");
-        assertThatThrownBy(() -> LoadTest.of(() -> 1).concurrency(0)).hasMessage("concurrency must be >= 1 (was 0)");
+                .hasMessageStartingWith("sampleInterval: must be >= 10ms");
+        assertThatThrownBy(() -> LoadTest.of(() -> 1).concurrency(0)).hasMessage("concurrency: must be >= 1 (was 0)");
+        assertThatThrownBy(() -> LoadTest.http().connections(0))
+                .isInstanceOf(io.backendkit.core.BackendKitException.class)
+                .isInstanceOf(RuntimeException.class)
+                .hasMessage("connections: must be >= 1 (was 0)")
+                .satisfies(e -> assertThat(((LoadTestException) e).location()).isEqualTo("connections"))
+                .satisfies(e -> assertThat(((LoadTestException) e).problem()).isEqualTo("must be >= 1 (was 0)"));
+        assertThatThrownBy(() -> LoadTest.http().get(URI).weight(0))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("weight: must be >= 1 (was 0)");
+        assertThatThrownBy(() -> LoadTest.http().get(URI).expectStatus(99))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("expectStatus: must be in [100, 599] (was 99)");
+        assertThatThrownBy(() -> LoadTest.of(() -> 1).and("b", 0, () -> 2))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("weight: must be >= 1 (was 0)");
+        assertThatThrownBy(() -> LoadTest.http().progress(null))
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("progress: must not be null (use ProgressListener.none())");
     }
 
     @Test
     void malformedOrUnsupportedUrisNameTheUri() {
         assertThatThrownBy(() -> LoadTest.http().get("http://exa mple.com/"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("uri is not a valid URI: Illegal character in authority at index 10")
+                .isInstanceOf(LoadTestException.class)
+                .hasMessageStartingWith("uri: is not a valid URI: Illegal character in authority at index 10")
                 .hasMessageEndingWith("(was 'http://exa mple.com/')");
         assertThatThrownBy(() -> LoadTest.http().get("ftp://example.com/x"))
-                .hasMessage("uri must be absolute with scheme http or https (was 'ftp://example.com/x')");
-        assertThatThrownBy(() -> LoadTest.http().get("/relative")).hasMessageStartingWith("uri must be absolute");
-        assertThatThrownBy(() -> LoadTest.http().get("")).hasMessage("uri must not be blank");
+                .hasMessage("uri: must be absolute with scheme http or https (was 'ftp://example.com/x')");
+        assertThatThrownBy(() -> LoadTest.http().get("/relative")).hasMessageStartingWith("uri: must be absolute");
+        assertThatThrownBy(() -> LoadTest.http().get("")).hasMessage("uri: must not be blank");
         assertThatThrownBy(() -> LoadTest.http().get("http:///path"))
-                .hasMessage("uri must name a host (was 'http:///path')");
+                .hasMessage("uri: must name a host (was 'http:///path')");
         assertThatThrownBy(() -> LoadTest.http().request("GE T", URI))
-                .hasMessage("method must be an HTTP token (was 'GE T')");
+                .hasMessage("method: must be an HTTP token (was 'GE T')");
     }
 
     @Test
@@ -66,9 +85,9 @@ class BadInputTest {
                         + " was given; call body(...)")
                 .satisfies(e -> assertThat(((LoadTestException) e).location()).isEqualTo("endpoint POST /orders body"));
         assertThatThrownBy(() -> LoadTest.http().post(URI).header("Content-Length", "3"))
-                .hasMessage("header Content-Length is computed by the transport");
+                .hasMessage("header Content-Length: is computed by the transport");
         assertThatThrownBy(() -> LoadTest.http().get(URI).header("X-Bad", "a\r\nInjected: 1"))
-                .hasMessage("header X-Bad value must not be null or contain line breaks");
+                .hasMessage("header X-Bad: value must not be null or contain line breaks");
         assertThatThrownBy(() -> LoadTest.http().post(URI).body(Path.of("/no/such/body.json")))
                 .isInstanceOf(LoadTestException.class)
                 .hasMessage("body file /no/such/body.json: not found");
@@ -95,10 +114,21 @@ class BadInputTest {
                         .requests(10)
                         .run())
                 .hasMessage("arrivalRate: a ramping rate needs duration(...) to ramp over");
+        assertThatThrownBy(() -> LoadTest.http()
+                        .get(URI)
+                        .requests(5)
+                        .duration(ofSeconds(1))
+                        .run())
+                .isInstanceOf(LoadTestException.class)
+                .hasMessage("stop condition: choose duration(PT1S) or requests(5), not both; a run stops on exactly"
+                        + " one of them (LoadRun.stop() ends a run early)");
+        assertThatThrownBy(() ->
+                        LoadTest.of(() -> 1).duration(ofSeconds(2)).requests(7).run())
+                .hasMessageStartingWith("stop condition: choose duration(PT2S) or requests(7), not both");
         assertThatThrownBy(() -> LoadTest.http().header("Accept", "x"))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(LoadTestException.class)
                 .hasMessage(
-                        "header(...) applies to the current endpoint: call get(...), post(...) or request(...) first");
+                        "header(...): applies to the current endpoint: call get(...), post(...) or request(...) first");
         assertThatThrownBy(() -> LoadTest.http().run())
                 .hasMessage("endpoints: no endpoint: call get(...), post(...), request(...) or endpoint(...)");
         assertThatThrownBy(() -> LoadTest.http().get(URI).get(URI).run())

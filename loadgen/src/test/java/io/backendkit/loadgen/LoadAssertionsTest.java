@@ -71,6 +71,26 @@ class LoadAssertionsTest {
         assertThatThrownBy(() -> LoadAssertions.assertThat(report).errorRate().isLessThan(0.01))
                 .hasMessageStartingWith("expected error rate of the run to be less than 0.0100 but was 0.")
                 .hasMessageContaining("latency (ms)");
+        long flakyErrors = report.endpoint("flaky").errors();
+        assertThatThrownBy(() -> LoadAssertions.assertThat(report).errorRate().isLessThan(0.01))
+                .hasMessageContaining(
+                        "%d of %d requests failed, 0 due were never sent",
+                        flakyErrors, report.total().requests())
+                .hasMessageContaining("first message")
+                .hasMessageMatching("(?s).*flaky +EXCEPTION +%d +IllegalStateException: flaky failed \\(flaky\\).*"
+                        .formatted(flakyErrors));
+        assertThatThrownBy(() -> LoadAssertions.assertThat(report)
+                        .endpoint("fast")
+                        .errorRate()
+                        .isGreaterThan(0.5))
+                .hasMessageStartingWith("expected error rate of endpoint fast to be greater than 0.5000 but was 0")
+                .hasMessageContaining("0 of ")
+                .hasMessageNotContaining("first message");
+        assertThatThrownBy(() -> LoadAssertions.assertThat(report)
+                        .endpoint("flaky")
+                        .errorRate()
+                        .isZero())
+                .hasMessageContaining("flaky failed");
         assertThatThrownBy(() -> LoadAssertions.assertThat(report).throughput().isGreaterThan(1e12))
                 .hasMessageContaining("throughput of the run to be greater than 1000000000000 req/s");
         assertThatThrownBy(() ->

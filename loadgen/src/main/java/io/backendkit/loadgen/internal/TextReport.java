@@ -93,13 +93,7 @@ public final class TextReport {
             out.append("\nstatus codes: ").append(String.join(", ", parts)).append('\n');
         }
         if (!r.errors().isEmpty()) {
-            TextTable.Builder errors = TextTable.builder("endpoint", "error", "count", "first message")
-                    .alignRight(2)
-                    .maxColumnWidth(100);
-            for (ErrorStats e : r.errors()) {
-                errors.row(e.endpoint(), e.kind(), String.format(Locale.ROOT, "%,d", e.count()), e.firstMessage());
-            }
-            out.append("\nerrors\n").append(errors.build().render());
+            out.append("\nerrors\n").append(errorTable(r, null));
         }
         if (!r.expectations().isEmpty()) {
             TextTable.Builder expectations =
@@ -121,6 +115,24 @@ public final class TextReport {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The error table of {@link #render}: endpoint, kind, count and first message, one row per kind;
+     * only the rows of {@code endpoint} unless it is null; empty when there are no such errors.
+     */
+    public static String errorTable(LoadReport r, String endpoint) {
+        TextTable.Builder errors = TextTable.builder("endpoint", "error", "count", "first message")
+                .alignRight(2)
+                .maxColumnWidth(100);
+        boolean any = false;
+        for (ErrorStats e : r.errors()) {
+            if (endpoint == null || e.endpoint().equals(endpoint)) {
+                errors.row(e.endpoint(), e.kind(), String.format(Locale.ROOT, "%,d", e.count()), e.firstMessage());
+                any = true;
+            }
+        }
+        return any ? errors.build().render() : "";
     }
 
     /** The latency percentile table (milliseconds): total, then each endpoint when there are several. */
