@@ -249,7 +249,14 @@ class LoadCliTest {
         // 300/s for 3 s: 900 on the schedule, split 100/s per shard
         assertThat(singleReport.total().requests()).isBetween(880L, 905L);
         assertThat(mergedReport.total().requests()).isBetween(880L, 905L);
-        assertThat(mergedReport.total().errors()).isZero();
+        // a shard may end with a request still in flight on a loaded machine (counted as CUT_OFF, at most one
+        // per shard); any other error is a real failure
+        assertThat(mergedReport.errors())
+                .as("merged errors")
+                .allSatisfy(e -> assertThat(e.kind()).isEqualTo(io.backendkit.loadgen.ErrorKind.CUT_OFF));
+        assertThat(mergedReport.total().errors())
+                .as("merged errors %s", mergedReport.errors())
+                .isLessThanOrEqualTo(3);
         // the server sleeps 5 ms per request: the medians of both runs sit just above it
         assertThat(mergedReport.latency().p50Nanos()).isBetween(5_000_000L, 60_000_000L);
         assertThat(singleReport.latency().p50Nanos()).isBetween(5_000_000L, 60_000_000L);
