@@ -3,6 +3,7 @@ package io.backendkit.schema;
 import io.backendkit.core.Finding;
 import io.backendkit.core.Severity;
 import io.backendkit.schema.internal.migrate.SqlSplitter;
+import io.backendkit.schema.internal.sql.SqlWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +67,7 @@ public final class MigrationLinter {
     private static final Pattern RENAME_TABLE = Pattern.compile("^RENAME TABLE ([\\w.\"`]+) TO ([\\w.\"`]+)");
 
     private final Dialect dialect;
+    private final SqlWriter sql;
 
     /**
      * A linter for migrations written in {@code dialect}.
@@ -78,6 +80,7 @@ public final class MigrationLinter {
             throw new IllegalArgumentException("dialect must not be null");
         }
         this.dialect = dialect;
+        this.sql = SqlWriter.of(dialect);
     }
 
     /**
@@ -303,8 +306,9 @@ public final class MigrationLinter {
                             "SET NOT NULL on " + table + "." + column
                                     + " scans the whole table under an exclusive lock",
                             at,
-                            "ALTER TABLE " + table + " ADD CONSTRAINT " + table + "_" + column
-                                    + "_not_null CHECK (" + column + " IS NOT NULL) NOT VALID; then VALIDATE"
+                            "ALTER TABLE " + sql.id(table) + " ADD CONSTRAINT "
+                                    + sql.id(sql.inventName(table, List.of(column, "not_null"), Set.of()))
+                                    + " CHECK (" + sql.id(column) + " IS NOT NULL) NOT VALID; then VALIDATE"
                                     + " CONSTRAINT in a later migration, then SET NOT NULL"));
                 }
                 if (ADD_FK.matcher(actions).find() && !actions.contains("NOT VALID")) {
