@@ -72,7 +72,25 @@ public final class SchemaAnalyzer {
         /** Unbounded text used as a key (primary, unique, foreign or indexed). */
         UNBOUNDED_TEXT_KEY(Severity.WARNING),
         /** A foreign key column whose type differs from the referenced column's. */
-        FK_TYPE_MISMATCH(Severity.WARNING);
+        FK_TYPE_MISMATCH(Severity.WARNING),
+        /** A table with no index at all (no primary key, no unique key, no index). */
+        TABLE_WITHOUT_INDEX(Severity.WARNING),
+        /** An index the database will not use (PostgreSQL: left by a failed {@code CREATE INDEX CONCURRENTLY}). */
+        INVALID_INDEX(Severity.ERROR),
+        /** A non-unique index whose only key is a boolean column. */
+        BOOLEAN_INDEXED_ALONE(Severity.INFO),
+        /** A btree index on a json/jsonb or array column (PostgreSQL): it serves only whole-value equality. */
+        BTREE_ON_JSON_OR_ARRAY(Severity.INFO),
+        /** Two multi-column indexes that lead with the same column, neither a prefix of the other. */
+        INTERSECTING_INDEXES(Severity.INFO),
+        /** A nullable column in a unique key: NULLs never collide, so duplicates slip in. */
+        NULLABLE_COLUMN_IN_UNIQUE_KEY(Severity.WARNING),
+        /** A {@code char(n)} column (n greater than 1): blank-padded values. */
+        CHAR_COLUMN(Severity.INFO),
+        /** A {@code serial} column (a sequence default) instead of an identity column (PostgreSQL). */
+        SERIAL_INSTEAD_OF_IDENTITY(Severity.INFO),
+        /** A generated single-column primary key of a 32-bit or smaller integer type: it can run out. */
+        INT_IDENTITY_KEY(Severity.INFO);
 
         private final Severity defaultSeverity;
 
@@ -241,7 +259,7 @@ public final class SchemaAnalyzer {
         return out;
     }
 
-    /** Nullable single-column foreign keys that hold NULLs (one EXISTS probe per such column). */
+    /** Nullable single-column foreign keys and unique-key columns that hold NULLs (one EXISTS probe per column). */
     private static Set<String> columnsWithNulls(Connection c, Catalog catalog) throws SQLException {
         SqlWriter w = SqlWriter.of(Dialect.POSTGRESQL);
         Set<String> out = new HashSet<>();
@@ -249,10 +267,23 @@ public final class SchemaAnalyzer {
             if (!Rules.analysed(t)) {
                 continue;
             }
+            Set<String> probed = new HashSet<>();
+            List<Column> candidates = new ArrayList<>();
             for (ForeignKey fk : t.foreignKeys()) {
-                Column col =
-                        fk.columns().size() == 1 ? t.column(fk.columns().get(0)).orElse(null) : null;
-                if (col == null || !col.nullable()) {
+                if (fk.columns().size() == 1) {
+                    t.column(fk.columns().get(0)).ifPresent(candidates::add);
+                }
+            }
+            // nullable columns of unique keys (NULLABLE_COLUMN_IN_UNIQUE_KEY)
+            t.uniqueConstraints()
+                    .forEach(u -> u.columns().forEach(n -> t.column(n).ifPresent(candidates::add)));
+            t.indexes().stream()
+                    .filter(ix -> ix.unique() && !ix.primary())
+                    .forEach(ix -> ix.keyParts().stream()
+                            .filter(k -> k.column() != null)
+                            .forEach(k -> t.column(k.column()).ifPresent(candidates::add)));
+            for (Column col : candidates) {
+                if (!col.nullable() || !probed.add(col.name())) {
                     continue;
                 }
                 try (Statement st = c.createStatement();

@@ -91,6 +91,230 @@ public final class Rules {
         Set<String> dropped = indexes(t, sink);
         naming(t, sink, dropped);
         columns(t, sink);
+        moreIndexes(t, sink, dropped);
+        moreColumns(t, sink);
+    }
+
+    // ------------------------------------------------------------------ rules added for issue 11
+
+    /** Invalid, boolean-only, btree-on-json/array and intersecting indexes; tables without any index. */
+    private void moreIndexes(Table t, Sink sink, Set<String> dropped) {
+        Set<String> constraintNames = new HashSet<>();
+        t.uniqueConstraints().forEach(u -> constraintNames.add(lower(u.name())));
+        if (t.primaryKey() != null) {
+            constraintNames.add(lower(t.primaryKey().name()));
+        }
+        if (t.indexes().isEmpty()
+                && t.primaryKey() == null
+                && t.uniqueConstraints().isEmpty()) {
+            report(
+                    sink,
+                    "TABLE_WITHOUT_INDEX",
+                    t.qualifiedName(),
+                    "table " + t.name() + " has no index at all: every lookup, join and delete reads the whole table",
+                    null,
+                    "choose the columns queries look rows up by (a primary key first) and index them");
+        }
+        for (Index ix : t.indexes()) {
+            if (!ix.valid()) {
+                String manual = constraintNames.contains(lower(ix.name()))
+                        ? "the index backs a constraint; drop and re-add the constraint"
+                        : null;
+                report(
+                        sink,
+                        "INVALID_INDEX",
+                        t.qualifiedName() + "." + ix.name(),
+                        "index " + ix.name() + " is invalid (left by a failed CREATE INDEX CONCURRENTLY or REINDEX):"
+                                + " queries never use it but every write still maintains it; drop it, then create it"
+                                + " again" + concurrentlyNote(t),
+                        manual == null ? dropIndex(t, ix) : null,
+                        manual);
+                continue;
+            }
+            if (ix.primary() || dropped.contains(ix.name())) {
+                continue;
+            }
+            if (ix.keyParts().size() == 1
+                    && ix.keyParts().get(0).column() != null
+                    && ix.predicate() == null
+                    && !ix.unique()
+                    && isKeyIndex(ix)) {
+                Column col = t.column(ix.keyParts().get(0).column()).orElse(null);
+                if (col != null && col.type() == ColumnType.BOOLEAN) {
+                    boolean constraint = constraintNames.contains(lower(ix.name())) || backsForeignKey(t, ix);
+                    report(
+                            sink,
+                            "BOOLEAN_INDEXED_ALONE",
+                            t.qualifiedName() + "." + ix.name(),
+                            "index " + ix.name() + " has only the boolean column " + col.name() + ": two values split"
+                                    + " the table in halves the planner rarely reads through an index; a partial index"
+                                    + " (WHERE " + col.name() + ") or a composite one serves better",
+                            constraint ? null : dropIndex(t, ix),
+                            constraint ? "the index backs a constraint" : null);
+                }
+            }
+            if (dialect == Dialect.POSTGRESQL && isPlainBtree(ix)) {
+                for (Index.KeyPart k : ix.keyParts()) {
+                    Column col =
+                            k.column() == null ? null : t.column(k.column()).orElse(null);
+                    if (col != null && (col.type() == ColumnType.JSON || col.type() == ColumnType.ARRAY)) {
+                        report(
+                                sink,
+                                "BTREE_ON_JSON_OR_ARRAY",
+                                t.qualifiedName() + "." + ix.name(),
+                                "btree index " + ix.name() + " holds the " + col.nativeType() + " column "
+                                        + col.name() + " whole: it serves only equality of entire values, not"
+                                        + " containment or key lookups (@>, ?, &&, ANY)",
+                                null,
+                                "if queries test containment or keys, replace it with a GIN index; if they compare"
+                                        + " whole values, keep it");
+                        break;
+                    }
+                }
+            }
+        }
+        List<Index> plain = t.indexes().stream()
+                .filter(ix -> ix.valid()
+                        && !ix.primary()
+                        && !ix.unique()
+                        && ix.predicate() == null
+                        && isPlainBtree(ix)
+                        && !dropped.contains(ix.name())
+                        && ix.plainColumns())
+                .toList();
+        for (int i = 0; i < plain.size(); i++) {
+            for (int j = i + 1; j < plain.size(); j++) {
+                Index a = plain.get(i);
+                Index b = plain.get(j);
+                List<String> ca = a.columns();
+                List<String> cb = b.columns();
+                boolean prefix = ca.size() <= cb.size()
+                        ? cb.subList(0, ca.size()).equals(ca)
+                        : ca.subList(0, cb.size()).equals(cb);
+                if (!prefix && ca.size() > 1 && cb.size() > 1 && ca.get(0).equals(cb.get(0))) {
+                    report(
+                            sink,
+                            "INTERSECTING_INDEXES",
+                            t.qualifiedName() + "." + a.name() + "," + b.name(),
+                            "indexes " + a.name() + " (" + String.join(", ", ca) + ") and " + b.name() + " ("
+                                    + String.join(", ", cb) + ") lead with the same column: one index may serve both"
+                                    + " query shapes",
+                            null,
+                            "whether one index can replace both depends on the queries; check them before merging");
+                }
+            }
+        }
+    }
+
+    /** char(n), serial instead of identity, nullable columns in unique keys, 32-bit identity keys. */
+    private void moreColumns(Table t, Sink sink) {
+        Set<String> referenced = new HashSet<>();
+        for (Table o : catalog.tables()) {
+            for (ForeignKey fk : o.foreignKeys()) {
+                if (fk.referencedTable().equals(t.name())
+                        && (fk.referencedSchema() == null || Objects.equals(fk.referencedSchema(), t.schema()))) {
+                    fk.referencedColumns().forEach(c -> referenced.add(lower(c)));
+                }
+            }
+        }
+        Set<String> fkColumns = new HashSet<>();
+        t.foreignKeys().forEach(fk -> fk.columns().forEach(c -> fkColumns.add(lower(c))));
+        List<List<String>> uniqueKeys = new ArrayList<>();
+        t.uniqueConstraints().forEach(u -> uniqueKeys.add(u.columns()));
+        Set<String> uniqueNames = new HashSet<>();
+        t.uniqueConstraints().forEach(u -> uniqueNames.add(lower(u.name())));
+        t.indexes().stream()
+                .filter(ix -> ix.unique() && !ix.primary() && ix.valid() && ix.predicate() == null)
+                .filter(ix -> !uniqueNames.contains(lower(ix.name())))
+                .forEach(ix -> uniqueKeys.add(leadingColumns(ix)));
+        Set<String> reportedNullable = new HashSet<>();
+        for (List<String> key : uniqueKeys) {
+            for (String name : key) {
+                Column col = t.column(name).orElse(null);
+                if (col == null || !col.nullable() || !reportedNullable.add(lower(name))) {
+                    continue;
+                }
+                String manual = null;
+                if (dialect == Dialect.SQLITE) {
+                    manual = "SQLite cannot add NOT NULL to an existing column";
+                } else if (facts.columnsWithNulls().contains(key(t, col))) {
+                    manual = "the column holds NULLs; fill them in (or make the key NULLS NOT DISTINCT) first";
+                } else if (col.inherited()) {
+                    manual = "the column is inherited; change it on the parent table";
+                }
+                report(
+                        sink,
+                        "NULLABLE_COLUMN_IN_UNIQUE_KEY",
+                        t.qualifiedName() + "." + col.name(),
+                        "column " + col.name() + " is nullable but part of a unique key (" + String.join(", ", key)
+                                + "): NULLs never collide, so rows that look duplicate are accepted",
+                        manual == null ? setNotNull(t, col) : null,
+                        manual);
+            }
+        }
+        for (Column c : t.columns()) {
+            String name = lower(c.name());
+            if (c.type() == ColumnType.CHAR
+                    && dialect != Dialect.SQLITE
+                    && c.length() != null
+                    && c.length() > 1
+                    && c.generatedExpression() == null) {
+                AlterFix fix = fkColumns.contains(name) || referenced.contains(name)
+                        ? new AlterFix(null, "the column is part of a foreign key; change both ends together")
+                        : alterType(t, c, "VARCHAR(" + c.length() + ")");
+                report(
+                        sink,
+                        "CHAR_COLUMN",
+                        t.qualifiedName() + "." + c.name(),
+                        "column " + c.name() + " is " + c.nativeType() + ": values are padded with spaces to the full"
+                                + " length, and comparisons and lengths treat the padding inconsistently",
+                        fix.sql(),
+                        fix.manual());
+            }
+            if (dialect == Dialect.POSTGRESQL
+                    && c.defaultValue() != null
+                    && lower(c.defaultValue()).startsWith("nextval(")
+                    && c.type().isInteger()) {
+                report(
+                        sink,
+                        "SERIAL_INSTEAD_OF_IDENTITY",
+                        t.qualifiedName() + "." + c.name(),
+                        "column " + c.name() + " takes its values from a sequence default (serial): the sequence has"
+                                + " its own owner and permissions, and inserts with explicit ids leave it behind;"
+                                + " GENERATED ... AS IDENTITY ties it to the column",
+                        null,
+                        "drop the default, add GENERATED BY DEFAULT AS IDENTITY starting after the current maximum,"
+                                + " drop the old sequence, all in one transaction with writes stopped");
+            }
+            if (c.identity()
+                    && (c.type() == ColumnType.INTEGER || c.type() == ColumnType.SMALLINT)
+                    && t.primaryKey() != null
+                    && t.primaryKey().columns().size() == 1
+                    && lower(t.primaryKey().columns().get(0)).equals(name)) {
+                AlterFix fix = referenced.contains(name)
+                        ? new AlterFix(null, "foreign keys reference the column; widen them together")
+                        : alterType(
+                                t,
+                                c,
+                                dialect == Dialect.MYSQL
+                                        ? c.nativeType().replaceFirst("(?i)^(small|medium)?int", "bigint")
+                                                + " AUTO_INCREMENT"
+                                        : "BIGINT");
+                if (dialect == Dialect.SQLITE) {
+                    continue; // SQLite's INTEGER PRIMARY KEY is already 64 bits
+                }
+                report(
+                        sink,
+                        "INT_IDENTITY_KEY",
+                        t.qualifiedName() + "." + c.name(),
+                        "generated primary key " + c.name() + " is " + c.nativeType() + ": it runs out at "
+                                + (c.type() == ColumnType.SMALLINT ? "32,767" : "2,147,483,647")
+                                + " rows ever inserted, and widening it later rewrites the table and every"
+                                + " referencing key",
+                        fix.sql(),
+                        fix.manual());
+            }
+        }
     }
 
     // ------------------------------------------------------------------ rules
