@@ -73,6 +73,7 @@ public final class CodegenRun {
                 modelPackage,
                 findings);
         planner.otherComponents(api.getComponents());
+        planner.rawDocument(new RawDocument(source, spec.swagger2()));
         planner.planComponents();
         List<OperationPlanner.TagGroup> groups = new OperationPlanner(api, planner, findings).plan();
         List<ModelDecl> decls = planner.finish();

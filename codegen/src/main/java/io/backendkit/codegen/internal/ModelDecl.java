@@ -68,9 +68,9 @@ public abstract sealed class ModelDecl {
         }
     }
 
-    /** A string or integer enum. */
+    /** A string, integer or number enum. */
     static final class EnumDecl extends ModelDecl {
-        /** Constant name → JSON value (String, Integer or Long). */
+        /** Constant name → JSON value (String, Integer, Long or BigDecimal). */
         final Map<String, Object> constants = new LinkedHashMap<>();
 
         Shape.ScalarKind valueKind = Shape.ScalarKind.STRING;

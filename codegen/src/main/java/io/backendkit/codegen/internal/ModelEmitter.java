@@ -73,7 +73,7 @@ final class ModelEmitter {
         return ((EnumDecl) decls.apply(enumType)).unknownConstant;
     }
 
-    /** The JSON value kind of a generated enum: STRING, INT or LONG. */
+    /** The JSON value kind of a generated enum: STRING, INT, LONG or DECIMAL. */
     Shape.ScalarKind enumValueKind(ClassName enumType) {
         return ((EnumDecl) decls.apply(enumType)).valueKind;
     }
@@ -224,9 +224,12 @@ final class ModelEmitter {
             t.addAnnotation(Deprecated.class);
         }
         for (Map.Entry<String, Object> c : e.constants.entrySet()) {
-            CodeBlock arg = c.getValue() instanceof String s
-                    ? CodeBlock.of("$S", s)
-                    : CodeBlock.of(c.getValue() instanceof Long ? "$LL" : "$L", c.getValue());
+            CodeBlock arg = switch (c.getValue()) {
+                case String s -> CodeBlock.of("$S", s);
+                case java.math.BigDecimal d -> CodeBlock.of("new $T($S)", java.math.BigDecimal.class, d.toString());
+                case Long l -> CodeBlock.of("$LL", l);
+                default -> CodeBlock.of("$L", c.getValue());
+            };
             t.addEnumConstant(
                     c.getKey(),
                     TypeSpec.anonymousClassBuilder("$L", arg)
@@ -261,7 +264,11 @@ final class ModelEmitter {
                 .returns(e.name)
                 .addParameter(valueType, "value")
                 .beginControlFlow("for ($T candidate : values())", e.name)
-                .beginControlFlow("if (candidate.value != null && candidate.value.equals(value))")
+                .beginControlFlow(
+                        e.valueKind == Shape.ScalarKind.DECIMAL
+                                // numerically: 1.50 in a request is the constant 1.5
+                                ? "if (candidate.value != null && value != null && candidate.value.compareTo(value) == 0)"
+                                : "if (candidate.value != null && candidate.value.equals(value))")
                 .addStatement("return candidate")
                 .endControlFlow()
                 .endControlFlow()
@@ -271,7 +278,11 @@ final class ModelEmitter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(STRING)
-                .addStatement("return value == null ? name() : $T.valueOf(value)", STRING)
+                .addStatement(
+                        "return value == null ? name() : $L",
+                        e.valueKind == Shape.ScalarKind.DECIMAL
+                                ? CodeBlock.of("value.toPlainString()")
+                                : CodeBlock.of("$T.valueOf(value)", STRING))
                 .build());
         return t.build();
     }
@@ -446,7 +457,12 @@ final class ModelEmitter {
         }
         return switch (d) {
             case WrapperDecl w -> jsonTerm(w.inner);
-            case EnumDecl e -> "string";
+            case EnumDecl e ->
+                switch (e.valueKind) {
+                    case INT, LONG -> "integer";
+                    case DECIMAL -> "number";
+                    default -> "string";
+                };
             default -> "object";
         };
     }

@@ -78,6 +78,7 @@ public final class ModelPlanner {
     private final String modelPackage;
     private final Findings findings;
     private Components otherComponents;
+    private RawDocument rawDocument;
     private final Names.Scope typeNames = new Names.Scope(true);
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Map<String, ClassName> componentClasses = new HashMap<>();
@@ -116,6 +117,12 @@ public final class ModelPlanner {
         this.findings = findings;
         SUPPORT_TYPES.forEach(typeNames::reserve);
         Names.RESERVED_TYPE_NAMES.forEach(typeNames::reserve);
+    }
+
+    /** The root document as written, to recover enum values the parser could not read. */
+    ModelPlanner rawDocument(RawDocument raw) {
+        this.rawDocument = raw;
+        return this;
     }
 
     /** The document's other components, for refs to schemas inside parameters, headers, bodies and responses. */
@@ -319,6 +326,7 @@ public final class ModelPlanner {
         if (s.get$ref() != null) {
             return Kind.ALIAS;
         }
+        recoverDroppedEnumValues(s, COMPONENTS + Names.pointerEscape(name));
         if (isEnum(s)) {
             return Kind.ENUM;
         }
@@ -406,46 +414,125 @@ public final class ModelPlanner {
     }
 
     /**
-     * A finding for an enum that does not become a Java enum (numbers such as 1.5, integers beyond
-     * a long, mixed types): the type is the plain scalar and the values are not checked.
+     * A finding for an enum whose values no generated Java enum can hold (mixed types, booleans,
+     * objects): the type is the plain scalar and the allowed values are dropped from the model.
      */
     private void warnIfEnumUnchecked(Schema<?> s, String pointer) {
         if (s.getEnum() != null && s.getEnum().stream().anyMatch(Objects::nonNull) && !isEnum(s)) {
             findings.warn(
-                    "ENUM_NOT_CHECKED",
+                    "ENUM_VALUES_DROPPED",
                     pointer,
                     "enum of " + (typeOf(s) == null ? "mixed values" : typeOf(s) + " values")
-                            + " that a Java enum cannot hold (only strings and integers within a long can);"
+                            + " that a Java enum cannot hold (only strings, integers and numbers can);"
                             + " typed as the plain value, the allowed values are not checked");
         }
     }
 
+    /**
+     * swagger-parser reads integer enum values beyond a long as null; they are taken from the
+     * document as written, or named in an ENUM_VALUES_DROPPED finding when it cannot be read again.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void recoverDroppedEnumValues(Schema<?> s, String pointer) {
+        String type = typeOf(s);
+        if (s.getEnum() == null
+                || !("integer".equals(type) || "number".equals(type))
+                || !s.getEnum().contains(null)
+                || Boolean.TRUE.equals(s.getNullable())
+                || (s.getTypes() != null && s.getTypes().contains("null"))) {
+            return;
+        }
+        List<Object> written = rawDocument == null ? null : rawDocument.enumAt(pointer);
+        if (written != null && written.size() == s.getEnum().size()) {
+            ((Schema) s).setEnum(new ArrayList<>(written));
+            return;
+        }
+        findings.warn(
+                "ENUM_VALUES_DROPPED",
+                pointer,
+                "enum values the parser could not read (integers beyond 64 bits) are missing from the generated"
+                        + " type");
+    }
+
     private static boolean isEnum(Schema<?> s) {
+        return enumKind(s) != null;
+    }
+
+    /**
+     * The JSON value kind of the generated enum for {@code s}: STRING, INT (int32 values that fit),
+     * LONG (integers within a long), DECIMAL (numbers, and integers beyond a long, as BigDecimal);
+     * null when {@code s} has no enum or one a Java enum cannot hold.
+     */
+    static ScalarKind enumKind(Schema<?> s) {
         if (s.getEnum() == null || s.getEnum().isEmpty()) {
-            return false;
+            return null;
         }
         List<Object> values = s.getEnum().stream()
                 .filter(Objects::nonNull)
                 .map(v -> (Object) v)
                 .toList();
         if (values.isEmpty()) {
-            return false;
+            return null;
         }
         String type = typeOf(s);
-        if (type == null || "string".equals(type)) {
-            return values.stream().allMatch(v -> v instanceof String);
+        if ((type == null || "string".equals(type)) && values.stream().allMatch(v -> v instanceof String)) {
+            return ScalarKind.STRING;
         }
-        if ("integer".equals(type)) {
-            return values.stream().allMatch(v -> v instanceof Number n && isIntegral(n));
+        if (type != null && !"integer".equals(type) && !"number".equals(type)) {
+            return null;
         }
-        return false;
+        List<BigDecimal> numbers = new ArrayList<>();
+        for (Object v : values) {
+            BigDecimal d = decimal(v);
+            if (d == null) {
+                return null;
+            }
+            numbers.add(d);
+        }
+        boolean integral = numbers.stream().allMatch(ModelPlanner::isIntegral);
+        if ("number".equals(type) || !integral) {
+            // an integer schema listing 1.5 still gets a number enum: such values can never be valid
+            // integers, but they are kept rather than dropped
+            return ScalarKind.DECIMAL;
+        }
+        if (!numbers.stream().allMatch(ModelPlanner::fitsLong)) {
+            return ScalarKind.DECIMAL;
+        }
+        if ("int32".equals(s.getFormat()) && numbers.stream().allMatch(ModelPlanner::fitsInt)) {
+            return ScalarKind.INT;
+        }
+        return ScalarKind.LONG;
     }
 
-    private static boolean isIntegral(Number n) {
+    private static BigDecimal decimal(Object v) {
+        if (!(v instanceof Number n)) {
+            return null;
+        }
         try {
-            new BigDecimal(n.toString()).longValueExact();
+            return n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+        } catch (NumberFormatException e) {
+            return null; // NaN, infinity
+        }
+    }
+
+    private static boolean isIntegral(BigDecimal d) {
+        return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+
+    private static boolean fitsLong(BigDecimal d) {
+        try {
+            d.longValueExact();
             return true;
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (ArithmeticException e) {
+            return false;
+        }
+    }
+
+    private static boolean fitsInt(BigDecimal d) {
+        try {
+            d.intValueExact();
+            return true;
+        } catch (ArithmeticException e) {
             return false;
         }
     }
@@ -737,6 +824,7 @@ public final class ModelPlanner {
     }
 
     private Shape inlineShape(Schema<?> s, String hint, String pointer) {
+        recoverDroppedEnumValues(s, pointer);
         if (isEnum(s)) {
             EnumDecl decl = buildEnum(allocate(hint), s, pointer);
             register(decl);
@@ -1061,9 +1149,11 @@ public final class ModelPlanner {
     private EnumDecl buildEnum(ClassName name, Schema<?> s, String pointer) {
         EnumDecl decl = new EnumDecl(name, pointer);
         describe(decl, s);
-        boolean integer = "integer".equals(typeOf(s));
-        decl.valueKind =
-                integer ? ("int32".equals(s.getFormat()) ? ScalarKind.INT : ScalarKind.LONG) : ScalarKind.STRING;
+        decl.valueKind = enumKind(s);
+        if ("int32".equals(s.getFormat()) && decl.valueKind == ScalarKind.LONG) {
+            findings.info(
+                    "ENUM_WIDENED", pointer, "int32 enum with values beyond 32 bits: its values are held as long");
+        }
         Names.Scope constants = new Names.Scope(false);
         // the sentinel is named first so that a value spelled UNRECOGNIZED gets another name
         decl.unknownConstant = constants.allocate("UNRECOGNIZED");
@@ -1074,17 +1164,36 @@ public final class ModelPlanner {
             }
             // not a conditional expression: Integer : Long would unbox both and box a Long
             Object value;
-            if (!integer) {
-                value = v.toString();
-            } else if (decl.valueKind == ScalarKind.INT) {
-                value = Integer.valueOf(((Number) v).intValue());
-            } else {
-                value = Long.valueOf(((Number) v).longValue());
+            Object key;
+            String constant;
+            switch (decl.valueKind) {
+                case INT -> {
+                    value = Integer.valueOf(decimal(v).intValueExact());
+                    key = value;
+                    constant = "value " + value;
+                }
+                case LONG -> {
+                    value = Long.valueOf(decimal(v).longValueExact());
+                    key = value;
+                    constant = "value " + value;
+                }
+                case DECIMAL -> {
+                    BigDecimal d = decimal(v);
+                    value = d;
+                    key = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+                    constant = "value " + (d.signum() < 0 ? "minus " : "")
+                            + d.abs().toPlainString().replace('.', '_');
+                }
+                default -> {
+                    value = v.toString();
+                    key = value;
+                    constant = value.toString();
+                }
             }
-            if (!seen.add(value)) {
+            if (!seen.add(key)) {
                 continue;
             }
-            String constant = Names.constantName(integer ? "value " + value : value.toString(), "VALUE");
+            constant = Names.constantName(constant, "VALUE");
             if (Names.KEYWORDS.contains(constant)) {
                 constant = constant + "_";
             }

@@ -351,6 +351,9 @@ final class ServerEmitter {
                     CodeBlock.of("$L == null ? null : $T.fromValue(call.toInteger($L, $L))", raw, n.type(), raw, field);
                 case LONG ->
                     CodeBlock.of("$L == null ? null : $T.fromValue(call.toLong($L, $L))", raw, n.type(), raw, field);
+                case DECIMAL ->
+                    CodeBlock.of(
+                            "$L == null ? null : $T.fromValue(call.toBigDecimal($L, $L))", raw, n.type(), raw, field);
                 default -> CodeBlock.of("$L == null ? null : $T.fromValue($L)", raw, n.type(), raw);
             };
         }
