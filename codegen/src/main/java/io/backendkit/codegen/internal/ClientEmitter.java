@@ -68,6 +68,11 @@ final class ClientEmitter {
                                 CodeBlock.of("$T.defaultInstance()", JavaPoets.TYPE_FACTORY)))
                         .build());
             }
+            String formField = null;
+            if (op.body() != null && op.body().form()) {
+                formField = "FORM_" + index;
+                t.addField(ServerEmitter.formFieldsSpec(formField, op.body().formFields()));
+            }
             index++;
             List<CodeBlock> args = new ArrayList<>();
             op.params().forEach(p -> args.add(CodeBlock.of("$L", p.javaName())));
@@ -102,7 +107,7 @@ final class ClientEmitter {
             }
             t.addMethod(sync.build());
             t.addMethod(async.build());
-            t.addMethod(requestBuilder(op));
+            t.addMethod(requestBuilder(op, formField));
         }
         return t.build();
     }
@@ -122,7 +127,7 @@ final class ClientEmitter {
         return m;
     }
 
-    private MethodSpec requestBuilder(OperationDecl op) {
+    private MethodSpec requestBuilder(OperationDecl op, String formField) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName() + "Request")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(apiRequest);
@@ -156,7 +161,28 @@ final class ClientEmitter {
         }
         if (op.body() != null) {
             String mediaType = op.body().mediaTypes().get(0);
-            if (op.body().shape() != null) {
+            if (op.body().form()) {
+                // multipart when that is what the document names first, with files as parts
+                java.util.Set<String> taken =
+                        new java.util.HashSet<>(List.of("request", op.body().javaName()));
+                op.params().forEach(p -> taken.add(p.javaName()));
+                String local = "form";
+                while (taken.contains(local)) {
+                    local = local + "_";
+                }
+                ClassName formData = page.peerClass("FormData");
+                m.beginControlFlow("if ($L != null)", op.body().javaName())
+                        .addStatement(
+                                "$T $L = $T.encode($L, $L, $S)",
+                                formData.nestedClass("Encoded"),
+                                local,
+                                formData,
+                                op.body().javaName(),
+                                formField,
+                                mediaType)
+                        .addStatement("request.bytes($L.bytes(), $L.contentType())", local, local)
+                        .endControlFlow();
+            } else if (op.body().shape() != null) {
                 m.addStatement("request.json($L, $S)", op.body().javaName(), mediaType);
             } else {
                 m.addStatement("request.bytes($L, $S)", op.body().javaName(), mediaType);

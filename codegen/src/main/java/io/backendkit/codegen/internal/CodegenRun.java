@@ -90,6 +90,11 @@ public final class CodegenRun {
         for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson", "Page")) {
             files.add(Templates.file(support, modelPackage, values));
         }
+        if (groups.stream()
+                .flatMap(g -> g.operations().stream())
+                .anyMatch(op -> op.body() != null && op.body().form())) {
+            files.add(Templates.file("FormData", modelPackage, values));
+        }
         ModelEmitter models = new ModelEmitter(modelPackage, planner::decl);
         // emitting is independent per type and dominates the run on large documents; the order of
         // the result does not depend on the threads (toList keeps encounter order)

@@ -46,7 +46,8 @@ public final class ModelPlanner {
     static final String COMPONENTS = "#/components/schemas/";
 
     /** Support types generated into the model package. */
-    static final Set<String> SUPPORT_TYPES = Set.of("Violation", "Validatable", "Validation", "ApiJson", "Page");
+    static final Set<String> SUPPORT_TYPES =
+            Set.of("Violation", "Validatable", "Validation", "ApiJson", "Page", "FormData");
 
     /** Record component names that would clash with methods every record has or gets. */
     static final Set<String> RESERVED_MEMBERS = Set.of(
@@ -79,6 +80,11 @@ public final class ModelPlanner {
     private final Findings findings;
     private Components otherComponents;
     private RawDocument rawDocument;
+    /** Whether binary strings are planned as {@link #fileUpload} (inside a form body's schema). */
+    private boolean formContext;
+    /** The generated FileUpload record, once a form body has a file. */
+    private ClassName fileUpload;
+
     private final Names.Scope typeNames = new Names.Scope(true);
     private final Map<String, Kind> kinds = new HashMap<>();
     private final Map<String, ClassName> componentClasses = new HashMap<>();
@@ -263,6 +269,49 @@ public final class ModelPlanner {
         Shape shape = twin != null ? componentShape(twin) : inlineShape(schema, hint, pointer);
         inlineShapes.put(schema, shape);
         return shape;
+    }
+
+    /**
+     * The shape of a form body's schema: as {@link #shapeOf}, except that binary strings planned
+     * inline become the generated {@code FileUpload} record (file name, media type, bytes).
+     */
+    public Shape formShapeOf(Schema<?> schema, String hint, String pointer) {
+        boolean outer = formContext;
+        formContext = true;
+        try {
+            return shapeOf(schema, hint, pointer);
+        } finally {
+            formContext = outer;
+        }
+    }
+
+    /** The generated FileUpload record, or null when no form body has a file. */
+    ClassName fileUpload() {
+        return fileUpload;
+    }
+
+    private Shape fileUploadShape() {
+        if (fileUpload == null) {
+            RecordDecl decl = new RecordDecl(allocate("FileUpload"), "#");
+            decl.description = "A file of a multipart/form-data body: its file name and media type as sent"
+                    + " (null when the part has none) and its content.";
+            decl.fields.add(new Field(
+                    "filename", "filename", Shape.string(), false, true, "The file name the client sent.", false, "#"));
+            decl.fields.add(new Field(
+                    "contentType", "contentType", Shape.string(), false, true, "The part's media type.", false, "#"));
+            decl.fields.add(new Field(
+                    "content",
+                    "content",
+                    new Scalar(ScalarKind.BYTES, Constraints.NONE),
+                    true,
+                    false,
+                    "The file's bytes.",
+                    false,
+                    "#"));
+            register(decl);
+            fileUpload = decl.name;
+        }
+        return new Named(fileUpload, NamedKind.RECORD, List.of(), Constraints.NONE);
     }
 
     /** Whether the schema allows null (3.0 {@code nullable}, 3.1 {@code type: [.., "null"]}). */
@@ -884,6 +933,9 @@ public final class ModelPlanner {
         }
         if (type == null) {
             return Shape.any();
+        }
+        if (formContext && "string".equals(type) && "binary".equals(s.getFormat())) {
+            return fileUploadShape();
         }
         ScalarKind kind = scalarKind(s, type, pointer);
         return new Scalar(kind, kind == ScalarKind.ANY ? Constraints.NONE : constraints(s, pointer));

@@ -89,11 +89,30 @@ public final class OperationPlanner {
     }
 
     /**
-     * A request body: JSON (shape set) or raw bytes (shape null).
+     * A request body: JSON (shape set), a form (shape and formFields set) or raw bytes (shape null).
      *
      * @param mediaTypes the declared media types; the first is what the client sends
+     * @param formFields for a form body, each field's JSON name and kind as the generated {@code
+     *     FormData} reads it ({@code string}, {@code integer}, {@code number}, {@code boolean},
+     *     {@code file}, {@code bytes}, {@code json}, {@code array:<kind>}); null for other bodies
      */
-    record BodyDecl(Shape shape, List<String> mediaTypes, boolean required, String javaName, String description) {}
+    record BodyDecl(
+            Shape shape,
+            List<String> mediaTypes,
+            boolean required,
+            String javaName,
+            String description,
+            Map<String, String> formFields) {
+
+        BodyDecl(Shape shape, List<String> mediaTypes, boolean required, String javaName, String description) {
+            this(shape, mediaTypes, required, javaName, description, null);
+        }
+
+        /** Whether the body is a form bound to a generated record. */
+        boolean form() {
+            return formFields != null;
+        }
+    }
 
     /**
      * The success response: JSON (shape set), raw bytes (raw), or nothing (both unset).
@@ -436,7 +455,93 @@ public final class OperationPlanner {
                     content.keySet().stream().filter(OperationPlanner::isJson).toList();
             return new BodyDecl(shape, jsonTypes, required, javaName, rb.getDescription());
         }
+        BodyDecl form = formBody(content, pointer, hint, required, javaName, rb.getDescription());
+        if (form != null) {
+            return form;
+        }
         return new BodyDecl(null, List.copyOf(content.keySet()), required, javaName, rb.getDescription());
+    }
+
+    /**
+     * A body whose media types are all forms, bound to the record of its schema; null (raw bytes,
+     * with a FORM_BODY_RAW finding where a form is declared) when it cannot be bound.
+     */
+    private BodyDecl formBody(
+            Content content, String pointer, String hint, boolean required, String javaName, String description) {
+        List<String> forms =
+                content.keySet().stream().filter(OperationPlanner::isForm).toList();
+        if (forms.isEmpty()) {
+            return null;
+        }
+        String at = pointer + "/requestBody/content/" + Names.pointerEscape(forms.get(0));
+        if (forms.size() < content.size()) {
+            findings.warn(
+                    "FORM_BODY_RAW",
+                    at,
+                    "form body declared beside other media types " + content.keySet()
+                            + ": the handler receives the raw bytes, unvalidated");
+            return null;
+        }
+        Schema<?> schema = content.get(forms.get(0)).getSchema();
+        Shape shape = schema == null ? null : models.formShapeOf(schema, hint + "Request", at + "/schema");
+        ModelDecl decl = shape instanceof Named n && n.kind() == NamedKind.RECORD ? models.decl(n.type()) : null;
+        if (!(decl instanceof ModelDecl.RecordDecl record)) {
+            findings.warn(
+                    "FORM_BODY_RAW",
+                    at,
+                    "form body whose schema is not an object with properties: the handler receives the raw"
+                            + " bytes, unvalidated");
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ModelDecl.Field f : record.fields) {
+            String kind = formKind(f.shape(), true);
+            if (kind.equals("json")) {
+                findings.info(
+                        "FORM_FIELD_AS_JSON",
+                        f.pointer(),
+                        "form field '" + f.jsonName() + "' is structured: its value is read as JSON text");
+            }
+            fields.put(f.jsonName(), kind);
+        }
+        return new BodyDecl(
+                shape, forms, required, javaName, description, java.util.Collections.unmodifiableMap(fields));
+    }
+
+    private String formKind(Shape shape, boolean top) {
+        return switch (shape) {
+            case Scalar s ->
+                switch (s.kind()) {
+                    case INT, LONG -> "integer";
+                    case FLOAT, DOUBLE, DECIMAL -> "number";
+                    case BOOLEAN -> "boolean";
+                    case BYTES -> "bytes";
+                    default -> "string";
+                };
+            case Named n when n.type().equals(models.fileUpload()) -> "file";
+            case Named n
+            when n.kind() == NamedKind.ENUM && models.decl(n.type()) instanceof ModelDecl.EnumDecl e ->
+                switch (e.valueKind) {
+                    case INT, LONG -> "integer";
+                    case DECIMAL -> "number";
+                    default -> "string";
+                };
+            case ListOf l
+            when top -> {
+                String item = formKind(l.item(), false);
+                yield item.equals("json") ? "json" : "array:" + item;
+            }
+            default -> "json";
+        };
+    }
+
+    static boolean isForm(String mediaType) {
+        String mt = mediaType.toLowerCase(Locale.ROOT);
+        int semi = mt.indexOf(';');
+        if (semi >= 0) {
+            mt = mt.substring(0, semi).trim();
+        }
+        return mt.equals("application/x-www-form-urlencoded") || mt.equals("multipart/form-data");
     }
 
     private ResponseDecl response(Operation op, String pointer, String hint) {

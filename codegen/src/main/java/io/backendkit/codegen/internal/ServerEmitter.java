@@ -18,6 +18,7 @@ import io.backendkit.codegen.internal.Shape.Scalar;
 import io.backendkit.codegen.internal.Shape.ScalarKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -217,6 +218,9 @@ final class ServerEmitter {
                                 op.body().shape().type(), CodeBlock.of("$T.defaultInstance()", JavaPoets.TYPE_FACTORY)))
                         .build());
             }
+            if (op.body() != null && op.body().form()) {
+                t.addField(formFieldsSpec("FORM_" + index, op.body().formFields()));
+            }
             t.addMethod(handlerMethod(op, bodyField, v));
             index++;
         }
@@ -275,7 +279,25 @@ final class ServerEmitter {
         }
         if (op.body() != null) {
             CodeBlock mediaTypes = stringList(op.body().mediaTypes());
-            if (op.body().shape() != null) {
+            if (op.body().form()) {
+                m.addStatement(
+                        "$T $L = call.readForm($L, $L, $L, $T.parser($L))",
+                        op.body().shape().type(),
+                        op.body().javaName(),
+                        bodyField,
+                        op.body().required(),
+                        mediaTypes,
+                        ClassName.get(modelPackage, "FormData"),
+                        bodyField.replace("BODY_", "FORM_"));
+                CodeBlock.Builder checks = CodeBlock.builder();
+                v.checkValue(
+                        checks,
+                        op.body().shape(),
+                        CodeBlock.of("$L", op.body().javaName()),
+                        CodeBlock.of("$S", ""),
+                        false);
+                m.addCode(checks.build());
+            } else if (op.body().shape() != null) {
                 m.addStatement(
                         "$T $L = call.readJson($L, $L, $L)",
                         op.body().shape().type(),
@@ -319,6 +341,23 @@ final class ServerEmitter {
             m.addStatement("call.respond($L, result)", op.response().status());
         }
         return m.build();
+    }
+
+    /** A static map of a form body's field names to their kinds, in declaration order. */
+    static FieldSpec formFieldsSpec(String name, Map<String, String> fields) {
+        CodeBlock.Builder init = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        int i = 0;
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            init.add(i++ == 0 ? "$T.entry($S, $S)" : ", $T.entry($S, $S)", Map.class, e.getKey(), e.getValue());
+        }
+        return FieldSpec.builder(
+                        ParameterizedTypeName.get(ClassName.get(Map.class), JavaPoets.STRING, JavaPoets.STRING),
+                        name,
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                .initializer(init.add(")").build())
+                .build();
     }
 
     static CodeBlock stringList(List<String> values) {
