@@ -328,6 +328,40 @@ class FormBodiesTest {
     }
 
     @Test
+    void theFormParserAnswersEveryCutOfABodyWithATreeOrMalformedForm() throws Exception {
+        Class<?> formData = Class.forName("com.acme.form.model.FormData", true, loader);
+        java.lang.reflect.Method parse = formData.getMethod("parse", byte[].class, String.class, java.util.Map.class);
+        java.util.Map<String, String> fields = java.util.Map.of("photo", "file", "n", "integer", "t", "array:string");
+        byte[] multipart = ("--zz\r\nContent-Disposition: form-data; name=\"n\"\r\n\r\n12\r\n--zz\r\n"
+                        + "Content-Disposition: form-data; name=\"photo\"; filename=\"a \\\"b\\\".txt\"\r\n"
+                        + "Content-Type: text/plain\r\n\r\nhé\r\n--zz--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] urlencoded = "n=12&t=a%20b&t=c+d&x=%C3%A9".getBytes(StandardCharsets.UTF_8);
+        assertThat(parse.invoke(null, multipart, "multipart/form-data; boundary=zz", fields)
+                        .toString())
+                .isEqualTo("{\"n\":12,\"photo\":{\"filename\":\"a \\\"b\\\".txt\",\"contentType\":\"text/plain\","
+                        + "\"content\":\"aMOp\"}}");
+        assertThat(parse.invoke(null, urlencoded, "application/x-www-form-urlencoded", fields)
+                        .toString())
+                .isEqualTo("{\"n\":12,\"t\":[\"a b\",\"c d\"],\"x\":\"é\"}");
+        for (Object[] body : List.of(
+                new Object[] {multipart, "multipart/form-data; boundary=zz"},
+                new Object[] {urlencoded, "application/x-www-form-urlencoded"})) {
+            byte[] bytes = (byte[]) body[0];
+            for (int cut = 0; cut < bytes.length; cut++) {
+                byte[] prefix = java.util.Arrays.copyOf(bytes, cut);
+                try {
+                    parse.invoke(null, prefix, body[1], fields);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                    assertThat(e.getCause().getClass().getSimpleName())
+                            .as("cut at " + cut + " of " + body[1] + ": " + e.getCause())
+                            .isEqualTo("MalformedFormException");
+                }
+            }
+        }
+    }
+
+    @Test
     void aFormThatCannotBeBoundIsNamedInAFinding() {
         assertThat(sources.findings().stream().map(Object::toString))
                 .anyMatch(f -> f.contains("FORM_BODY_RAW") && f.contains("/paths/~1notes/post/requestBody"));

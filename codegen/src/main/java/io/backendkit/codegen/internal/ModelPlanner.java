@@ -290,15 +290,29 @@ public final class ModelPlanner {
         return fileUpload;
     }
 
-    private Shape fileUploadShape() {
+    private Shape fileUploadShape(String firstUse) {
         if (fileUpload == null) {
-            RecordDecl decl = new RecordDecl(allocate("FileUpload"), "#");
+            RecordDecl decl = new RecordDecl(allocate("FileUpload"), firstUse);
             decl.description = "A file of a multipart/form-data body: its file name and media type as sent"
                     + " (null when the part has none) and its content.";
             decl.fields.add(new Field(
-                    "filename", "filename", Shape.string(), false, true, "The file name the client sent.", false, "#"));
+                    "filename",
+                    "filename",
+                    Shape.string(),
+                    false,
+                    true,
+                    "The file name the client sent.",
+                    false,
+                    firstUse));
             decl.fields.add(new Field(
-                    "contentType", "contentType", Shape.string(), false, true, "The part's media type.", false, "#"));
+                    "contentType",
+                    "contentType",
+                    Shape.string(),
+                    false,
+                    true,
+                    "The part's media type.",
+                    false,
+                    firstUse));
             decl.fields.add(new Field(
                     "content",
                     "content",
@@ -307,7 +321,7 @@ public final class ModelPlanner {
                     false,
                     "The file's bytes.",
                     false,
-                    "#"));
+                    firstUse));
             register(decl);
             fileUpload = decl.name;
         }
@@ -935,7 +949,7 @@ public final class ModelPlanner {
             return Shape.any();
         }
         if (formContext && "string".equals(type) && "binary".equals(s.getFormat())) {
-            return fileUploadShape();
+            return fileUploadShape(pointer);
         }
         ScalarKind kind = scalarKind(s, type, pointer);
         return new Scalar(kind, kind == ScalarKind.ANY ? Constraints.NONE : constraints(s, pointer));

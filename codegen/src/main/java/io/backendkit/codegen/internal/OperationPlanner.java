@@ -494,15 +494,22 @@ public final class OperationPlanner {
             return null;
         }
         Map<String, String> fields = new LinkedHashMap<>();
+        List<String> asJson = new ArrayList<>();
         for (ModelDecl.Field f : record.fields) {
             String kind = formKind(f.shape(), true);
             if (kind.equals("json")) {
-                findings.info(
-                        "FORM_FIELD_AS_JSON",
-                        f.pointer(),
-                        "form field '" + f.jsonName() + "' is structured: its value is read as JSON text");
+                asJson.add(f.jsonName());
             }
             fields.put(f.jsonName(), kind);
+        }
+        if (!asJson.isEmpty()
+                && !forms.stream().allMatch(mt -> mt.toLowerCase(Locale.ROOT).startsWith("multipart/"))) {
+            // multipart parts of objects are JSON by the OpenAPI default; urlencoded has no such default
+            findings.warn(
+                    "FORM_FIELD_AS_JSON",
+                    at + "/schema",
+                    "structured form field(s) " + asJson + " are read and written as JSON text, not in"
+                            + " deepObject (a[b]=c) style");
         }
         return new BodyDecl(
                 shape, forms, required, javaName, description, java.util.Collections.unmodifiableMap(fields));
