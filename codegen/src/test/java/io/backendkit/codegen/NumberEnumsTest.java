@@ -164,6 +164,62 @@ class NumberEnumsTest {
         }
     }
 
+    @Test
+    void integerValuesTheParserDropsAreReadBackOrNamedInAFinding(@TempDir Path dir) throws Exception {
+        java.nio.file.Files.writeString(
+                dir.resolve("other.yaml"), "Far: {type: integer, enum: [3, 99999999999999999999]}\n");
+        String doc = """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      parameters:
+                        - {name: code, in: query, schema: {type: integer, enum: [1, 99999999999999999999]}}
+                      responses:
+                        '200':
+                          description: ok
+                          content:
+                            application/json:
+                              schema: {$ref: 'other.yaml#/Far'}
+                """;
+        GeneratedSources sources = OpenApiCodegen.fromSpecText(doc, dir)
+                .basePackage("com.acme.far")
+                .target(Target.JDK_HTTP_SERVER)
+                .client(true)
+                .generate();
+        // read back from the document itself
+        assertThat(sources.files().stream().map(GeneratedFile::content))
+                .anyMatch(c -> c.contains("VALUE_99999999999999999999(new BigDecimal(\"99999999999999999999\"))"));
+        // the referenced file is not read a second time: the value it lost is named in a finding
+        assertThat(sources.findings().stream().map(Object::toString))
+                .anyMatch(f -> f.contains("ENUM_VALUES_DROPPED") && f.contains("Far"));
+        JavaSourceCompiler.Result compiled = JavaSourceCompiler.compile(sources.files(), classes);
+        assertThat(compiled.errors()).as("compile errors").isEmpty();
+        assertThat(compiled.warnings()).as("compile warnings").isEmpty();
+    }
+
+    @Test
+    void aSwagger2ParameterEnumBeyondALongIsACleanSpecException() {
+        String swagger = """
+                swagger: '2.0'
+                info: {title: t, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      parameters:
+                        - {name: code, in: query, type: integer, enum: [1, 99999999999999999999]}
+                      responses:
+                        '200': {description: ok}
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenApiCodegen.fromSpecText(swagger)
+                        .basePackage("com.acme.sw")
+                        .generate())
+                .isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("spec text")
+                .hasMessageContaining("swagger-parser");
+    }
+
     private static HttpResponse<String> post(HttpClient http, String uri, String json) throws Exception {
         return http.send(
                 HttpRequest.newBuilder(URI.create(uri))

@@ -43,7 +43,20 @@ public final class CodegenRun {
     /** Generates the sources. */
     public GeneratedSources run() {
         long start = System.nanoTime();
-        SpecLoader.LoadedSpec spec = SpecLoader.load(source, refPolicy);
+        SpecLoader.LoadedSpec spec;
+        try {
+            spec = SpecLoader.load(source, refPolicy);
+        } catch (BackendKitException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // swagger-parser's own failures (its Swagger 2.0 converter parses integer enum values of
+            // parameters with Integer.parseInt); the message is left out, it may quote the document
+            throw new SpecException(
+                    source.displayName(),
+                    "swagger-parser failed on the document (" + e.getClass().getName() + " at "
+                            + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]) + ")",
+                    e);
+        }
         long loaded = System.nanoTime();
         try {
             GeneratedSources result = generate(spec);
@@ -73,7 +86,7 @@ public final class CodegenRun {
                 modelPackage,
                 findings);
         planner.otherComponents(api.getComponents());
-        planner.rawDocument(new RawDocument(source, spec.swagger2()));
+        planner.rawDocument(new RawDocument(source));
         planner.planComponents();
         List<OperationPlanner.TagGroup> groups = new OperationPlanner(api, planner, findings).plan();
         List<ModelDecl> decls = planner.finish();

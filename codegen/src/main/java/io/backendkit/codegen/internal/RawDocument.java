@@ -19,19 +19,17 @@ import org.yaml.snakeyaml.LoaderOptions;
 final class RawDocument {
 
     private final SpecSource source;
-    private final boolean swagger2;
     private JsonNode tree;
     private boolean read;
 
-    RawDocument(SpecSource source, boolean swagger2) {
+    RawDocument(SpecSource source) {
         this.source = source;
-        this.swagger2 = swagger2;
     }
 
     /**
-     * The {@code enum} values of the schema at {@code pointer} (a pointer in OpenAPI 3 terms, such as
-     * {@code #/components/schemas/Pet/properties/size}) as the document writes them, integers of
-     * any size as BigInteger, or null when the root document has no such schema.
+     * The {@code enum} values of the schema at {@code pointer} (such as {@code
+     * #/components/schemas/Pet/properties/size}) as the document writes them, integers of any size
+     * as BigInteger, or null when the root document has no such schema (it came from another file).
      */
     List<Object> enumAt(String pointer) {
         JsonNode root = tree();
@@ -39,9 +37,6 @@ final class RawDocument {
             return null;
         }
         String path = pointer.substring(1);
-        if (swagger2 && path.startsWith("/components/schemas/")) {
-            path = "/definitions/" + path.substring("/components/schemas/".length());
-        }
         JsonNode values;
         try {
             values = root.at(JsonPointer.compile(path)).get("enum");
