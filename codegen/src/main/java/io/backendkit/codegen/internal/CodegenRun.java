@@ -53,8 +53,7 @@ public final class CodegenRun {
             // parameters with Integer.parseInt); the message is left out, it may quote the document
             throw new SpecException(
                     source.displayName(),
-                    "swagger-parser failed on the document (" + e.getClass().getName() + " at "
-                            + (e.getStackTrace().length == 0 ? "?" : e.getStackTrace()[0]) + ")",
+                    "swagger-parser failed on the document (" + e.getClass().getName() + " at " + parserFrame(e) + ")",
                     e);
         }
         long loaded = System.nanoTime();
@@ -72,6 +71,17 @@ public final class CodegenRun {
         } catch (RuntimeException e) {
             throw new SpecException(spec.displayName(), "cannot generate code: " + e, e);
         }
+    }
+
+    /** Where in swagger-parser {@code e} was thrown: its first swagger frame, else the top one. */
+    private static String parserFrame(RuntimeException e) {
+        StackTraceElement[] frames = e.getStackTrace();
+        for (StackTraceElement f : frames) {
+            if (f.getClassName().startsWith("io.swagger.")) {
+                return f.toString();
+            }
+        }
+        return frames.length == 0 ? "an unknown place" : frames[0].toString();
     }
 
     private GeneratedSources generate(SpecLoader.LoadedSpec spec) {
