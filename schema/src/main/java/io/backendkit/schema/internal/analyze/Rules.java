@@ -93,6 +93,93 @@ public final class Rules {
         columns(t, sink);
         moreIndexes(t, sink, dropped);
         moreColumns(t, sink);
+        sequences(t, sink);
+    }
+
+    /** Share of a generator's range that may be left before SEQUENCE_NEAR_OVERFLOW fires. */
+    private static final double SEQUENCE_REMAINING = 0.20;
+
+    /** Sequences and AUTO_INCREMENT counters that have used up most of their range, or their column's. */
+    private void sequences(Table t, Sink sink) {
+        for (Column c : t.columns()) {
+            SequenceState s = facts.sequences().get(key(t, c));
+            if (s == null || s.min() >= s.max()) {
+                continue;
+            }
+            long columnMax = columnMax(c);
+            long limit = Math.min(s.max(), columnMax);
+            boolean columnLimits = columnMax <= s.max();
+            double remaining = s.increment() > 0
+                    ? ((double) limit - s.current()) / ((double) limit - s.min())
+                    : ((double) s.current() - s.min()) / ((double) s.max() - s.min());
+            if (remaining >= SEQUENCE_REMAINING) {
+                continue;
+            }
+            String generator =
+                    s.name() == null ? "the AUTO_INCREMENT counter" : "sequence " + s.schema() + "." + s.name();
+            String message = "column " + c.name() + " takes its values from " + generator + ", which has "
+                    + String.format(Locale.ROOT, "%.1f", Math.max(0, remaining) * 100) + "% of its range left (at "
+                    + s.current() + ", limit " + (s.increment() > 0 ? limit : s.min()) + " set by "
+                    + (s.increment() < 0
+                            ? "the sequence's MINVALUE"
+                            : columnLimits ? "the column's type " + c.nativeType() : "the sequence")
+                    + "): inserts fail once it runs out";
+            String manual = null;
+            String fix = null;
+            boolean referenced = catalog.tables().stream()
+                    .flatMap(o -> o.foreignKeys().stream())
+                    .anyMatch(fk -> fk.referencedTable().equals(t.name())
+                            && (fk.referencedSchema() == null || Objects.equals(fk.referencedSchema(), t.schema()))
+                            && fk.referencedColumns().stream().anyMatch(rc -> rc.equalsIgnoreCase(c.name())));
+            if (s.increment() < 0) {
+                manual = "a descending sequence; lower its MINVALUE or restart it deliberately";
+            } else if (s.max() < SequenceState.typeMax(s.dataType()) && s.max() <= columnMax) {
+                manual = "the sequence's MAXVALUE " + s.max() + " is set explicitly; raise it if that limit is not"
+                        + " intended";
+            } else if (columnLimits) {
+                if (columnMax == Long.MAX_VALUE) {
+                    manual = "the column's type is already as wide as it goes; archive rows and restart the sequence,"
+                            + " or move to another key";
+                } else if (referenced) {
+                    manual = "foreign keys reference the column; widen them together";
+                } else {
+                    AlterFix widen = alterType(
+                            t,
+                            c,
+                            dialect == Dialect.MYSQL
+                                    ? c.nativeType().replaceFirst("(?i)^(tiny|small|medium)?int(\\(\\d+\\))?", "bigint")
+                                            + " AUTO_INCREMENT"
+                                    : "BIGINT");
+                    manual = widen.manual();
+                    fix = widen.sql();
+                    if (fix != null && s.name() != null && !s.identity() && !"bigint".equals(s.dataType())) {
+                        fix += "\nALTER SEQUENCE " + w.qualified(s.schema(), s.name()) + " AS BIGINT;";
+                    }
+                }
+            } else {
+                // the sequence is narrower than its column: widen it to the column's type
+                fix = "ALTER SEQUENCE " + w.qualified(s.schema(), s.name()) + " AS "
+                        + (c.type() == ColumnType.INTEGER ? "INTEGER" : "BIGINT") + ";";
+            }
+            report(sink, "SEQUENCE_NEAR_OVERFLOW", t.qualifiedName() + "." + c.name(), message, fix, manual);
+        }
+    }
+
+    /** The largest value a column of integer type holds; {@link Long#MAX_VALUE} for other and wider types. */
+    private static long columnMax(Column c) {
+        String n = lower(c.nativeType());
+        boolean unsigned = n.contains("unsigned");
+        if (n.startsWith("tinyint")) {
+            return unsigned ? 255 : 127;
+        }
+        if (n.startsWith("mediumint")) {
+            return unsigned ? 16_777_215 : 8_388_607;
+        }
+        return switch (c.type()) {
+            case SMALLINT -> unsigned ? 65_535 : Short.MAX_VALUE;
+            case INTEGER -> unsigned ? 4_294_967_295L : Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     // ------------------------------------------------------------------ rules added for issue 11
