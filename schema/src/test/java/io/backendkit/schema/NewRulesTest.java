@@ -177,4 +177,68 @@ class NewRulesTest {
             }
         }
     }
+
+    @Test
+    void postgresInvalidIndexLeftByFailedConcurrentBuildIsDroppedAndBtreeOnJsonIsNamed() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, temp)) {
+            SqlWriter w = SqlWriter.of(Dialect.POSTGRESQL);
+            String schema = db.name + "_Inv";
+            String s = w.id(schema) + ".";
+            String bad = w.id("i\"; drop table victim; --");
+            String invalid = "u\"nique; drop table victim; --";
+            try {
+                db.execute("CREATE SCHEMA " + w.id(schema));
+                db.execute("CREATE TABLE " + s + "victim (id INT PRIMARY KEY)");
+                db.execute("INSERT INTO " + s + "victim VALUES (1)");
+                db.execute("CREATE TABLE " + s + bad + " (id INT PRIMARY KEY, dup INT, \"Doc/*\" JSONB,"
+                        + " tags INT[], meta JSONB)");
+                db.execute("INSERT INTO " + s + bad + " VALUES (1, 7, '{}', '{1}', '{}'), (2, 7, '{}', '{2}', '{}')");
+                // a unique index over duplicates fails, and CONCURRENTLY leaves it behind, invalid
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.execute(
+                                "CREATE UNIQUE INDEX CONCURRENTLY " + w.id(invalid) + " ON " + s + bad + " (dup)"))
+                        .hasMessageContaining("could not create unique index");
+                db.execute("CREATE INDEX good ON " + s + bad + " (dup)");
+                db.execute("CREATE INDEX \"Json ix\" ON " + s + bad + " (\"Doc/*\")");
+                db.execute("CREATE INDEX arr ON " + s + bad + " (id, tags)");
+                db.execute("CREATE INDEX gin_ok ON " + s + bad + " USING gin (meta)");
+                assertThat(db.column("SELECT indisvalid::text FROM pg_index WHERE indexrelid = "
+                                + w.literal(s + w.id(invalid)) + "::regclass"))
+                        .containsExactly("false");
+
+                SchemaAnalyzer analyzer = SchemaAnalyzer.builder()
+                        .schemas(schema)
+                        .disable(SchemaAnalyzer.Rule.UNUSED_INDEX)
+                        .build();
+                SchemaReport report = analyzer.analyze(db.dataSource);
+
+                assertThat(at(report, "INVALID_INDEX", "drop table victim"))
+                        .singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.location()).endsWith(invalid);
+                            assertThat(f.suggestedFix())
+                                    .isEqualTo("DROP INDEX CONCURRENTLY " + s + w.id(invalid) + ";");
+                        });
+                assertThat(report.withCode("INVALID_INDEX")).hasSize(1);
+                assertThat(at(report, "BTREE_ON_JSON_OR_ARRAY", "Json ix"))
+                        .singleElement()
+                        .satisfies(f -> {
+                            assertThat(f.suggestedFix()).isNull();
+                            assertThat(f.message()).contains("jsonb", "manual:");
+                        });
+                assertThat(at(report, "BTREE_ON_JSON_OR_ARRAY", ".arr")).hasSize(1);
+                assertThat(at(report, "BTREE_ON_JSON_OR_ARRAY", "gin_ok"))
+                        .as("GIN")
+                        .isEmpty();
+                assertThat(at(report, "BTREE_ON_JSON_OR_ARRAY", ".good")).isEmpty();
+
+                db.execute(
+                        at(report, "INVALID_INDEX", "drop table victim").get(0).suggestedFix());
+                assertThat(analyzer.analyze(db.dataSource).withCode("INVALID_INDEX"))
+                        .isEmpty();
+                assertThat(db.count("SELECT count(*) FROM " + s + "victim")).isEqualTo(1);
+            } finally {
+                db.execute("DROP SCHEMA IF EXISTS " + w.id(schema) + " CASCADE");
+            }
+        }
+    }
 }

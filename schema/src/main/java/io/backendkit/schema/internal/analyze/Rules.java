@@ -89,9 +89,9 @@ public final class Rules {
         primaryKey(t, sink);
         foreignKeys(t, sink);
         Set<String> dropped = indexes(t, sink);
+        moreIndexes(t, sink, dropped); // before naming: an index a fix drops is not renamed
         naming(t, sink, dropped);
         columns(t, sink);
-        moreIndexes(t, sink, dropped);
         moreColumns(t, sink);
         sequences(t, sink);
     }
@@ -184,7 +184,10 @@ public final class Rules {
 
     // ------------------------------------------------------------------ rules added for issue 11
 
-    /** Invalid, boolean-only, btree-on-json/array and intersecting indexes; tables without any index. */
+    /**
+     * Invalid, boolean-only, btree-on-json/array and intersecting indexes; tables without any index. Adds the indexes
+     * its fixes drop to {@code dropped}.
+     */
     private void moreIndexes(Table t, Sink sink, Set<String> dropped) {
         Set<String> constraintNames = new HashSet<>();
         t.uniqueConstraints().forEach(u -> constraintNames.add(lower(u.name())));
@@ -216,6 +219,9 @@ public final class Rules {
                                 + " again" + concurrentlyNote(t),
                         manual == null ? dropIndex(t, ix) : null,
                         manual);
+                if (manual == null) {
+                    dropped.add(ix.name());
+                }
                 continue;
             }
             if (ix.primary() || dropped.contains(ix.name())) {
@@ -238,6 +244,9 @@ public final class Rules {
                                     + " (WHERE " + col.name() + ") or a composite one serves better",
                             constraint ? null : dropIndex(t, ix),
                             constraint ? "the index backs a constraint" : null);
+                    if (!constraint) {
+                        dropped.add(ix.name());
+                    }
                 }
             }
             if (dialect == Dialect.POSTGRESQL && isPlainBtree(ix)) {
@@ -666,8 +675,11 @@ public final class Rules {
             boolean forConstraint = constraintNames.stream()
                     .anyMatch(n -> lower(ix.name()).equals(lower(n))
                             || lower(ix.name()).startsWith(lower(n) + "_index_"));
+            // H2 names a constraint's index itself and names it anew whenever a change rebuilds the table
+            boolean h2Owned = dialect == Dialect.H2 && ix.name().matches("CONSTRAINT_INDEX_[0-9A-F]+");
             if (ix.primary()
                     || forConstraint
+                    || h2Owned
                     || ix.name().startsWith("sqlite_autoindex")
                     || dropped.contains(ix.name())) {
                 continue;
