@@ -241,4 +241,62 @@ class NewRulesTest {
             }
         }
     }
+
+    @Test
+    void postgresForeignKeysDeclaredOnPartitionsAreCheckedThereAndParentKeysOnlyOnTheParent() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, temp)) {
+            SqlWriter w = SqlWriter.of(Dialect.POSTGRESQL);
+            String schema = db.name + "_Part";
+            String s = w.id(schema) + ".";
+            String parent = w.id("p\"; drop table victim; --");
+            String jan = w.id("Jan; --");
+            String feb = w.id("feb /* x");
+            try {
+                db.execute("CREATE SCHEMA " + w.id(schema));
+                db.execute("CREATE TABLE " + s + "victim (id INT PRIMARY KEY)");
+                db.execute("INSERT INTO " + s + "victim VALUES (1)");
+                db.execute("CREATE TABLE " + s + "stores (store_id INT PRIMARY KEY)");
+                db.execute("CREATE TABLE " + s + "rentals (rental_id INT PRIMARY KEY)");
+                // FKs declared on the parent are cloned onto every partition: reported once, on the parent
+                db.execute("CREATE TABLE " + s + parent + " (id INT NOT NULL, paid DATE NOT NULL, store_id INT NOT NULL"
+                        + " REFERENCES " + s + "stores, \"Rental id\" SMALLINT NOT NULL) PARTITION BY RANGE (paid)");
+                db.execute("CREATE TABLE " + s + jan + " PARTITION OF " + s + parent
+                        + " FOR VALUES FROM ('2025-01-01') TO ('2025-02-01')");
+                db.execute("CREATE TABLE " + s + feb + " PARTITION OF " + s + parent
+                        + " FOR VALUES FROM ('2025-02-01') TO ('2025-03-01')");
+                // FKs declared on a partition alone (as pg_dump's Pagila has them): checked on that partition
+                for (String p : List.of(jan, feb)) {
+                    db.execute("ALTER TABLE " + s + p + " ADD FOREIGN KEY (\"Rental id\") REFERENCES " + s + "rentals");
+                }
+                db.execute("CREATE INDEX ON " + s + feb + " (\"Rental id\")"); // the look-alike that is covered
+
+                SchemaAnalyzer analyzer = SchemaAnalyzer.builder()
+                        .schemas(schema)
+                        .disable(SchemaAnalyzer.Rule.UNUSED_INDEX)
+                        .build();
+                SchemaReport report = analyzer.analyze(db.dataSource);
+
+                assertThat(report.withCode("FK_WITHOUT_INDEX"))
+                        .extracting(Finding::location)
+                        .containsExactlyInAnyOrder(
+                                schema + ".p\"; drop table victim; --.store_id", schema + ".Jan; --.Rental id");
+                assertThat(report.withCode("FK_TYPE_MISMATCH"))
+                        .extracting(Finding::location)
+                        .containsExactlyInAnyOrder(schema + ".Jan; --.Rental id", schema + ".feb /* x.Rental id");
+                assertThat(report.withCode("FK_TYPE_MISMATCH")).allSatisfy(f -> {
+                    assertThat(f.suggestedFix()).isNull();
+                    assertThat(f.message()).contains("manual: the column belongs to partitioned table");
+                });
+
+                for (Finding f : report.withCode("FK_WITHOUT_INDEX")) {
+                    db.execute(f.suggestedFix());
+                }
+                assertThat(analyzer.analyze(db.dataSource).withCode("FK_WITHOUT_INDEX"))
+                        .isEmpty();
+                assertThat(db.count("SELECT count(*) FROM " + s + "victim")).isEqualTo(1);
+            } finally {
+                db.execute("DROP SCHEMA IF EXISTS " + w.id(schema) + " CASCADE");
+            }
+        }
+    }
 }

@@ -83,11 +83,15 @@ public final class Rules {
 
     /** Runs every rule on {@code t}. */
     public void check(Table t, Sink sink) {
+        if (t.isPartition() && !lower(t.name()).startsWith("backendkit_")) {
+            foreignKeys(t, ownForeignKeys(t), sink);
+            return;
+        }
         if (!analysed(t)) {
             return;
         }
         primaryKey(t, sink);
-        foreignKeys(t, sink);
+        foreignKeys(t, t.foreignKeys(), sink);
         Set<String> dropped = indexes(t, sink);
         moreIndexes(t, sink, dropped); // before naming: an index a fix drops is not renamed
         naming(t, sink, dropped);
@@ -460,8 +464,28 @@ public final class Rules {
                 && index.substring(at + "_INDEX_".length()).matches("[0-9A-F]+");
     }
 
-    private void foreignKeys(Table t, Sink sink) {
-        for (ForeignKey fk : t.foreignKeys()) {
+    /**
+     * A partition's foreign keys that are its own, not clones of its parent's (which are reported once, on the
+     * parent): pg_dump writes Pagila's payment keys partition by partition.
+     */
+    private List<ForeignKey> ownForeignKeys(Table partition) {
+        List<ForeignKey> parents = find(
+                        partition.partitionOf().schema(),
+                        partition.partitionOf().name())
+                .map(Table::foreignKeys)
+                .orElse(List.of());
+        return partition.foreignKeys().stream()
+                .filter(fk -> parents.stream()
+                        .noneMatch(p -> p.columns().equals(fk.columns())
+                                && p.referencedTable().equals(fk.referencedTable())
+                                && Objects.equals(p.referencedSchema(), fk.referencedSchema())
+                                && p.referencedColumns().equals(fk.referencedColumns())))
+                .toList();
+    }
+
+    /** Foreign-key rules over {@code fks} of {@code t}; on a partition only the index and type rules. */
+    private void foreignKeys(Table t, List<ForeignKey> fks, Sink sink) {
+        for (ForeignKey fk : fks) {
             if (!covered(t, fk.columns())) {
                 report(
                         sink,
@@ -473,7 +497,9 @@ public final class Rules {
                         createIndex(t, fk.columns()),
                         null);
             }
-            if (fk.columns().size() == 1 && fk.onDelete() != ForeignKey.ReferentialAction.SET_NULL) {
+            if (fk.columns().size() == 1
+                    && fk.onDelete() != ForeignKey.ReferentialAction.SET_NULL
+                    && !t.isPartition()) {
                 Column col = t.column(fk.columns().get(0)).orElse(null);
                 if (col != null && col.nullable()) {
                     String manual = null;
@@ -501,7 +527,14 @@ public final class Rules {
                 Optional<Column> theirs =
                         referenced.get().column(fk.referencedColumns().get(i));
                 if (mine.isPresent() && theirs.isPresent() && !sameType(mine.get(), theirs.get())) {
-                    AlterFix fix = alterType(t, mine.get(), theirs.get().nativeType());
+                    AlterFix fix = t.isPartition()
+                            ? new AlterFix(
+                                    null,
+                                    "the column belongs to partitioned table "
+                                            + t.partitionOf().schema() + "."
+                                            + t.partitionOf().name() + "; change its type there, which changes every"
+                                            + " partition")
+                            : alterType(t, mine.get(), theirs.get().nativeType());
                     report(
                             sink,
                             "FK_TYPE_MISMATCH",
