@@ -81,7 +81,10 @@ public final class Rules {
         return !lower(t.name()).startsWith("backendkit_") && !t.isPartition();
     }
 
-    /** Runs every rule on {@code t}. */
+    /**
+     * Runs every rule on {@code t}; on a partition only the foreign-key rules, for the keys declared on the partition
+     * itself (the rest is reported on its parent).
+     */
     public void check(Table t, Sink sink) {
         if (t.isPartition() && !lower(t.name()).startsWith("backendkit_")) {
             foreignKeys(t, ownForeignKeys(t), sink);
