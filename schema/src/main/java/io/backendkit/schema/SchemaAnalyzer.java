@@ -4,6 +4,7 @@ import io.backendkit.core.Finding;
 import io.backendkit.core.Severity;
 import io.backendkit.schema.internal.analyze.LiveFacts;
 import io.backendkit.schema.internal.analyze.Rules;
+import io.backendkit.schema.internal.analyze.SequenceState;
 import io.backendkit.schema.internal.catalog.CatalogReader;
 import io.backendkit.schema.internal.migrate.UrlDataSource;
 import io.backendkit.schema.internal.sql.SqlWriter;
@@ -90,7 +91,12 @@ public final class SchemaAnalyzer {
         /** A {@code serial} column (a sequence default) instead of an identity column (PostgreSQL). */
         SERIAL_INSTEAD_OF_IDENTITY(Severity.INFO),
         /** A generated single-column primary key of a 32-bit or smaller integer type: it can run out. */
-        INT_IDENTITY_KEY(Severity.INFO);
+        INT_IDENTITY_KEY(Severity.INFO),
+        /**
+         * A sequence (PostgreSQL) or AUTO_INCREMENT counter (MySQL/MariaDB) that has used more than 80% of the values
+         * it or its column's type can hold (live connection only): inserts fail once it runs out.
+         */
+        SEQUENCE_NEAR_OVERFLOW(Severity.WARNING);
 
         private final Severity defaultSeverity;
 
@@ -142,8 +148,8 @@ public final class SchemaAnalyzer {
     }
 
     /**
-     * Analyses a catalog that was already read. The unused-index rule, and the checks that mark fixes manual when a
-     * view depends on a column or a column holds NULLs, need {@link #analyze(DataSource)}.
+     * Analyses a catalog that was already read. The unused-index and sequence-overflow rules, and the checks that mark
+     * fixes manual when a view depends on a column or a column holds NULLs, need {@link #analyze(DataSource)}.
      *
      * @param catalog the catalog to analyse, not null
      * @return the findings, ordered by severity
@@ -206,11 +212,103 @@ public final class SchemaAnalyzer {
     }
 
     private LiveFacts facts(Connection c, Catalog catalog) throws SQLException {
-        if (catalog.dialect() != Dialect.POSTGRESQL || catalog.tables().isEmpty()) {
+        if (catalog.tables().isEmpty()) {
+            return LiveFacts.NONE;
+        }
+        boolean sequences = !disabled.contains(Rule.SEQUENCE_NEAR_OVERFLOW);
+        if (catalog.dialect() == Dialect.MYSQL) {
+            return new LiveFacts(Map.of(), Map.of(), Set.of(), sequences ? autoIncrements(c, catalog) : Map.of());
+        }
+        if (catalog.dialect() != Dialect.POSTGRESQL) {
             return LiveFacts.NONE;
         }
         Map<String, Long> scans = disabled.contains(Rule.UNUSED_INDEX) ? Map.of() : indexScans(c, catalog);
-        return new LiveFacts(scans, columnBlockers(c, catalog), columnsWithNulls(c, catalog));
+        return new LiveFacts(
+                scans,
+                columnBlockers(c, catalog),
+                columnsWithNulls(c, catalog),
+                sequences ? sequences(c, catalog) : Map.of());
+    }
+
+    /**
+     * The sequence behind each column fed by one: owned by the column (serial, identity) or named in its default. The
+     * last value is read only where the user may read the sequence; otherwise its start value stands in.
+     */
+    private static Map<String, SequenceState> sequences(Connection c, Catalog catalog) throws SQLException {
+        Map<String, SequenceState> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT n.nspname, t.relname, a.attname, sn.nspname, s.relname, format_type(q.seqtypid, NULL),
+                       q.seqmin, q.seqmax, q.seqincrement,
+                       coalesce(CASE WHEN has_sequence_privilege(s.oid, 'SELECT,USAGE')
+                                     THEN pg_sequence_last_value(s.oid) END, q.seqstart),
+                       a.attidentity <> ''
+                FROM pg_sequence q
+                JOIN pg_class s ON s.oid = q.seqrelid AND s.relkind = 'S'
+                JOIN pg_namespace sn ON sn.oid = s.relnamespace
+                JOIN (SELECT d.objid AS seq, d.refobjid AS rel, d.refobjsubid AS att
+                      FROM pg_depend d
+                      WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                        AND d.deptype IN ('a', 'i') AND d.refobjsubid > 0
+                      UNION
+                      SELECT d.refobjid, ad.adrelid, ad.adnum
+                      FROM pg_depend d
+                      JOIN pg_attrdef ad ON ad.oid = d.objid
+                      WHERE d.classid = 'pg_attrdef'::regclass AND d.refclassid = 'pg_class'::regclass) u
+                  ON u.seq = s.oid
+                JOIN pg_class t ON t.oid = u.rel
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                JOIN pg_attribute a ON a.attrelid = u.rel AND a.attnum = u.att
+                WHERE NOT q.seqcycle AND n.nspname = ANY (?)
+                ORDER BY 4, 5
+                """)) {
+            ps.setArray(1, c.createArrayOf("text", schemasOf(catalog).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.putIfAbsent(
+                            LiveFacts.key(rs.getString(1), rs.getString(2), rs.getString(3)),
+                            new SequenceState(
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getLong(7),
+                                    rs.getLong(8),
+                                    rs.getLong(9),
+                                    rs.getLong(10),
+                                    rs.getBoolean(11)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The AUTO_INCREMENT counter of each table that has one, keyed by its AUTO_INCREMENT column. */
+    private static Map<String, SequenceState> autoIncrements(Connection c, Catalog catalog) throws SQLException {
+        Map<String, SequenceState> out = new HashMap<>();
+        Map<String, Long> next = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT TABLE_SCHEMA, TABLE_NAME, AUTO_INCREMENT"
+                + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND AUTO_INCREMENT IS NOT NULL")) {
+            for (String schema : schemasOf(catalog)) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        next.put(rs.getString(1) + "\0" + rs.getString(2), rs.getLong(3));
+                    }
+                }
+            }
+        }
+        for (Table t : catalog.tables()) {
+            Long n = next.get(t.schema() + "\0" + t.name());
+            if (n == null) {
+                continue;
+            }
+            t.columns().stream()
+                    .filter(Column::identity)
+                    .findFirst()
+                    .ifPresent(col -> out.put(
+                            LiveFacts.key(t.schema(), t.name(), col.name()),
+                            new SequenceState(null, null, null, 1, Long.MAX_VALUE, 1, Math.max(0, n - 1), false)));
+        }
+        return out;
     }
 
     /** Columns whose type cannot change in place: used by a view or rule, or part of a partition key. */

@@ -24,6 +24,11 @@ class HostileNamesTest {
     static final String FILTER_COLUMN = "a on victim(id); drop table victim; --_at";
     static final String INDEXED_COLUMN = "id)) WHERE (true); DROP TABLE victim; --";
     static final String INDEX = "a on victim(id); drop table victim; --";
+    // for the rules added later in issue 11: CHAR_COLUMN, BOOLEAN_INDEXED_ALONE, NULLABLE_COLUMN_IN_UNIQUE_KEY
+    static final String CHAR_COLUMN = "c`\"; drop table victim; --";
+    static final String FLAG_COLUMN = "Flag /* x";
+    static final String FLAG_INDEX = "f`\" on victim; --";
+    static final String UNIQUE_COLUMN = "u'; drop table victim; --";
 
     @TempDir
     Path temp;
@@ -42,11 +47,13 @@ class HostileNamesTest {
         db.execute("INSERT INTO victim VALUES (1)");
         db.execute("CREATE TABLE " + w.id(TABLE) + " (" + w.id(INDEXED_COLUMN) + " VARCHAR(100), "
                 + w.id(FILTER_COLUMN) + " VARCHAR(100), " + w.id("order") + " VARCHAR(10), " + w.id("café")
-                + " VARCHAR(10), " + w.id("a\"b`c /* x") + " INT)");
+                + " VARCHAR(10), " + w.id("a\"b`c /* x") + " INT, " + w.id(CHAR_COLUMN) + " CHAR(3), "
+                + w.id(FLAG_COLUMN) + " BOOLEAN, " + w.id(UNIQUE_COLUMN) + " VARCHAR(50) UNIQUE)");
         db.execute("CREATE INDEX " + w.id(INDEX) + " ON " + w.id(TABLE) + " (" + w.id(INDEXED_COLUMN) + ")");
+        db.execute("CREATE INDEX " + w.id(FLAG_INDEX) + " ON " + w.id(TABLE) + " (" + w.id(FLAG_COLUMN) + ")");
         db.execute("CREATE TABLE " + w.id("BigOrders") + " (" + w.id("Id") + " INT PRIMARY KEY, " + w.id(";")
                 + " VARCHAR(10), " + w.id("Status") + " VARCHAR(10))");
-        db.execute("INSERT INTO " + w.id(TABLE) + " VALUES ('x', 'y', 'z', 'é', 1)");
+        db.execute("INSERT INTO " + w.id(TABLE) + " VALUES ('x', 'y', 'z', 'é', 1, 'abc', true, 'm')");
     }
 
     private static void runScript(TestDatabase db, Dialect d, String script) throws Exception {
@@ -77,6 +84,17 @@ class HostileNamesTest {
             assertThat(report.withCode("FILTER_COLUMN_WITHOUT_INDEX"))
                     .extracting(Finding::location)
                     .anySatisfy(l -> assertThat(l).endsWith(FILTER_COLUMN));
+            List<String> newFixes = new ArrayList<>();
+            report.fixesInOrder().stream()
+                    .filter(f -> List.of("CHAR_COLUMN", "BOOLEAN_INDEXED_ALONE", "NULLABLE_COLUMN_IN_UNIQUE_KEY")
+                            .contains(f.code()))
+                    .forEach(f -> newFixes.add(f.code()));
+            assertThat(newFixes)
+                    .as("the newer rules' fixes over hostile names are among those run")
+                    .containsExactlyInAnyOrderElementsOf(
+                            d == Dialect.SQLITE
+                                    ? List.of("BOOLEAN_INDEXED_ALONE")
+                                    : List.of("CHAR_COLUMN", "BOOLEAN_INDEXED_ALONE", "NULLABLE_COLUMN_IN_UNIQUE_KEY"));
             List<String> failures = new ArrayList<>();
             for (Finding f : report.fixesInOrder()) {
                 try {

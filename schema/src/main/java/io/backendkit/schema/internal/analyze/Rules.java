@@ -81,23 +81,120 @@ public final class Rules {
         return !lower(t.name()).startsWith("backendkit_") && !t.isPartition();
     }
 
-    /** Runs every rule on {@code t}. */
+    /**
+     * Runs every rule on {@code t}; on a partition only the foreign-key rules, for the keys declared on the partition
+     * itself (the rest is reported on its parent).
+     */
     public void check(Table t, Sink sink) {
+        if (t.isPartition() && !lower(t.name()).startsWith("backendkit_")) {
+            foreignKeys(t, ownForeignKeys(t), sink);
+            return;
+        }
         if (!analysed(t)) {
             return;
         }
         primaryKey(t, sink);
-        foreignKeys(t, sink);
+        foreignKeys(t, t.foreignKeys(), sink);
         Set<String> dropped = indexes(t, sink);
+        moreIndexes(t, sink, dropped); // before naming: an index a fix drops is not renamed
         naming(t, sink, dropped);
         columns(t, sink);
-        moreIndexes(t, sink, dropped);
         moreColumns(t, sink);
+        sequences(t, sink);
+    }
+
+    /** Share of a generator's range that may be left before SEQUENCE_NEAR_OVERFLOW fires. */
+    private static final double SEQUENCE_REMAINING = 0.20;
+
+    /** Sequences and AUTO_INCREMENT counters that have used up most of their range, or their column's. */
+    private void sequences(Table t, Sink sink) {
+        for (Column c : t.columns()) {
+            SequenceState s = facts.sequences().get(key(t, c));
+            if (s == null || s.min() >= s.max()) {
+                continue;
+            }
+            long columnMax = columnMax(c);
+            long limit = Math.min(s.max(), columnMax);
+            boolean columnLimits = columnMax <= s.max();
+            double remaining = s.increment() > 0
+                    ? ((double) limit - s.current()) / ((double) limit - s.min())
+                    : ((double) s.current() - s.min()) / ((double) s.max() - s.min());
+            if (remaining >= SEQUENCE_REMAINING) {
+                continue;
+            }
+            String generator =
+                    s.name() == null ? "the AUTO_INCREMENT counter" : "sequence " + s.schema() + "." + s.name();
+            String message = "column " + c.name() + " takes its values from " + generator + ", which has "
+                    + String.format(Locale.ROOT, "%.1f", Math.max(0, remaining) * 100) + "% of its range left (at "
+                    + s.current() + ", limit " + (s.increment() > 0 ? limit : s.min()) + " set by "
+                    + (s.increment() < 0
+                            ? "the sequence's MINVALUE"
+                            : columnLimits ? "the column's type " + c.nativeType() : "the sequence")
+                    + "): inserts fail once it runs out";
+            String manual = null;
+            String fix = null;
+            boolean referenced = catalog.tables().stream()
+                    .flatMap(o -> o.foreignKeys().stream())
+                    .anyMatch(fk -> fk.referencedTable().equals(t.name())
+                            && (fk.referencedSchema() == null || Objects.equals(fk.referencedSchema(), t.schema()))
+                            && fk.referencedColumns().stream().anyMatch(rc -> rc.equalsIgnoreCase(c.name())));
+            if (s.increment() < 0) {
+                manual = "a descending sequence; lower its MINVALUE or restart it deliberately";
+            } else if (s.max() < SequenceState.typeMax(s.dataType()) && s.max() <= columnMax) {
+                manual = "the sequence's MAXVALUE " + s.max() + " is set explicitly; raise it if that limit is not"
+                        + " intended";
+            } else if (columnLimits) {
+                if (columnMax == Long.MAX_VALUE) {
+                    manual = "the column's type is already as wide as it goes; archive rows and restart the sequence,"
+                            + " or move to another key";
+                } else if (referenced) {
+                    manual = "foreign keys reference the column; widen them together";
+                } else {
+                    AlterFix widen = alterType(
+                            t,
+                            c,
+                            dialect == Dialect.MYSQL
+                                    ? c.nativeType().replaceFirst("(?i)^(tiny|small|medium)?int(\\(\\d+\\))?", "bigint")
+                                            + " AUTO_INCREMENT"
+                                    : "BIGINT");
+                    manual = widen.manual();
+                    fix = widen.sql();
+                    if (fix != null && s.name() != null && !s.identity() && !"bigint".equals(s.dataType())) {
+                        fix += "\nALTER SEQUENCE " + w.qualified(s.schema(), s.name()) + " AS BIGINT;";
+                    }
+                }
+            } else {
+                // the sequence is narrower than its column: widen it to the column's type
+                fix = "ALTER SEQUENCE " + w.qualified(s.schema(), s.name()) + " AS "
+                        + (c.type() == ColumnType.INTEGER ? "INTEGER" : "BIGINT") + ";";
+            }
+            report(sink, "SEQUENCE_NEAR_OVERFLOW", t.qualifiedName() + "." + c.name(), message, fix, manual);
+        }
+    }
+
+    /** The largest value a column of integer type holds; {@link Long#MAX_VALUE} for other and wider types. */
+    private static long columnMax(Column c) {
+        String n = lower(c.nativeType());
+        boolean unsigned = n.contains("unsigned");
+        if (n.startsWith("tinyint")) {
+            return unsigned ? 255 : 127;
+        }
+        if (n.startsWith("mediumint")) {
+            return unsigned ? 16_777_215 : 8_388_607;
+        }
+        return switch (c.type()) {
+            case SMALLINT -> unsigned ? 65_535 : Short.MAX_VALUE;
+            case INTEGER -> unsigned ? 4_294_967_295L : Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
     }
 
     // ------------------------------------------------------------------ rules added for issue 11
 
-    /** Invalid, boolean-only, btree-on-json/array and intersecting indexes; tables without any index. */
+    /**
+     * Invalid, boolean-only, btree-on-json/array and intersecting indexes; tables without any index. Adds the indexes
+     * its fixes drop to {@code dropped}.
+     */
     private void moreIndexes(Table t, Sink sink, Set<String> dropped) {
         Set<String> constraintNames = new HashSet<>();
         t.uniqueConstraints().forEach(u -> constraintNames.add(lower(u.name())));
@@ -129,6 +226,9 @@ public final class Rules {
                                 + " again" + concurrentlyNote(t),
                         manual == null ? dropIndex(t, ix) : null,
                         manual);
+                if (manual == null) {
+                    dropped.add(ix.name());
+                }
                 continue;
             }
             if (ix.primary() || dropped.contains(ix.name())) {
@@ -151,6 +251,9 @@ public final class Rules {
                                     + " (WHERE " + col.name() + ") or a composite one serves better",
                             constraint ? null : dropIndex(t, ix),
                             constraint ? "the index backs a constraint" : null);
+                    if (!constraint) {
+                        dropped.add(ix.name());
+                    }
                 }
             }
             if (dialect == Dialect.POSTGRESQL && isPlainBtree(ix)) {
@@ -364,8 +467,28 @@ public final class Rules {
                 && index.substring(at + "_INDEX_".length()).matches("[0-9A-F]+");
     }
 
-    private void foreignKeys(Table t, Sink sink) {
-        for (ForeignKey fk : t.foreignKeys()) {
+    /**
+     * A partition's foreign keys that are its own, not clones of its parent's (which are reported once, on the
+     * parent): pg_dump writes Pagila's payment keys partition by partition.
+     */
+    private List<ForeignKey> ownForeignKeys(Table partition) {
+        List<ForeignKey> parents = find(
+                        partition.partitionOf().schema(),
+                        partition.partitionOf().name())
+                .map(Table::foreignKeys)
+                .orElse(List.of());
+        return partition.foreignKeys().stream()
+                .filter(fk -> parents.stream()
+                        .noneMatch(p -> p.columns().equals(fk.columns())
+                                && p.referencedTable().equals(fk.referencedTable())
+                                && Objects.equals(p.referencedSchema(), fk.referencedSchema())
+                                && p.referencedColumns().equals(fk.referencedColumns())))
+                .toList();
+    }
+
+    /** Foreign-key rules over {@code fks} of {@code t}; on a partition only the index and type rules. */
+    private void foreignKeys(Table t, List<ForeignKey> fks, Sink sink) {
+        for (ForeignKey fk : fks) {
             if (!covered(t, fk.columns())) {
                 report(
                         sink,
@@ -377,7 +500,9 @@ public final class Rules {
                         createIndex(t, fk.columns()),
                         null);
             }
-            if (fk.columns().size() == 1 && fk.onDelete() != ForeignKey.ReferentialAction.SET_NULL) {
+            if (fk.columns().size() == 1
+                    && fk.onDelete() != ForeignKey.ReferentialAction.SET_NULL
+                    && !t.isPartition()) {
                 Column col = t.column(fk.columns().get(0)).orElse(null);
                 if (col != null && col.nullable()) {
                     String manual = null;
@@ -405,7 +530,14 @@ public final class Rules {
                 Optional<Column> theirs =
                         referenced.get().column(fk.referencedColumns().get(i));
                 if (mine.isPresent() && theirs.isPresent() && !sameType(mine.get(), theirs.get())) {
-                    AlterFix fix = alterType(t, mine.get(), theirs.get().nativeType());
+                    AlterFix fix = t.isPartition()
+                            ? new AlterFix(
+                                    null,
+                                    "the column belongs to partitioned table "
+                                            + t.partitionOf().schema() + "."
+                                            + t.partitionOf().name() + "; change its type there, which changes every"
+                                            + " partition")
+                            : alterType(t, mine.get(), theirs.get().nativeType());
                     report(
                             sink,
                             "FK_TYPE_MISMATCH",
@@ -579,8 +711,11 @@ public final class Rules {
             boolean forConstraint = constraintNames.stream()
                     .anyMatch(n -> lower(ix.name()).equals(lower(n))
                             || lower(ix.name()).startsWith(lower(n) + "_index_"));
+            // H2 names a constraint's index itself and names it anew whenever a change rebuilds the table
+            boolean h2Owned = dialect == Dialect.H2 && ix.name().matches("CONSTRAINT_INDEX_[0-9A-F]+");
             if (ix.primary()
                     || forConstraint
+                    || h2Owned
                     || ix.name().startsWith("sqlite_autoindex")
                     || dropped.contains(ix.name())) {
                 continue;

@@ -189,6 +189,11 @@ final class MetaDataCatalogReader {
                     && (name.toUpperCase(Locale.ROOT).contains("PRIMARY")
                             || name.equals(t.primaryKey.name())
                             || name.startsWith("sqlite_autoindex"));
+            if (!primary && unique.get(name) && name.startsWith("sqlite_autoindex_")) {
+                // SQLite made this index for a UNIQUE constraint and reserves its name: it is the constraint
+                t.uniques.add(new UniqueConstraint(name, cols));
+                continue;
+            }
             t.indexes.add(new Index(name, cols, unique.get(name), primary, filter.get(name), "btree", List.of()));
         }
     }
@@ -266,13 +271,17 @@ final class MetaDataCatalogReader {
         }
     }
 
+    /**
+     * H2's unique and check constraints. A unique constraint's columns come from the index behind it: H2's
+     * KEY_COLUMN_USAGE keeps a column's old name after {@code RENAME COLUMN}.
+     */
     private static void readH2Constraints(Connection connection, CatalogBuilder b, List<String> schemas)
             throws SQLException {
         String sql = """
                 SELECT tc.TABLE_SCHEMA, tc.TABLE_NAME, tc.CONSTRAINT_NAME, tc.CONSTRAINT_TYPE, k.COLUMN_NAME, cc.CHECK_CLAUSE
                 FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS tc
-                LEFT JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
-                  ON k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
+                LEFT JOIN INFORMATION_SCHEMA.INDEX_COLUMNS k
+                  ON k.INDEX_SCHEMA = tc.INDEX_SCHEMA AND k.INDEX_NAME = tc.INDEX_NAME AND tc.CONSTRAINT_TYPE = 'UNIQUE'
                 LEFT JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS cc
                   ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME
                 WHERE tc.CONSTRAINT_TYPE IN ('UNIQUE', 'CHECK')
