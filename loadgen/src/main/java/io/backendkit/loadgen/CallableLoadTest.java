@@ -36,7 +36,14 @@ public final class CallableLoadTest<T> extends LoadTestBuilder<CallableLoadTest<
         and(name, 1, task);
     }
 
-    /** Adds another task with weight 1. */
+    /**
+     * Adds another task with weight 1.
+     *
+     * @param name its name in reports, not blank, unique within the test
+     * @param task the work, called concurrently; must be thread-safe
+     * @return this builder
+     * @throws LoadTestException when {@code name} is blank or {@code task} is null
+     */
     public CallableLoadTest<T> and(String name, Callable<? extends T> task) {
         return and(name, 1, task);
     }
@@ -46,7 +53,10 @@ public final class CallableLoadTest<T> extends LoadTestBuilder<CallableLoadTest<
      *
      * @param name its name in reports, unique within the test
      * @param weight its share of the calls, >= 1
-     * @param task the work, thread-safe
+     * @param task the work, called concurrently; must be thread-safe
+     * @return this builder
+     * @throws LoadTestException when {@code name} is blank, {@code task} is null or {@code weight} is below
+     *     1 (a name used twice is refused when the run starts)
      */
     public CallableLoadTest<T> and(String name, int weight, Callable<? extends T> task) {
         if (name == null || name.isBlank()) {
@@ -62,17 +72,42 @@ public final class CallableLoadTest<T> extends LoadTestBuilder<CallableLoadTest<
         return this;
     }
 
-    /** Adds another task without a result (its result is {@code null}) with weight 1. */
+    /**
+     * Adds another task without a result (its result is {@code null}) with weight 1.
+     *
+     * @param name its name in reports, not blank, unique within the test
+     * @param task the work, called concurrently; must be thread-safe
+     * @return this builder
+     * @throws LoadTestException when {@code name} is blank or {@code task} is null
+     */
     public CallableLoadTest<T> and(String name, VoidTask task) {
         return and(name, 1, task);
     }
 
-    /** Adds another task without a result (its result is {@code null}); see {@link #and(String, int, Callable)}. */
+    /**
+     * Adds another task without a result (its result is {@code null}); see {@link #and(String, int,
+     * Callable)}.
+     *
+     * @param name its name in reports, not blank, unique within the test
+     * @param weight its share of the calls, >= 1
+     * @param task the work, called concurrently; must be thread-safe
+     * @return this builder
+     * @throws LoadTestException when {@code name} is blank, {@code task} is null or {@code weight} is below 1
+     */
     public CallableLoadTest<T> and(String name, int weight, VoidTask task) {
         return and(name, weight, task == null ? null : task.<T>asCallable());
     }
 
-    /** Adds a check every task result must pass. */
+    /**
+     * Adds a check every task result must pass; a result that fails it counts as a {@link
+     * ErrorKind#CHECK_FAILED} error. Checks apply to the results of every task and are called
+     * concurrently, so they must be thread-safe. Default: none.
+     *
+     * @param description what is checked, shown in reports; not blank
+     * @param predicate true when the result is acceptable; not null
+     * @return this builder
+     * @throws LoadTestException when {@code description} is blank or {@code predicate} is null
+     */
     public CallableLoadTest<T> check(String description, Predicate<? super T> predicate) {
         if (description == null || description.isBlank()) {
             throw new LoadTestException("check description", "must not be blank");

@@ -39,6 +39,9 @@ public enum ErrorKind {
      * Whether a request failing this way got no answer at all (no connection, no or no valid response,
      * a timeout, cut off), as opposed to an answer that was wrong (a status, a failed check, an
      * exception thrown by an in-process task).
+     *
+     * @return true for the kinds without an answer, false for {@link #HTTP_4XX}, {@link #HTTP_5XX}, {@link
+     *     #UNEXPECTED_STATUS}, {@link #CHECK_FAILED} and {@link #EXCEPTION}
      */
     public boolean noResponse() {
         return switch (this) {
@@ -47,7 +50,13 @@ public enum ErrorKind {
         };
     }
 
-    /** The kind for an unexpected HTTP status: by family for 4xx and 5xx, otherwise {@link #UNEXPECTED_STATUS}. */
+    /**
+     * The kind for an unexpected HTTP status: by family for 4xx and 5xx, otherwise {@link
+     * #UNEXPECTED_STATUS}.
+     *
+     * @param status the HTTP status
+     * @return {@link #HTTP_4XX}, {@link #HTTP_5XX} or {@link #UNEXPECTED_STATUS}
+     */
     public static ErrorKind forStatus(int status) {
         if (status >= 400 && status < 500) {
             return HTTP_4XX;

@@ -1,7 +1,8 @@
 package io.backendkit.loadgen;
 
 /**
- * How often one kind of error happened at one endpoint, with the first message seen.
+ * How often one kind of error happened at one endpoint, with the first message seen. Immutable and
+ * thread-safe.
  *
  * @param endpoint the endpoint name
  * @param kind the error class
@@ -10,7 +11,12 @@ package io.backendkit.loadgen;
  */
 public record ErrorStats(String endpoint, ErrorKind kind, long count, String firstMessage) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException when {@code endpoint} is blank, {@code kind} is null or {@code count}
+     *     is below 1
+     */
     public ErrorStats {
         if (endpoint == null || endpoint.isBlank()) {
             throw new IllegalArgumentException("error endpoint must not be blank");
@@ -23,7 +29,11 @@ public record ErrorStats(String endpoint, ErrorKind kind, long count, String fir
         }
     }
 
-    /** One line: endpoint, kind, count and first message. */
+    /**
+     * One line: endpoint, kind, count and first message.
+     *
+     * @return for example {@code ErrorStats[GET /users HTTP_5XX x3: status 503 (GET /users)]}
+     */
     @Override
     public String toString() {
         return "ErrorStats[" + endpoint + " " + kind + " x" + count + ": " + firstMessage + "]";

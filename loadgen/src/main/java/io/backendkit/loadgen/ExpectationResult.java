@@ -2,6 +2,7 @@ package io.backendkit.loadgen;
 
 /**
  * The outcome of one run-level expectation (expected statuses, rate limiting, a response check).
+ * Immutable and thread-safe.
  *
  * @param name what was expected, for example {@code GET /users: status in [200]}
  * @param passed whether the run met it
@@ -9,7 +10,11 @@ package io.backendkit.loadgen;
  */
 public record ExpectationResult(String name, boolean passed, String detail) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components (a null detail becomes empty).
+     *
+     * @throws IllegalArgumentException when {@code name} is blank
+     */
     public ExpectationResult {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("expectation name must not be blank");
@@ -17,5 +22,16 @@ public record ExpectationResult(String name, boolean passed, String detail) {
         if (detail == null) {
             detail = "";
         }
+    }
+
+    /**
+     * One line for logs and debuggers, as in the report's expectation table.
+     *
+     * @return for example {@code ExpectationResult[PASS GET /users: status in [200]: 500 of 500]}
+     */
+    @Override
+    public String toString() {
+        return "ExpectationResult[" + (passed ? "PASS " : "FAIL ") + name + (detail.isEmpty() ? "" : ": " + detail)
+                + "]";
     }
 }

@@ -32,6 +32,8 @@ public final class HistogramLogs {
      * Merges interval logs into one report.
      *
      * @param logs one or more log files
+     * @return the merged report (transport {@code MERGED}), immutable
+     * @throws IllegalArgumentException when {@code logs} is null or empty
      * @throws LoadTestException naming the file (and line) that cannot be read
      */
     public static LoadReport merge(List<Path> logs) {

@@ -91,52 +91,122 @@ public final class HttpEndpoint {
         return added ? new HttpEndpoint(this, all) : this;
     }
 
-    /** Starts a GET endpoint. @throws LoadTestException when the URI is malformed or not absolute http(s) */
+    /**
+     * Starts a GET endpoint.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, blank, malformed, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder get(String uri) {
         return request("GET", uri);
     }
 
-    /** Starts a GET endpoint. */
+    /**
+     * Starts a GET endpoint.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder get(URI uri) {
         return request("GET", uri);
     }
 
-    /** Starts a POST endpoint; give it a {@link Builder#body body}. */
+    /**
+     * Starts a POST endpoint; give it a {@link Builder#body body}.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, blank, malformed, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder post(String uri) {
         return request("POST", uri);
     }
 
-    /** Starts a PUT endpoint. */
+    /**
+     * Starts a PUT endpoint.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, blank, malformed, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder put(String uri) {
         return request("PUT", uri);
     }
 
-    /** Starts a POST endpoint; give it a {@link Builder#body body}. */
+    /**
+     * Starts a POST endpoint; give it a {@link Builder#body body}.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder post(URI uri) {
         return request("POST", uri);
     }
 
-    /** Starts a PUT endpoint. */
+    /**
+     * Starts a PUT endpoint.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder put(URI uri) {
         return request("PUT", uri);
     }
 
-    /** Starts a DELETE endpoint. */
+    /**
+     * Starts a DELETE endpoint.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, blank, malformed, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder delete(String uri) {
         return request("DELETE", uri);
     }
 
-    /** Starts a DELETE endpoint. */
+    /**
+     * Starts a DELETE endpoint.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder delete(URI uri) {
         return request("DELETE", uri);
     }
 
-    /** Starts a PATCH endpoint; give it a {@link Builder#body body}. */
+    /**
+     * Starts a PATCH endpoint; give it a {@link Builder#body body}.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, blank, malformed, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder patch(String uri) {
         return request("PATCH", uri);
     }
 
-    /** Starts a PATCH endpoint; give it a {@link Builder#body body}. */
+    /**
+     * Starts a PATCH endpoint; give it a {@link Builder#body body}.
+     *
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException when the URI is null, not absolute {@code http(s)}, has no
+     *     host or has a fragment
+     */
     public static Builder patch(URI uri) {
         return request("PATCH", uri);
     }
@@ -144,70 +214,123 @@ public final class HttpEndpoint {
     /**
      * Starts an endpoint with any method.
      *
-     * @param method an HTTP method token, for example {@code PATCH}
-     * @param uri an absolute {@code http://} or {@code https://} URI
+     * @param method an HTTP method token, for example {@code OPTIONS} (sent upper-cased)
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
      * @throws LoadTestException naming the parameter when either is invalid
      */
     public static Builder request(String method, String uri) {
         return request(method, parseUri(uri));
     }
 
-    /** Starts an endpoint with any method. */
+    /**
+     * Starts an endpoint with any method.
+     *
+     * @param method an HTTP method token, for example {@code OPTIONS} (sent upper-cased)
+     * @param uri an absolute {@code http://} or {@code https://} URI without a fragment
+     * @return a builder for the endpoint
+     * @throws LoadTestException naming the parameter when either is invalid
+     */
     public static Builder request(String method, URI uri) {
         return new Builder(checkMethod(method), checkUri(uri));
     }
 
-    /** The name used in reports; default {@code METHOD /path?query}. */
+    /**
+     * The name used in reports.
+     *
+     * @return the name given, or by default {@code METHOD /path?query}
+     */
     public String name() {
         return name;
     }
 
-    /** The HTTP method. */
+    /**
+     * The HTTP method.
+     *
+     * @return the method, upper case
+     */
     public String method() {
         return method;
     }
 
-    /** The target URI. */
+    /**
+     * The target URI.
+     *
+     * @return the absolute {@code http(s)} URI
+     */
     public URI uri() {
         return uri;
     }
 
-    /** Headers in the order given (names as given). */
+    /**
+     * The request headers.
+     *
+     * @return an unmodifiable list of the headers in the order given, names spelled as given
+     */
     public List<Map.Entry<String, String>> headers() {
         return headers;
     }
 
-    /** A copy of the fixed body, or null when there is none (or a supplier gives it). */
+    /**
+     * The fixed body.
+     *
+     * @return a copy of the fixed body, or null when there is none (or a supplier gives it)
+     */
     public byte[] body() {
         return body == null ? null : body.clone();
     }
 
-    /** The per-request body supplier, or null. */
+    /**
+     * The per-request body supplier.
+     *
+     * @return the supplier, or null when the body is fixed or absent
+     */
     public Supplier<byte[]> bodySupplier() {
         return bodySupplier;
     }
 
-    /** Whether requests carry a body. */
+    /**
+     * Whether requests carry a body.
+     *
+     * @return true when a fixed body or a body supplier is set
+     */
     public boolean hasBody() {
         return body != null || bodySupplier != null;
     }
 
-    /** Relative share of requests (default 1). */
+    /**
+     * Relative share of requests among the test's endpoints.
+     *
+     * @return the weight, >= 1 (default 1)
+     */
     public int weight() {
         return weight;
     }
 
-    /** The statuses that count as success, or null for the default (any 2xx or 3xx). */
+    /**
+     * The statuses that count as success.
+     *
+     * @return an unmodifiable set of statuses, or null for the default (any 2xx or 3xx)
+     */
     public Set<Integer> expectedStatuses() {
         return expectedStatuses;
     }
 
-    /** The response checks. */
+    /**
+     * The response checks.
+     *
+     * @return an unmodifiable list of the checks in the order added (empty by default)
+     */
     public List<Check> checks() {
         return checks;
     }
 
-    /** A copy of this endpoint's settings in a builder. */
+    /**
+     * A copy of this endpoint's settings in a builder; changing the builder does not change this
+     * endpoint.
+     *
+     * @return a new builder with every setting of this endpoint
+     */
     public Builder toBuilder() {
         Builder b = new Builder(method, uri);
         b.name = name;
@@ -220,6 +343,11 @@ public final class HttpEndpoint {
         return b;
     }
 
+    /**
+     * One line for logs: the name, method and URI.
+     *
+     * @return for example {@code GET /users (GET http://127.0.0.1:8080/users)}
+     */
     @Override
     public String toString() {
         return name + " (" + method + " " + uri + ")";
@@ -232,7 +360,11 @@ public final class HttpEndpoint {
      * @param predicate true when the response is acceptable
      */
     public record Check(String description, Predicate<HttpResult> predicate) {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @throws LoadTestException when {@code description} is blank or {@code predicate} is null
+         */
         public Check {
             if (description == null || description.isBlank()) {
                 throw new LoadTestException("check description", "must not be blank");
@@ -295,7 +427,11 @@ public final class HttpEndpoint {
         return uri;
     }
 
-    /** Collects one endpoint's settings; not thread-safe. */
+    /**
+     * Collects one endpoint's settings; {@link #build()} makes the immutable endpoint. Obtained from
+     * {@link HttpEndpoint#get(String)} and its siblings, or {@link HttpEndpoint#toBuilder()}. Not
+     * thread-safe.
+     */
     public static final class Builder {
         private final String method;
         private final URI uri;
@@ -312,7 +448,13 @@ public final class HttpEndpoint {
             this.uri = uri;
         }
 
-        /** The name used in reports. Default {@code METHOD /path?query}. */
+        /**
+         * The name used in reports. Default {@code METHOD /path?query}.
+         *
+         * @param endpointName the name, not blank (stripped)
+         * @return this builder
+         * @throws LoadTestException when {@code endpointName} is null or blank
+         */
         public Builder name(String endpointName) {
             if (endpointName == null || endpointName.isBlank()) {
                 throw new LoadTestException("name", "must not be blank");
@@ -323,7 +465,12 @@ public final class HttpEndpoint {
 
         /**
          * Adds a request header. {@code Content-Length} and {@code Transfer-Encoding} are computed and
-         * may not be set.
+         * may not be set. A name given twice is sent twice.
+         *
+         * @param headerName the header name, an HTTP token
+         * @param value the value, without line breaks
+         * @return this builder
+         * @throws LoadTestException when the name or value is invalid or the header is computed
          */
         public Builder header(String headerName, String value) {
             checkHeader(headerName, value);
@@ -349,7 +496,13 @@ public final class HttpEndpoint {
             }
         }
 
-        /** A fixed body, encoded as UTF-8. */
+        /**
+         * A fixed body, encoded as UTF-8; replaces an earlier body or supplier. Default: no body.
+         *
+         * @param text the body, not null
+         * @return this builder
+         * @throws LoadTestException when {@code text} is null
+         */
         public Builder body(String text) {
             if (text == null) {
                 throw new LoadTestException("body", "must not be null");
@@ -357,7 +510,13 @@ public final class HttpEndpoint {
             return body(text.getBytes(StandardCharsets.UTF_8));
         }
 
-        /** A fixed body (copied). */
+        /**
+         * A fixed body (the array is copied); replaces an earlier body or supplier. Default: no body.
+         *
+         * @param bytes the body, not null
+         * @return this builder
+         * @throws LoadTestException when {@code bytes} is null
+         */
         public Builder body(byte[] bytes) {
             if (bytes == null) {
                 throw new LoadTestException("body", "must not be null");
@@ -368,9 +527,12 @@ public final class HttpEndpoint {
         }
 
         /**
-         * A fixed body read from a file now.
+         * A fixed body read from a file now (later changes to the file are not seen); replaces an
+         * earlier body or supplier.
          *
-         * @throws LoadTestException naming the file when it cannot be read
+         * @param file the file, not null
+         * @return this builder
+         * @throws LoadTestException naming the file when it is null, not found or cannot be read
          */
         public Builder body(Path file) {
             if (file == null) {
@@ -387,7 +549,14 @@ public final class HttpEndpoint {
             return this;
         }
 
-        /** A body made per request (called on worker threads, concurrently; must be thread-safe and not return null). */
+        /**
+         * A body made per request; replaces an earlier fixed body. It is called on the workers'
+         * threads, concurrently, so it must be thread-safe, and it must not return null.
+         *
+         * @param supplier the body supplier, not null
+         * @return this builder
+         * @throws LoadTestException when {@code supplier} is null
+         */
         public Builder bodySupplier(Supplier<byte[]> supplier) {
             if (supplier == null) {
                 throw new LoadTestException("bodySupplier", "must not be null");
@@ -397,7 +566,13 @@ public final class HttpEndpoint {
             return this;
         }
 
-        /** Relative share of requests among the test's endpoints. Default 1. */
+        /**
+         * Relative share of requests among the test's endpoints. Default 1.
+         *
+         * @param share the weight, >= 1
+         * @return this builder
+         * @throws LoadTestException when {@code share} is below 1
+         */
         public Builder weight(int share) {
             if (share < 1) {
                 throw new LoadTestException("weight", "must be >= 1 (was " + share + ")");
@@ -406,7 +581,14 @@ public final class HttpEndpoint {
             return this;
         }
 
-        /** The statuses that count as success (replacing the default, any 2xx or 3xx). */
+        /**
+         * The statuses that count as success, replacing the default (any 2xx or 3xx) and any earlier
+         * call. Any other status is an error of kind {@link ErrorKind#forStatus(int)}.
+         *
+         * @param statuses one or more statuses in [100, 599]
+         * @return this builder
+         * @throws LoadTestException when none is given or one is out of range
+         */
         public Builder expectStatus(int... statuses) {
             if (statuses == null || statuses.length == 0) {
                 throw new LoadTestException("expectStatus", "needs at least one status");
@@ -422,15 +604,24 @@ public final class HttpEndpoint {
             return this;
         }
 
-        /** Adds a response check; a response that fails it counts as a {@link ErrorKind#CHECK_FAILED} error. */
+        /**
+         * Adds a response check; a response that fails it counts as a {@link ErrorKind#CHECK_FAILED}
+         * error. The predicate is called concurrently and must be thread-safe. Default: none.
+         *
+         * @param description what is checked, shown in reports; not blank
+         * @param predicate true when the response is acceptable; not null
+         * @return this builder
+         * @throws LoadTestException when {@code description} is blank or {@code predicate} is null
+         */
         public Builder check(String description, Predicate<HttpResult> predicate) {
             checks.add(new Check(description, predicate));
             return this;
         }
 
         /**
-         * The immutable endpoint.
+         * The immutable endpoint. The builder may be changed and built again afterwards.
          *
+         * @return the endpoint with this builder's settings
          * @throws LoadTestException when a header declares a body ({@code Content-Type}) but none was given
          */
         public HttpEndpoint build() {
@@ -447,6 +638,11 @@ public final class HttpEndpoint {
             return new HttpEndpoint(this);
         }
 
+        /**
+         * One line for debugging: the method, URI and headers so far.
+         *
+         * @return for example {@code HttpEndpoint.Builder[GET http://host/, headers [Accept=text/plain]]}
+         */
         @Override
         public String toString() {
             return "HttpEndpoint.Builder[" + method + " " + uri + ", headers " + Arrays.toString(headers.toArray())

@@ -1,7 +1,8 @@
 package io.backendkit.loadgen;
 
 /**
- * One point of the per-interval time series (one second by default), over all endpoints.
+ * One point of the per-interval time series (one second by default), over all endpoints. Immutable
+ * and thread-safe.
  *
  * @param startMillis start of the interval, in milliseconds after the end of warm-up
  * @param durationMillis length of the interval (the last one may be shorter)
@@ -30,7 +31,12 @@ public record IntervalStats(
         double offeredRatePerSecond,
         long late) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException when {@code durationMillis} is negative or not {@code 0 <= errors <=
+     *     requests}
+     */
     public IntervalStats {
         if (durationMillis < 0) {
             throw new IllegalArgumentException("interval durationMillis must be >= 0 (was " + durationMillis + ")");
@@ -41,8 +47,32 @@ public record IntervalStats(
         }
     }
 
-    /** Failed share of the requests in the interval, 0 when there were none. */
+    /**
+     * Failed share of the requests in the interval.
+     *
+     * @return errors over requests, 0..1; 0 when there were none
+     */
     public double errorRate() {
         return requests == 0 ? 0 : (double) errors / requests;
+    }
+
+    /**
+     * One line for logs and debuggers: when, how many, how fast, the percentiles in milliseconds, the
+     * users (or requests in flight), and in the open model the offered rate and late requests.
+     *
+     * @return for example {@code IntervalStats[2000+1000 ms: 812 requests, 0 errors, 812/s, p50 1.204 ms,
+     *     p90 2.001 ms, p99 5.611 ms, max 9.830 ms, 8 active]}
+     */
+    @Override
+    public String toString() {
+        return "IntervalStats[" + startMillis + "+" + durationMillis + " ms: " + requests + " requests, " + errors
+                + " errors, " + Durations.rate(Math.round(throughputPerSecond * 10) / 10.0) + "/s, p50 "
+                + Durations.millis(p50Nanos) + " ms, p90 " + Durations.millis(p90Nanos) + " ms, p99 "
+                + Durations.millis(p99Nanos) + " ms, max " + Durations.millis(maxNanos) + " ms, " + users + " active"
+                + (offeredRatePerSecond > 0
+                        ? ", offered " + Durations.rate(Math.round(offeredRatePerSecond * 10) / 10.0) + "/s, " + late
+                                + " late"
+                        : "")
+                + "]";
     }
 }

@@ -26,12 +26,21 @@ public final class LoadAssertions {
 
     private LoadAssertions() {}
 
-    /** Starts assertions on a report (its totals; {@link LoadReportAssert#endpoint} narrows to one endpoint). */
+    /**
+     * Starts assertions on a report (its totals; {@link LoadReportAssert#endpoint} narrows to one endpoint).
+     *
+     * @param actual the report; a null report fails the first assertion
+     * @return the assertions
+     */
     public static LoadReportAssert assertThat(LoadReport actual) {
         return new LoadReportAssert(actual, null);
     }
 
-    /** Assertions on a report, on its totals or on one endpoint. */
+    /**
+     * Assertions on a report, on its totals or on one endpoint. Each assertion fails with an {@link
+     * AssertionError} whose message carries the report's percentile table. Not thread-safe (like any
+     * AssertJ assertion object); the report itself is.
+     */
     @SuppressWarnings("exports") // AssertJ is optional: a module that uses these assertions requires it itself
     public static final class LoadReportAssert extends AbstractAssert<LoadReportAssert, LoadReport> {
 
@@ -77,7 +86,14 @@ public final class LoadAssertions {
             return TextReport.percentileTable(actual);
         }
 
-        /** Narrows the following assertions to one endpoint. */
+        /**
+         * Narrows the following assertions to one endpoint.
+         *
+         * @param name the endpoint's name as in {@link EndpointStats#name()}
+         * @return new assertions on that endpoint
+         * @throws AssertionError when the report has no endpoint of that name (the message lists those it
+         *     has)
+         */
         public LoadReportAssert endpoint(String name) {
             isNotNull();
             LoadReportAssert narrowed = new LoadReportAssert(actual, name);
@@ -85,42 +101,82 @@ public final class LoadAssertions {
             return narrowed;
         }
 
-        /** The median latency. */
+        /**
+         * The median latency.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert p50() {
             return latency("p50", LatencyStats::p50);
         }
 
-        /** The 90th percentile latency. */
+        /**
+         * The 90th percentile latency.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert p90() {
             return latency("p90", LatencyStats::p90);
         }
 
-        /** The 95th percentile latency. */
+        /**
+         * The 95th percentile latency.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert p95() {
             return latency("p95", LatencyStats::p95);
         }
 
-        /** The 99th percentile latency. */
+        /**
+         * The 99th percentile latency.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert p99() {
             return latency("p99", LatencyStats::p99);
         }
 
-        /** The 99.9th percentile latency. */
+        /**
+         * The 99.9th percentile latency.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert p999() {
             return latency("p99.9", LatencyStats::p999);
         }
 
-        /** The largest latency. */
+        /**
+         * The largest latency.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert maxLatency() {
             return latency("max", LatencyStats::max);
         }
 
-        /** The mean latency. */
+        /**
+         * The mean latency.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert meanLatency() {
             return latency("mean", LatencyStats::mean);
         }
 
-        /** The service-time percentiles (open model; equal to latency in the closed model). */
+        /**
+         * The service-time percentiles (open model; equal to latency in the closed model).
+         *
+         * @return assertions on the service time of this scope
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public ServiceTimeAssert serviceTime() {
             stats();
             return new ServiceTimeAssert(this);
@@ -133,7 +189,11 @@ public final class LoadAssertions {
 
         /**
          * The failed share of requests, 0..1. A failure message names how many requests failed and lists
-         * the errors of the scope by endpoint, kind, count and first message.
+         * the errors of the scope by endpoint, kind, count and first message. See {@link
+         * EndpointStats#errorRate()} for what counts.
+         *
+         * @return assertions on the error rate; {@link NumberAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
          */
         public NumberAssert errorRate() {
             EndpointStats s = stats();
@@ -147,19 +207,35 @@ public final class LoadAssertions {
             return new NumberAssert(s.errorRate(), "error rate of " + scope(), "", breakdown, this);
         }
 
-        /** Requests completed per second. */
+        /**
+         * Requests completed per second of the measured window.
+         *
+         * @return assertions on the throughput; {@link NumberAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public NumberAssert throughput() {
             EndpointStats s = stats();
             return new NumberAssert(s.throughputPerSecond(), "throughput of " + scope(), " req/s", "", this);
         }
 
-        /** Measured requests completed. */
+        /**
+         * Measured requests sent (failed ones included).
+         *
+         * @return assertions on the request count; {@link NumberAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public NumberAssert requests() {
             EndpointStats s = stats();
             return new NumberAssert(s.requests(), "requests of " + scope(), "", "", this);
         }
 
-        /** No request failed and every arrival due was sent. */
+        /**
+         * Asserts that no request failed and every arrival due was sent.
+         *
+         * @return these assertions
+         * @throws AssertionError when a request failed or an arrival was never sent (the message lists the
+         *     errors), or no request got an answer
+         */
         public LoadReportAssert hasNoErrors() {
             EndpointStats s = stats();
             if (s.errors() > 0 || s.dropped() + s.notStarted() > 0) {
@@ -170,7 +246,13 @@ public final class LoadAssertions {
             return myself;
         }
 
-        /** At least one response had status 429 (for rate-limiting tests). */
+        /**
+         * Asserts that at least one response had status 429 (for rate-limiting tests).
+         *
+         * @return these assertions
+         * @throws AssertionError when no 429 arrived (the message lists the statuses), or no request got an
+         *     answer
+         */
         public LoadReportAssert wasRateLimited() {
             EndpointStats s = stats();
             if (s.rateLimited() == 0) {
@@ -181,7 +263,13 @@ public final class LoadAssertions {
             return myself;
         }
 
-        /** At least one request got an answer and every run-level expectation passed. */
+        /**
+         * Asserts that at least one request got an answer and every run-level expectation passed. The
+         * expectations are the run's, whatever the scope.
+         *
+         * @return these assertions
+         * @throws AssertionError naming each failed expectation with its detail
+         */
         public LoadReportAssert passedExpectations() {
             stats();
             StringBuilder failed = new StringBuilder();
@@ -196,7 +284,14 @@ public final class LoadAssertions {
             return myself;
         }
 
-        /** No request of the open model was late, dropped or left unsent at the end. */
+        /**
+         * Asserts that no request of the open model was late, dropped or left unsent at the end (always
+         * true of the closed model). The counts are the run's, whatever the scope.
+         *
+         * @return these assertions
+         * @throws AssertionError when a request was late, dropped or not started, or no request got an
+         *     answer
+         */
         public LoadReportAssert hasNoLateOrDroppedRequests() {
             stats();
             if (actual.lateRequests() > 0 || actual.droppedRequests() > 0 || actual.notStartedRequests() > 0) {
@@ -222,7 +317,7 @@ public final class LoadAssertions {
         }
     }
 
-    /** Service-time percentiles of a report or endpoint. */
+    /** Service-time percentiles of a report or endpoint. Not thread-safe. */
     public static final class ServiceTimeAssert {
         private final LoadReportAssert parent;
 
@@ -230,17 +325,32 @@ public final class LoadAssertions {
             this.parent = parent;
         }
 
-        /** The median service time. */
+        /**
+         * The median service time.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert p50() {
             return service("p50", LatencyStats::p50);
         }
 
-        /** The 99th percentile service time. */
+        /**
+         * The 99th percentile service time.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert p99() {
             return service("p99", LatencyStats::p99);
         }
 
-        /** The largest service time. */
+        /**
+         * The largest service time.
+         *
+         * @return assertions on that figure; {@link LatencyAssert#and()} returns here
+         * @throws AssertionError when no request of the scope got an answer
+         */
         public LatencyAssert max() {
             return service("max", LatencyStats::max);
         }
@@ -252,7 +362,10 @@ public final class LoadAssertions {
         }
     }
 
-    /** Assertions on one latency figure. */
+    /**
+     * Assertions on one latency figure; a failure message names the figure and scope, both values in
+     * milliseconds and the report's percentile table. Not thread-safe.
+     */
     @SuppressWarnings("exports")
     public static final class LatencyAssert extends AbstractAssert<LatencyAssert, Duration> {
         private final String what;
@@ -264,36 +377,76 @@ public final class LoadAssertions {
             this.parent = parent;
         }
 
-        /** Back to the report for more assertions. */
+        /**
+         * Back to the report for more assertions.
+         *
+         * @return the report assertions this figure came from (same scope)
+         */
         public LoadReportAssert and() {
             return parent;
         }
 
-        /** Strictly below {@code limit}. */
+        /**
+         * Asserts that the figure is strictly below {@code limit}.
+         *
+         * @param limit the bound, not null
+         * @return these assertions
+         * @throws AssertionError when the figure is not strictly below the bound
+         * @throws IllegalArgumentException when {@code limit} is null
+         */
         public LatencyAssert isLessThan(Duration limit) {
             check(limit, actual.compareTo(limit) < 0, "less than");
             return myself;
         }
 
-        /** At most {@code limit}. */
+        /**
+         * Asserts that the figure is at most {@code limit}.
+         *
+         * @param limit the bound, not null
+         * @return these assertions
+         * @throws AssertionError when the figure is not at most the bound
+         * @throws IllegalArgumentException when {@code limit} is null
+         */
         public LatencyAssert isLessThanOrEqualTo(Duration limit) {
             check(limit, actual.compareTo(limit) <= 0, "at most");
             return myself;
         }
 
-        /** Strictly above {@code limit}. */
+        /**
+         * Asserts that the figure is strictly above {@code limit}.
+         *
+         * @param limit the bound, not null
+         * @return these assertions
+         * @throws AssertionError when the figure is not strictly above the bound
+         * @throws IllegalArgumentException when {@code limit} is null
+         */
         public LatencyAssert isGreaterThan(Duration limit) {
             check(limit, actual.compareTo(limit) > 0, "greater than");
             return myself;
         }
 
-        /** At least {@code limit}. */
+        /**
+         * Asserts that the figure is at least {@code limit}.
+         *
+         * @param limit the bound, not null
+         * @return these assertions
+         * @throws AssertionError when the figure is not at least the bound
+         * @throws IllegalArgumentException when {@code limit} is null
+         */
         public LatencyAssert isGreaterThanOrEqualTo(Duration limit) {
             check(limit, actual.compareTo(limit) >= 0, "at least");
             return myself;
         }
 
-        /** Within {@code [low, high]}. */
+        /**
+         * Asserts that the figure is within {@code [low, high]}, both bounds included.
+         *
+         * @param low the lower bound, not null
+         * @param high the upper bound, not null
+         * @return these assertions
+         * @throws AssertionError when the figure is outside the bounds
+         * @throws IllegalArgumentException when a bound is null
+         */
         public LatencyAssert isBetween(Duration low, Duration high) {
             if (low == null || high == null) {
                 throw new IllegalArgumentException("bounds must not be null");
@@ -322,7 +475,10 @@ public final class LoadAssertions {
         }
     }
 
-    /** Assertions on one number (error rate, throughput, request count). */
+    /**
+     * Assertions on one number (error rate, throughput, request count); a failure message names the
+     * figure and scope, both values and the report's percentile table. Not thread-safe.
+     */
     @SuppressWarnings("exports")
     public static final class NumberAssert extends AbstractAssert<NumberAssert, Double> {
         private final String what;
@@ -338,32 +494,65 @@ public final class LoadAssertions {
             this.parent = parent;
         }
 
-        /** Back to the report for more assertions. */
+        /**
+         * Back to the report for more assertions.
+         *
+         * @return the report assertions this figure came from (same scope)
+         */
         public LoadReportAssert and() {
             return parent;
         }
 
-        /** Strictly below {@code limit}. */
+        /**
+         * Asserts that the figure is strictly below {@code limit}.
+         *
+         * @param limit the bound
+         * @return these assertions
+         * @throws AssertionError when the figure is not strictly below the bound
+         */
         public NumberAssert isLessThan(double limit) {
             return check(limit, actual < limit, "less than");
         }
 
-        /** At most {@code limit}. */
+        /**
+         * Asserts that the figure is at most {@code limit}.
+         *
+         * @param limit the bound
+         * @return these assertions
+         * @throws AssertionError when the figure is not at most the bound
+         */
         public NumberAssert isLessThanOrEqualTo(double limit) {
             return check(limit, actual <= limit, "at most");
         }
 
-        /** Strictly above {@code limit}. */
+        /**
+         * Asserts that the figure is strictly above {@code limit}.
+         *
+         * @param limit the bound
+         * @return these assertions
+         * @throws AssertionError when the figure is not strictly above the bound
+         */
         public NumberAssert isGreaterThan(double limit) {
             return check(limit, actual > limit, "greater than");
         }
 
-        /** At least {@code limit}. */
+        /**
+         * Asserts that the figure is at least {@code limit}.
+         *
+         * @param limit the bound
+         * @return these assertions
+         * @throws AssertionError when the figure is not at least the bound
+         */
         public NumberAssert isGreaterThanOrEqualTo(double limit) {
             return check(limit, actual >= limit, "at least");
         }
 
-        /** Exactly zero. */
+        /**
+         * Asserts that the figure is exactly zero.
+         *
+         * @return these assertions
+         * @throws AssertionError when the figure is not zero
+         */
         public NumberAssert isZero() {
             return check(0, actual == 0, "exactly");
         }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * }</pre>
  *
  * <p>The totals are always compared; endpoints are compared when both reports have an endpoint of
- * the same name. Immutable.
+ * the same name. Immutable and thread-safe.
  *
  * @param baselineName the baseline report's name
  * @param candidateName the candidate report's name
@@ -34,7 +34,14 @@ public record LoadComparison(
         deltas = List.copyOf(deltas);
     }
 
-    /** Compares with {@link RegressionThresholds#defaults()}. */
+    /**
+     * Compares a candidate with a baseline using {@link RegressionThresholds#defaults()}.
+     *
+     * @param baseline the report to compare against, not null
+     * @param candidate the report under test, not null
+     * @return the comparison
+     * @throws IllegalArgumentException when an argument is null
+     */
     public static LoadComparison compare(LoadReport baseline, LoadReport candidate) {
         return compare(baseline, candidate, RegressionThresholds.defaults());
     }
@@ -42,6 +49,10 @@ public record LoadComparison(
     /**
      * Compares a candidate with a baseline.
      *
+     * @param baseline the report to compare against, not null
+     * @param candidate the report under test, not null
+     * @param thresholds what counts as a regression, not null
+     * @return the comparison
      * @throws IllegalArgumentException when an argument is null
      */
     public static LoadComparison compare(LoadReport baseline, LoadReport candidate, RegressionThresholds thresholds) {
@@ -97,17 +108,33 @@ public record LoadComparison(
         return baseline == 0 ? 0 : (candidate - baseline) / baseline;
     }
 
-    /** Whether any metric regressed. */
+    /**
+     * Whether any metric regressed.
+     *
+     * @return true when at least one delta is a regression
+     */
     public boolean hasRegression() {
         return deltas.stream().anyMatch(MetricDelta::regression);
     }
 
-    /** The metrics that regressed. */
+    /**
+     * The metrics that regressed.
+     *
+     * @return the regressed deltas in {@link #deltas()} order, possibly empty
+     */
     public List<MetricDelta> regressions() {
         return deltas.stream().filter(MetricDelta::regression).toList();
     }
 
-    /** The delta of one metric, e.g. {@code delta("total", "p99")}. @throws LoadTestException when absent */
+    /**
+     * The delta of one metric, for example {@code delta("total", "p99")}.
+     *
+     * @param scope {@code total} or an endpoint name present in both reports
+     * @param metric {@code throughput}, {@code errorRate}, {@code p50}, {@code p90}, {@code p99}, {@code
+     *     p99.9} or {@code max}
+     * @return the delta
+     * @throws LoadTestException when this comparison has no such metric
+     */
     public MetricDelta delta(String scope, String metric) {
         return deltas.stream()
                 .filter(d -> d.scope().equals(scope) && d.metric().equals(metric))
@@ -115,7 +142,12 @@ public record LoadComparison(
                 .orElseThrow(() -> new LoadTestException(scope + " " + metric, "not in this comparison"));
     }
 
-    /** A table of every metric with both values, the change and a REGRESSION marker. */
+    /**
+     * A table of every metric with both values, the change and a REGRESSION marker, under a title line
+     * and above a count of regressions.
+     *
+     * @return the text, lines ending in {@code \n}
+     */
     public String toText() {
         TextTable.Builder table = TextTable.builder("scope", "metric", baselineName, candidateName, "change", "")
                 .alignRight(2, 3, 4);
@@ -133,7 +165,7 @@ public record LoadComparison(
                 + (hasRegression() ? regressions().size() + " regression(s)\n" : "no regression\n");
     }
 
-    private static String format(String unit, double v) {
+    static String format(String unit, double v) {
         return switch (unit) {
             case "req/s" -> String.format(Locale.ROOT, "%,.1f", v);
             case "ratio" -> String.format(Locale.ROOT, "%.3f%%", v * 100);
@@ -144,6 +176,8 @@ public record LoadComparison(
     /**
      * One line: the two reports, how many metrics were compared and which regressed; {@link #toText()}
      * is the full table.
+     *
+     * @return for example {@code LoadComparison[v1 vs v2: 14 metrics, 1 regressed (total p99)]}
      */
     @Override
     public String toString() {

@@ -76,7 +76,13 @@ public record LoadReport(
     /** The JSON layout version this class writes and reads (version 1 reads too, its new figures as 0). */
     public static final int SCHEMA_VERSION = 2;
 
-    /** Validates the components and copies the lists. */
+    /**
+     * Validates the components and copies the lists (a null list becomes empty).
+     *
+     * @throws LoadTestException when {@code schemaVersion} is neither 1 nor {@value #SCHEMA_VERSION}
+     * @throws IllegalArgumentException when {@code name} is blank, {@code settings} or {@code total} is null,
+     *     or {@code measuredNanos} is negative
+     */
     public LoadReport {
         if (schemaVersion == 1) {
             schemaVersion = SCHEMA_VERSION;
@@ -100,22 +106,39 @@ public record LoadReport(
         expectations = List.copyOf(expectations == null ? List.of() : expectations);
     }
 
-    /** Length of the measured window. */
+    /**
+     * Length of the measured window.
+     *
+     * @return {@link #measuredNanos()} as a duration
+     */
     public Duration measured() {
         return Duration.ofNanos(measuredNanos);
     }
 
-    /** Requests completed per second over the whole run. */
+    /**
+     * Requests completed per second of the measured window, over all endpoints.
+     *
+     * @return the total throughput
+     */
     public double throughputPerSecond() {
         return total.throughputPerSecond();
     }
 
-    /** Failed share of all measured requests. */
+    /**
+     * Failed share of everything due in the measured window, over all endpoints; see {@link
+     * EndpointStats#errorRate()}.
+     *
+     * @return the total error rate, 0..1
+     */
     public double errorRate() {
         return total.errorRate();
     }
 
-    /** Latency over all endpoints. */
+    /**
+     * Latency over all endpoints.
+     *
+     * @return the total latency statistics
+     */
     public LatencyStats latency() {
         return total.latency();
     }
@@ -123,6 +146,8 @@ public record LoadReport(
     /**
      * The statistics of one endpoint.
      *
+     * @param endpointName the endpoint's name as in {@link EndpointStats#name()}
+     * @return that endpoint's statistics
      * @throws LoadTestException naming the known endpoints when there is none by that name
      */
     public EndpointStats endpoint(String endpointName) {
@@ -139,6 +164,8 @@ public record LoadReport(
     /**
      * Whether at least one request got an answer and every expectation passed. A run in which no
      * request got an answer (a dead target) never passes.
+     *
+     * @return true when the run passed
      */
     public boolean passed() {
         return total.responses() > 0 && expectations.stream().allMatch(ExpectationResult::passed);
@@ -147,18 +174,33 @@ public record LoadReport(
     /**
      * Observations derived from the numbers (saturation, error onset, long tail, in-flight cap,
      * generator limits). They are hints, labelled as such: INFO or WARNING findings with codes
-     * starting {@code HINT_}, never verdicts.
+     * starting {@code HINT_}, never verdicts. Computed on each call.
+     *
+     * @return the hints, possibly empty
      */
     public List<Finding> scalingHints() {
         return ScalingHints.of(this);
     }
 
-    /** Compares this report (the candidate) with a baseline using default thresholds. */
+    /**
+     * Compares this report (the candidate) with a baseline using {@link RegressionThresholds#defaults()}.
+     *
+     * @param baseline the report to compare against, not null
+     * @return the comparison
+     * @throws IllegalArgumentException when {@code baseline} is null
+     */
     public LoadComparison compareWith(LoadReport baseline) {
         return LoadComparison.compare(baseline, this);
     }
 
-    /** Compares this report (the candidate) with a baseline. */
+    /**
+     * Compares this report (the candidate) with a baseline.
+     *
+     * @param baseline the report to compare against, not null
+     * @param thresholds what counts as a regression, not null
+     * @return the comparison
+     * @throws IllegalArgumentException when an argument is null
+     */
     public LoadComparison compareWith(LoadReport baseline, RegressionThresholds thresholds) {
         return LoadComparison.compare(baseline, this, thresholds);
     }
@@ -166,17 +208,27 @@ public record LoadReport(
     /**
      * A plain-text summary: settings, throughput, the percentile table (total, and each endpoint
      * when there are several), errors, expectations and hints.
+     *
+     * @return the text, lines ending in {@code \n}
      */
     public String toText() {
         return TextReport.render(this);
     }
 
-    /** Pretty JSON with a trailing newline; {@link #fromJson} reads it back into an equal report. */
+    /**
+     * Pretty JSON with a trailing newline; {@link #fromJson} reads it back into an equal report.
+     *
+     * @return the JSON text, layout version {@value #SCHEMA_VERSION}
+     */
     public String toJson() {
         return Json.writePretty(this);
     }
 
-    /** A self-contained HTML page (inline SVG charts and CSS, no scripts or network access). */
+    /**
+     * A self-contained HTML page (inline SVG charts and CSS; it loads nothing from the network).
+     *
+     * @return the HTML document
+     */
     public String toHtml() {
         return HtmlReport.render(this);
     }
@@ -186,6 +238,7 @@ public record LoadReport(
      *
      * @param json the JSON text
      * @param sourceName names the input in error messages (a file name)
+     * @return the report
      * @throws io.backendkit.core.BackendKitException naming the source, line, column and JSON pointer
      */
     public static LoadReport fromJson(String json, String sourceName) {
@@ -193,9 +246,13 @@ public record LoadReport(
     }
 
     /**
-     * Reads a report from a JSON file.
+     * Reads a report from a JSON file written by {@link #writeJson(Path)}, as UTF-8.
      *
+     * @param file the file
+     * @return the report
      * @throws LoadTestException naming the file when it cannot be read
+     * @throws io.backendkit.core.BackendKitException naming the file, line, column and JSON pointer when it is
+     *     not a valid report
      */
     public static LoadReport readJson(Path file) {
         try {
@@ -207,12 +264,22 @@ public record LoadReport(
         }
     }
 
-    /** Writes {@link #toJson()} to a file (parent directories created). */
+    /**
+     * Writes {@link #toJson()} to a file as UTF-8 (parent directories created, an existing file replaced).
+     *
+     * @param file the file
+     * @throws LoadTestException naming the file when it cannot be written
+     */
     public void writeJson(Path file) {
         write(file, toJson());
     }
 
-    /** Writes {@link #toHtml()} to a file (parent directories created). */
+    /**
+     * Writes {@link #toHtml()} to a file as UTF-8 (parent directories created, an existing file replaced).
+     *
+     * @param file the file
+     * @throws LoadTestException naming the file when it cannot be written
+     */
     public void writeHtml(Path file) {
         write(file, toHtml());
     }
@@ -232,6 +299,8 @@ public record LoadReport(
     /**
      * A one-line summary for logs and debuggers: name, requests, throughput, p99 and errors. {@link
      * #toText()} is the full report (percentile table, errors, expectations, hints).
+     *
+     * @return for example {@code LoadReport[GET /users, 51234 requests, 4321.5/s, p99 5.611 ms, 0 errors]}
      */
     @Override
     public String toString() {

@@ -31,12 +31,19 @@ public final class LoadRun implements AutoCloseable {
         this.engine = engine;
     }
 
-    /** Ends the run early: no new requests; in-flight ones get the drain timeout. Returns at once. */
+    /**
+     * Ends the run early: no new requests; in-flight ones get the drain timeout. Returns at once;
+     * calling it again, or after the end, does nothing.
+     */
     public void stop() {
         engine.stop();
     }
 
-    /** Whether the report is ready. */
+    /**
+     * Whether the run has ended.
+     *
+     * @return true when {@link #await()} would return (or throw) at once
+     */
     public boolean isDone() {
         return engine.result().isDone();
     }
@@ -44,7 +51,9 @@ public final class LoadRun implements AutoCloseable {
     /**
      * Waits for the end of the run.
      *
-     * @throws LoadTestException when the run itself failed (not when requests failed)
+     * @return the report, the same one on every call
+     * @throws LoadTestException when the run itself failed (not when requests failed), or when the
+     *     calling thread is interrupted (the run is then stopped and the interrupt flag kept)
      */
     public LoadReport await() {
         try {
@@ -58,7 +67,14 @@ public final class LoadRun implements AutoCloseable {
         }
     }
 
-    /** Waits at most {@code timeout} for the report; empty when the run has not ended by then. */
+    /**
+     * Waits at most {@code timeout} for the report.
+     *
+     * @param timeout the longest wait, not null
+     * @return the report, or empty when the run has not ended by then
+     * @throws LoadTestException when the run itself failed, or when the calling thread is interrupted
+     *     (the interrupt flag is kept; the run goes on)
+     */
     public Optional<LoadReport> await(Duration timeout) {
         try {
             return Optional.of(engine.result().get(timeout.toNanos(), TimeUnit.NANOSECONDS));
@@ -79,7 +95,10 @@ public final class LoadRun implements AutoCloseable {
         return new LoadTestException("load test", "the run failed: " + cause, cause);
     }
 
-    /** Stops the run (if still going) and waits for it to end. */
+    /**
+     * Stops the run (if still going) and waits for it to end. Never throws: a failed run is reported
+     * by {@link #await()}. An interrupt ends the wait and keeps the interrupt flag.
+     */
     @Override
     public void close() {
         if (!isDone()) {

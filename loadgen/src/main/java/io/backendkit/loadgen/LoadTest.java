@@ -21,23 +21,43 @@ import java.util.concurrent.Callable;
  * }</pre>
  *
  * <p>Virtual users and open-model workers run on virtual threads; each records into its own
- * HdrHistograms, merged once per interval, so recording never contends. Stateless.
+ * HdrHistograms, merged once per interval, so recording never contends. This class is stateless
+ * and thread-safe; each factory method returns a new builder, which is not thread-safe.
  */
 public final class LoadTest {
 
     private LoadTest() {}
 
-    /** A new HTTP load test; add endpoints with {@code get(...)}, {@code post(...)}, {@code request(...)}. */
+    /**
+     * A new HTTP load test; add endpoints with {@code get(...)}, {@code post(...)}, {@code request(...)}.
+     *
+     * @return a fresh builder with every setting at its default (closed model, 1 user, 10 seconds)
+     */
     public static HttpLoadTest http() {
         return new HttpLoadTest();
     }
 
-    /** A new in-process load test of one task, named {@code task}. */
+    /**
+     * A new in-process load test of one task, named {@code task}.
+     *
+     * @param <T> the task's result type
+     * @param task the work of one request, called concurrently from virtual threads; must be thread-safe
+     * @return a fresh builder with every setting at its default (closed model, 1 user, 10 seconds)
+     * @throws LoadTestException when {@code task} is null
+     */
     public static <T> CallableLoadTest<T> of(Callable<T> task) {
         return of("task", task);
     }
 
-    /** A new in-process load test of one named task; add more with {@link CallableLoadTest#and}. */
+    /**
+     * A new in-process load test of one named task; add more with {@link CallableLoadTest#and}.
+     *
+     * @param <T> the task's result type
+     * @param name the task's name in reports, not blank
+     * @param task the work of one request, called concurrently from virtual threads; must be thread-safe
+     * @return a fresh builder with every setting at its default (closed model, 1 user, 10 seconds)
+     * @throws LoadTestException when {@code name} is blank or {@code task} is null
+     */
     public static <T> CallableLoadTest<T> of(String name, Callable<T> task) {
         return new CallableLoadTest<>(name, task);
     }
@@ -45,12 +65,24 @@ public final class LoadTest {
     /**
      * A new in-process load test of one task without a result ({@code () -> {}}, {@code this::warmCache}),
      * named {@code task}. Its result is {@code null}.
+     *
+     * @param task the work of one request, called concurrently from virtual threads; must be thread-safe
+     * @return a fresh builder with every setting at its default (closed model, 1 user, 10 seconds)
+     * @throws LoadTestException when {@code task} is null
      */
     public static CallableLoadTest<Void> of(VoidTask task) {
         return of("task", task);
     }
 
-    /** A new in-process load test of one named task without a result; add more with {@link CallableLoadTest#and}. */
+    /**
+     * A new in-process load test of one named task without a result; add more with {@link
+     * CallableLoadTest#and}.
+     *
+     * @param name the task's name in reports, not blank
+     * @param task the work of one request, called concurrently from virtual threads; must be thread-safe
+     * @return a fresh builder with every setting at its default (closed model, 1 user, 10 seconds)
+     * @throws LoadTestException when {@code name} is blank or {@code task} is null
+     */
     public static CallableLoadTest<Void> of(String name, VoidTask task) {
         return new CallableLoadTest<>(name, callable(name, task));
     }

@@ -56,7 +56,14 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         return (B) this;
     }
 
-    /** The run's name in reports and logs. Default: the endpoint or task name. */
+    /**
+     * The run's name in reports and logs. Default: the endpoint or task name when there is one,
+     * otherwise {@code N endpoints} or {@code N tasks}.
+     *
+     * @param runName the name, not blank (leading and trailing white space is stripped)
+     * @return this builder
+     * @throws LoadTestException when {@code runName} is null or blank
+     */
     public B name(String runName) {
         if (runName == null || runName.isBlank()) {
             throw new LoadTestException("name", "must not be blank");
@@ -68,6 +75,10 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /**
      * Closed model with this many virtual users, each on its own virtual thread sending one request
      * after another. Default 1.
+     *
+     * @param virtualUsers the number of virtual users, >= 1
+     * @return this builder
+     * @throws LoadTestException when {@code virtualUsers} is below 1
      */
     public B concurrency(int virtualUsers) {
         if (virtualUsers < 1) {
@@ -81,7 +92,9 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      * Open model at a constant arrival rate: requests are due on a fixed schedule whatever the
      * target does, and latency is measured from each request's intended start.
      *
-     * @param perSecond requests per second, > 0
+     * @param perSecond requests per second, > 0 and finite
+     * @return this builder
+     * @throws LoadTestException when {@code perSecond} is not a positive finite number
      */
     public B arrivalRate(double perSecond) {
         if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
@@ -95,6 +108,12 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /**
      * Open model with a rate that moves linearly from {@code fromPerSecond} to {@code toPerSecond}
      * over the measured {@link #duration(Duration) duration} (the warm-up runs at the start rate).
+     * Needs a duration to ramp over.
+     *
+     * @param fromPerSecond requests per second at the start of the measured window, >= 0 and finite
+     * @param toPerSecond requests per second at its end, >= 0 and finite; not both 0
+     * @return this builder
+     * @throws LoadTestException when a rate is negative or not finite, or both are 0
      */
     public B arrivalRate(double fromPerSecond, double toPerSecond) {
         if (!(fromPerSecond >= 0) || Double.isInfinite(fromPerSecond)) {
@@ -116,6 +135,10 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
      * connections(...)}). A request due while all are busy waits and is counted late (its latency
      * includes the wait); arrivals still waiting when the run ends are counted dropped, and count as
      * failures in the error rate. Default {@value #DEFAULT_MAX_IN_FLIGHT}.
+     *
+     * @param requestsInFlight the cap, >= 1
+     * @return this builder
+     * @throws LoadTestException when {@code requestsInFlight} is below 1
      */
     public B maxInFlight(int requestsInFlight) {
         if (requestsInFlight < 1) {
@@ -125,19 +148,37 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         return self();
     }
 
-    /** Closed model: start the virtual users evenly over this time. Default zero (all at once). */
+    /**
+     * Closed model: start the virtual users evenly over this time. Default zero (all at once).
+     *
+     * @param time the ramp-up, not negative
+     * @return this builder
+     * @throws LoadTestException when {@code time} is null or negative
+     */
     public B rampUp(Duration time) {
         this.rampUp = nonNegative("rampUp", time);
         return self();
     }
 
-    /** Closed model: each virtual user pauses this long between requests. Default zero. */
+    /**
+     * Closed model: each virtual user pauses this long between requests. Default zero.
+     *
+     * @param time the pause, not negative
+     * @return this builder
+     * @throws LoadTestException when {@code time} is null or negative
+     */
     public B thinkTime(Duration time) {
         this.thinkTime = nonNegative("thinkTime", time);
         return self();
     }
 
-    /** Load that runs before the measured window and is excluded from the results. Default zero. */
+    /**
+     * Load that runs before the measured window and is excluded from the results. Default zero.
+     *
+     * @param time the warm-up, not negative
+     * @return this builder
+     * @throws LoadTestException when {@code time} is null or negative
+     */
     public B warmUp(Duration time) {
         this.warmUp = nonNegative("warmUp", time);
         return self();
@@ -146,6 +187,10 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /**
      * Length of the measured window (after warm-up). Default 10 seconds unless {@link #requests} is
      * set; setting both is refused by {@link #run()}.
+     *
+     * @param time the measured window, > 0
+     * @return this builder
+     * @throws LoadTestException when {@code time} is null, zero or negative
      */
     public B duration(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
@@ -157,7 +202,12 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
 
     /**
      * Stop after this many measured requests (warm-up requests not counted), however long they take.
-     * Not together with {@link #duration(Duration)}: {@link #run()} refuses both.
+     * Not together with {@link #duration(Duration)}: {@link #run()} refuses both. Default: none (the
+     * run stops by duration).
+     *
+     * @param count the measured requests, >= 1
+     * @return this builder
+     * @throws LoadTestException when {@code count} is below 1
      */
     public B requests(long count) {
         if (count < 1) {
@@ -167,7 +217,14 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         return self();
     }
 
-    /** Longest wait for one response before it counts as {@link ErrorKind#READ_TIMEOUT}. Default 10 seconds (HTTP only). */
+    /**
+     * Longest wait for one response before it counts as {@link ErrorKind#READ_TIMEOUT}. Default
+     * {@link #DEFAULT_REQUEST_TIMEOUT 10 seconds}. HTTP only; in-process tasks are never interrupted.
+     *
+     * @param time the timeout, > 0
+     * @return this builder
+     * @throws LoadTestException when {@code time} is null, zero or negative
+     */
     public B requestTimeout(Duration time) {
         if (time == null || time.isNegative() || time.isZero()) {
             throw new LoadTestException("requestTimeout", "must be > 0 (was " + time + ")");
@@ -178,14 +235,24 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
 
     /**
      * How long requests in flight at the end may take to finish before they are cut off (and
-     * counted in {@link LoadReport#cutOffRequests()}). Default 2 seconds.
+     * counted in {@link LoadReport#cutOffRequests()}). Default {@link #DEFAULT_DRAIN_TIMEOUT 2 seconds}.
+     *
+     * @param time the drain timeout, not negative (zero cuts off at once)
+     * @return this builder
+     * @throws LoadTestException when {@code time} is null or negative
      */
     public B drainTimeout(Duration time) {
         this.drainTimeout = nonNegative("drainTimeout", time);
         return self();
     }
 
-    /** Length of one time-series point and of the progress interval. Default 1 second; at least 10 ms. */
+    /**
+     * Length of one time-series point and of the progress interval. Default 1 second.
+     *
+     * @param time the interval, at least 10 ms
+     * @return this builder
+     * @throws LoadTestException when {@code time} is null or shorter than 10 ms
+     */
     public B sampleInterval(Duration time) {
         if (time == null || time.toMillis() < 10) {
             throw new LoadTestException("sampleInterval", "must be >= 10ms (was " + time + ")");
@@ -194,13 +261,24 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
         return self();
     }
 
-    /** Seed of the weighted endpoint choice, so runs pick the same sequence. Default 1. */
+    /**
+     * Seed of the weighted endpoint choice, so runs pick the same sequence. Default 1.
+     *
+     * @param value any seed
+     * @return this builder
+     */
     public B seed(long value) {
         this.seed = value;
         return self();
     }
 
-    /** Receives a snapshot per interval. Default {@link ProgressListener#logging()}. */
+    /**
+     * Receives a snapshot per interval. Default {@link ProgressListener#logging()}.
+     *
+     * @param progressListener the listener, not null ({@link ProgressListener#none()} for silence)
+     * @return this builder
+     * @throws LoadTestException when {@code progressListener} is null
+     */
     public B progress(ProgressListener progressListener) {
         if (progressListener == null) {
             throw new LoadTestException("progress", "must not be null (use ProgressListener.none())");
@@ -212,7 +290,12 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
     /**
      * Also writes an HdrHistogram interval log (the standard format, one set of histograms per
      * sample interval) to this file; {@link HistogramLogs#merge} combines the logs of several
-     * generators into one exact report.
+     * generators into one exact report. Default: no log. Parent directories are created and an existing
+     * file is replaced; a file that cannot be written fails the run with a {@link LoadTestException}.
+     *
+     * @param file the log file to write
+     * @return this builder
+     * @throws LoadTestException when {@code file} is null
      */
     public B histogramLog(Path file) {
         if (file == null) {
@@ -224,9 +307,11 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
 
     /**
      * Runs the test and waits for its report. Failed requests never make this throw; they are
-     * counted in the report.
+     * counted in the report. Blocks the calling thread until the run and its drain have ended.
      *
-     * @throws LoadTestException when the configuration is inconsistent (named in the message)
+     * @return the immutable report of the measured window
+     * @throws LoadTestException when the configuration is inconsistent (named in the message), the target
+     *     cannot be set up, or the calling thread is interrupted while waiting
      */
     public LoadReport run() {
         try (LoadRun run = start()) {
@@ -236,7 +321,12 @@ public abstract sealed class LoadTestBuilder<B extends LoadTestBuilder<B>> permi
 
     /**
      * Starts the test and returns at once; {@link LoadRun#await()} waits for the report and {@link
-     * LoadRun#stop()} ends it early.
+     * LoadRun#stop()} ends it early. Close the returned run (try-with-resources) so that no
+     * threads or sockets outlive it.
+     *
+     * @return the run in progress
+     * @throws LoadTestException when the configuration is inconsistent (named in the message) or the target
+     *     cannot be set up
      */
     public LoadRun start() {
         Target target = target();

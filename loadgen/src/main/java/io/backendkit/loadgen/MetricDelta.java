@@ -2,7 +2,7 @@ package io.backendkit.loadgen;
 
 /**
  * One metric of a {@link LoadComparison}: baseline and candidate value, the relative change, and
- * whether it breaks the thresholds.
+ * whether it breaks the thresholds. Immutable and thread-safe.
  *
  * @param scope {@code total} or an endpoint name present in both reports
  * @param metric {@code throughput}, {@code errorRate}, {@code p50}, {@code p90}, {@code p99}, {@code p99.9}, {@code max}
@@ -19,4 +19,19 @@ public record MetricDelta(
         double baseline,
         double candidate,
         double change,
-        boolean regression) {}
+        boolean regression) {
+
+    /**
+     * One line for logs and debuggers: scope, metric, both values with their unit, the change and
+     * the verdict.
+     *
+     * @return for example {@code MetricDelta[total p99: 1.200 -> 1.500 ms (+25.0%), REGRESSION]}
+     */
+    @Override
+    public String toString() {
+        return "MetricDelta[" + scope + " " + metric + ": " + LoadComparison.format(unit, baseline) + " -> "
+                + LoadComparison.format(unit, candidate) + " " + (unit.equals("ratio") ? "error rate" : unit) + " ("
+                + String.format(java.util.Locale.ROOT, "%+.1f%%", change * 100) + ")"
+                + (regression ? ", REGRESSION" : "") + "]";
+    }
+}

@@ -3,7 +3,7 @@ package io.backendkit.loadgen;
 import java.time.Duration;
 
 /**
- * The configuration a run used, as recorded in its report.
+ * The configuration a run used, as recorded in its report. Immutable and thread-safe.
  *
  * @param model closed (virtual users) or open (arrival rate)
  * @param users virtual users (closed model; 0 in the open model)
@@ -36,7 +36,11 @@ public record RunSettings(
         Duration requestTimeout,
         String transport) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException when {@code model} is null or {@code transport} is blank
+     */
     public RunSettings {
         if (model == null) {
             throw new IllegalArgumentException("settings model must not be null");
@@ -46,7 +50,11 @@ public record RunSettings(
         }
     }
 
-    /** One line for reports: {@code closed model, 50 users, 30s after 2s warm-up}. */
+    /**
+     * One line for reports.
+     *
+     * @return for example {@code closed model, 50 users, 30s after 2s warm-up, transport HTTP1}
+     */
     public String describe() {
         StringBuilder s = new StringBuilder();
         if (model == LoadModel.CLOSED) {
@@ -78,5 +86,15 @@ public record RunSettings(
         }
         s.append(", transport ").append(transport);
         return s.toString();
+    }
+
+    /**
+     * One line for logs and debuggers: {@link #describe()} in brackets.
+     *
+     * @return for example {@code RunSettings[closed model, 50 users, 30s after 2s warm-up, transport HTTP1]}
+     */
+    @Override
+    public String toString() {
+        return "RunSettings[" + describe() + "]";
     }
 }

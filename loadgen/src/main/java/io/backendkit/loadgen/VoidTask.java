@@ -18,7 +18,12 @@ public interface VoidTask {
      */
     void run() throws Exception;
 
-    /** This task as a {@code Callable} that returns {@code null}. */
+    /**
+     * This task as a {@code Callable} that returns {@code null}.
+     *
+     * @param <T> the result type the caller wants (the result is always {@code null})
+     * @return a callable that runs this task
+     */
     default <T> java.util.concurrent.Callable<T> asCallable() {
         return () -> {
             run();
