@@ -297,6 +297,37 @@ class FaultsTest {
     }
 
     @Test
+    void aResponseHeadWithoutEndIsAProtocolErrorOnceItPassesTheHeadLimitNotATimeout() {
+        // GIVEN a server that answers with header lines forever
+        try (var server = new TestServers.Raw((socket, in, out) -> {
+            if (TestServers.readRequest(in)) {
+                out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+                byte[] line = "X-Padding: 0123456789abcdef0123456789abcdef\r\n".getBytes(StandardCharsets.US_ASCII);
+                while (true) {
+                    out.write(line);
+                }
+            }
+        })) {
+            // WHEN one request meets it, with a request timeout far beyond the test's wait
+            try (LoadRun run = LoadTest.http()
+                    .get(server.uri("/"))
+                    .requests(1)
+                    .requestTimeout(ofSeconds(300))
+                    .progress(ProgressListener.none())
+                    .start()) {
+                // THEN the head limit (1 MiB) fails it as a protocol error, without waiting for the timeout
+                LoadReport r = run.await(ofSeconds(60))
+                        .orElseThrow(() -> new AssertionError(
+                                "still reading the endless head after 60 s: the head limit did not apply"));
+                assertThat(r.errors()).singleElement().satisfies(e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.PROTOCOL_ERROR);
+                    assertThat(e.firstMessage()).contains("response head longer than 1048576 bytes");
+                });
+            }
+        }
+    }
+
+    @Test
     void expectRateLimitingPassesWhen429sAppearAndCountsThemAsErrorsOtherwise() {
         AtomicLong n = new AtomicLong();
         try (var server =

@@ -1,22 +1,20 @@
 package io.backendkit.loadgen.internal;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * One keep-alive HTTP/1.1 connection: a blocking socket channel (a virtual thread parks on it), one
- * reused read buffer, responses parsed in place (status line, headers, {@code Content-Length},
- * chunked and read-until-close bodies). Bodies are discarded unless a capture is given.
+ * One keep-alive HTTP/1.1 connection: a blocking socket channel (a virtual thread parks on it) and
+ * one reused read buffer whose bytes are handed to an {@link Http1ResponseParser} as they arrive;
+ * the parser says where the response ends and whether the connection may be kept. Bodies are
+ * discarded unless a capture is given. Bytes the server sends after a response (nobody asked for
+ * them) make the next exchange open a fresh connection.
  *
  * <p>A request is sent again only when it cannot have reached the server: before a reused
  * connection carries a request it is probed without blocking (end of stream, a reset or unsolicited
@@ -35,15 +33,15 @@ import java.util.Map;
  */
 final class Http1Connection {
 
-    private static final int INITIAL_BUFFER = 16 * 1024;
-    private static final int MAX_HEADER_LINE = 64 * 1024;
+    private static final int BUFFER = 16 * 1024;
     private static final long IDLE = Long.MIN_VALUE;
 
     private final InetSocketAddress address;
     private final int connectTimeoutMillis;
     private volatile SocketChannel socket;
-    private byte[] buf = new byte[INITIAL_BUFFER];
-    private ByteBuffer window = ByteBuffer.wrap(buf);
+    private final byte[] buf = new byte[BUFFER];
+    private final ByteBuffer window = ByteBuffer.wrap(buf);
+    private final Http1ResponseParser parser = new Http1ResponseParser();
     private int retries;
     private long bytesSent;
     private long bytesReceived;
@@ -56,11 +54,6 @@ final class Http1Connection {
     private volatile long deadline = IDLE;
     /** Whether the watchdog has closed the socket of the exchange in progress; written under {@link #guard}. */
     private volatile boolean expired;
-
-    private boolean responseStarted;
-    private boolean closeAfter;
-    private long contentLength;
-    private boolean chunked;
 
     Http1Connection(InetSocketAddress address, int connectTimeoutMillis) {
         this.address = address;
@@ -153,7 +146,6 @@ final class Http1Connection {
             if (fresh) {
                 connect(deadlineNanos);
             }
-            responseStarted = false;
             long accepted = 0;
             try {
                 ByteBuffer src = ByteBuffer.wrap(request, 0, length);
@@ -257,204 +249,30 @@ final class Http1Connection {
     }
 
     private int readResponse(boolean head, long deadlineNanos, Capture capture) throws IOException {
-        int status;
-        boolean http10;
+        parser.reset(head, capture != null, capture == null ? null : capture.body::write);
         while (true) {
-            int end = readLine(deadlineNanos);
-            int start = lineStart;
-            if (end - start < 12
-                    || buf[start] != 'H'
-                    || buf[start + 1] != 'T'
-                    || buf[start + 2] != 'T'
-                    || buf[start + 3] != 'P'
-                    || buf[start + 4] != '/'
-                    || buf[start + 5] != '1'
-                    || buf[start + 6] != '.'
-                    || buf[start + 8] != ' ') {
-                throw new ProtocolException(
-                        "not an HTTP/1.x status line: '" + ascii(start, Math.min(end, start + 80)) + "'");
-            }
-            http10 = buf[start + 7] == '0';
-            status = digit(buf[start + 9]) * 100 + digit(buf[start + 10]) * 10 + digit(buf[start + 11]);
-            if (status < 100 || status > 999 || end > start + 12 && buf[start + 12] != ' ') {
-                throw new ProtocolException("bad status code in '" + ascii(start, Math.min(end, start + 80)) + "'");
-            }
-            readHeaders(deadlineNanos, http10, capture);
-            if (status >= 100 && status < 200 && status != 101) {
-                if (capture != null) {
-                    capture.headers.clear();
-                }
-                continue;
-            }
-            break;
-        }
-        boolean noBody = head || status == 204 || status == 304 || status < 200;
-        if (!noBody) {
-            if (chunked) {
-                readChunked(deadlineNanos, capture);
-            } else if (contentLength >= 0) {
-                readFixed(contentLength, deadlineNanos, capture);
-            } else {
-                readUntilClose(deadlineNanos, capture);
-                closeAfter = true;
-            }
-        }
-        if (closeAfter) {
-            close();
-        }
-        return status;
-    }
-
-    private void readHeaders(long deadlineNanos, boolean http10, Capture capture) throws IOException {
-        contentLength = -1;
-        chunked = false;
-        closeAfter = http10;
-        while (true) {
-            int end = readLine(deadlineNanos);
-            int start = lineStart;
-            if (end == start) {
-                return;
-            }
-            int colon = -1;
-            for (int i = start; i < end; i++) {
-                if (buf[i] == ':') {
-                    colon = i;
+            if (pos < lim) {
+                pos += parser.feed(buf, pos, lim - pos);
+                if (parser.complete()) {
                     break;
                 }
             }
-            if (colon <= start) {
-                throw new ProtocolException("malformed header line: '" + ascii(start, Math.min(end, start + 80)) + "'");
-            }
-            int v = colon + 1;
-            while (v < end && (buf[v] == ' ' || buf[v] == '\t')) {
-                v++;
-            }
-            int ve = end;
-            while (ve > v && (buf[ve - 1] == ' ' || buf[ve - 1] == '\t')) {
-                ve--;
-            }
-            if (nameIs(start, colon, "content-length")) {
-                contentLength = parseDecimal(v, ve);
-            } else if (nameIs(start, colon, "transfer-encoding")) {
-                chunked = ascii(v, ve).toLowerCase(Locale.ROOT).contains("chunked");
-            } else if (nameIs(start, colon, "connection")) {
-                String value = ascii(v, ve).toLowerCase(Locale.ROOT);
-                if (value.contains("close")) {
-                    closeAfter = true;
-                } else if (value.contains("keep-alive")) {
-                    closeAfter = false;
-                }
-            }
-            if (capture != null) {
-                capture.headers
-                        .computeIfAbsent(ascii(start, colon).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                        .add(new String(buf, v, ve - v, java.nio.charset.StandardCharsets.ISO_8859_1));
-            }
-        }
-    }
-
-    private void readFixed(long length, long deadlineNanos, Capture capture) throws IOException {
-        long remaining = length;
-        while (remaining > 0) {
-            if (pos == lim) {
-                pos = 0;
-                lim = 0;
-                if (fill(deadlineNanos) < 0) {
-                    throw new EOFException(
-                            "connection closed after " + (length - remaining) + " of " + length + " body bytes");
-                }
-            }
-            int take = (int) Math.min(remaining, lim - pos);
-            bodyBytesReceived += take;
-            if (capture != null) {
-                capture.body.write(buf, pos, take);
-            }
-            pos += take;
-            remaining -= take;
-        }
-    }
-
-    private void readChunked(long deadlineNanos, Capture capture) throws IOException {
-        while (true) {
-            int end = readLine(deadlineNanos);
-            int start = lineStart;
-            long size = 0;
-            int i = start;
-            for (; i < end; i++) {
-                int d = Character.digit(buf[i], 16);
-                if (d < 0) {
-                    break;
-                }
-                size = size * 16 + d;
-                if (size > (1L << 40)) {
-                    throw new ProtocolException("chunk size too large");
-                }
-            }
-            if (i == start || i < end && buf[i] != ';' && buf[i] != ' ' && buf[i] != '\t') {
-                throw new ProtocolException("bad chunk size line: '" + ascii(start, Math.min(end, start + 40)) + "'");
-            }
-            if (size == 0) {
-                while (readLine(deadlineNanos) != lineStart) {
-                    // trailer fields are ignored
-                }
-                return;
-            }
-            readFixed(size, deadlineNanos, capture);
-            if (readLine(deadlineNanos) != lineStart) {
-                throw new ProtocolException("chunk data not followed by CRLF");
-            }
-        }
-    }
-
-    private void readUntilClose(long deadlineNanos, Capture capture) throws IOException {
-        while (true) {
-            bodyBytesReceived += lim - pos;
-            if (pos < lim && capture != null) {
-                capture.body.write(buf, pos, lim - pos);
-            }
+            // everything read so far is consumed: read the next bytes into the whole buffer
             pos = 0;
             lim = 0;
             if (fill(deadlineNanos) < 0) {
-                return;
+                parser.endOfInput();
+                break;
             }
         }
-    }
-
-    private int lineStart;
-
-    /** Reads up to the next LF; returns the end of the line (CR excluded), its start in {@link #lineStart}. */
-    private int readLine(long deadlineNanos) throws IOException {
-        int scan = pos;
-        while (true) {
-            for (int i = scan; i < lim; i++) {
-                if (buf[i] == '\n') {
-                    lineStart = pos;
-                    int end = i > pos && buf[i - 1] == '\r' ? i - 1 : i;
-                    pos = i + 1;
-                    return end;
-                }
-            }
-            scan = lim;
-            if (lim == buf.length) {
-                if (pos > 0) {
-                    System.arraycopy(buf, pos, buf, 0, lim - pos);
-                    scan -= pos;
-                    lim -= pos;
-                    pos = 0;
-                } else if (buf.length < MAX_HEADER_LINE) {
-                    buf = java.util.Arrays.copyOf(buf, Math.min(MAX_HEADER_LINE, buf.length * 2));
-                    window = ByteBuffer.wrap(buf);
-                } else {
-                    throw new ProtocolException("response line longer than " + MAX_HEADER_LINE + " bytes");
-                }
-            }
-            if (fill(deadlineNanos) < 0) {
-                throw new EOFException(
-                        responseStarted
-                                ? "connection closed in the middle of the response head"
-                                : "connection closed before the response");
-            }
+        bodyBytesReceived = parser.bodyBytes();
+        if (capture != null) {
+            capture.headers.putAll(parser.headers());
         }
+        if (!parser.keepAlive()) {
+            close();
+        }
+        return parser.status();
     }
 
     private int fill(long deadlineNanos) throws IOException {
@@ -467,51 +285,8 @@ final class Http1Connection {
         if (n > 0) {
             lim += n;
             bytesReceived += n;
-            responseStarted = true;
         }
         return n;
-    }
-
-    private boolean nameIs(int start, int end, String lowerName) {
-        if (end - start != lowerName.length()) {
-            return false;
-        }
-        for (int i = 0; i < lowerName.length(); i++) {
-            int c = buf[start + i];
-            if (c >= 'A' && c <= 'Z') {
-                c += 32;
-            }
-            if (c != lowerName.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private long parseDecimal(int start, int end) throws ProtocolException {
-        if (start == end) {
-            throw new ProtocolException("empty Content-Length");
-        }
-        long v = 0;
-        for (int i = start; i < end; i++) {
-            int d = buf[i] - '0';
-            if (d < 0 || d > 9 || v > Long.MAX_VALUE / 10 - 10) {
-                throw new ProtocolException("bad Content-Length '" + ascii(start, end) + "'");
-            }
-            v = v * 10 + d;
-        }
-        return v;
-    }
-
-    private static int digit(byte b) throws ProtocolException {
-        if (b < '0' || b > '9') {
-            throw new ProtocolException("status code is not a number");
-        }
-        return b - '0';
-    }
-
-    private String ascii(int start, int end) {
-        return new String(buf, start, Math.max(0, end - start), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** Closes the socket; the next exchange reconnects. */
