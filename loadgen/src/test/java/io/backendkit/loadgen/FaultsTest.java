@@ -101,10 +101,19 @@ class FaultsTest {
                     .extracting(ErrorStats::kind)
                     .containsAnyOf(ErrorKind.READ_TIMEOUT, ErrorKind.CUT_OFF)
                     .doesNotContain(ErrorKind.CONNECTION_RESET);
-            assertThat(r.total().errors()).isEqualTo(r.total().requests()).isBetween(6L, 15L);
+            // every request lasts at least the 300 ms timeout, so a user sends at most 4 in the second (at
+            // 0, 300, 600, 900 ms); how many fewer depends on how late a busy machine notices each timeout
+            assertThat(r.total().errors()).isEqualTo(r.total().requests()).isBetween(3L, 12L);
+            assertThat(r.errors())
+                    .filteredOn(e -> e.kind() == ErrorKind.READ_TIMEOUT)
+                    .singleElement()
+                    .satisfies(
+                            e -> assertThat(e.count()).as("each user timed out").isGreaterThanOrEqualTo(3));
             assertThat(r.total().responses()).isZero();
             assertThat(r.passed()).isFalse();
-            assertThat(r.total().latency().p50()).isBetween(ofMillis(300), ofMillis(400));
+            // most requests are timeouts: the median is the timeout, noticed within a few watchdog periods
+            // (without the timeout every request would wait to the end of the run and be cut off at 1.2 s)
+            assertThat(r.total().latency().p50()).isBetween(ofMillis(300), ofMillis(600));
 
             // a timeout longer than the run: in-flight requests are cut off at the end, not waited for
             start = System.nanoTime();
