@@ -306,8 +306,14 @@ class HonestAccountingTest {
                 .progress(ProgressListener.none())
                 .run();
         assertThat(r.scheduledRequests()).isEqualTo(2000);
-        assertThat(r.total().requests()).isEqualTo(2000);
-        assertThat(r.scheduleLag().count()).isEqualTo(2000);
+        // every due arrival is accounted for, and every one sent has its lag; on a busy machine a worker
+        // that sleeps until one of the last arrivals may wake after the end and leave it unsent (3 of
+        // 2000 not started in a loaded run): the split depends on the machine, the sum does not
+        assertThat(r.total().requests() + r.droppedRequests() + r.notStartedRequests())
+                .as(r.toText())
+                .isEqualTo(2000);
+        assertThat(r.scheduleLag().count()).isEqualTo(r.total().requests());
+        assertThat(r.total().requests()).as(r.toText()).isGreaterThanOrEqualTo(1950);
         // generous for a shared 2-core machine; the point is that it is measured and shown
         assertThat(r.scheduleLag().p50()).isLessThan(ofMillis(5));
         assertThat(r.toText()).contains("schedule lag (intended start to send, ms): p50 ");
