@@ -37,7 +37,9 @@ import java.util.regex.Pattern;
  * YAML/JSON mapping; messages name refs, paths and JSON pointers, never a file's contents. What was
  * checked is what is used: each document is kept as a private copy (see {@link RefCopies}) and
  * every external ref is rewritten to the copy, so swagger-parser reads only the copies and never
- * opens a file the policy did not approve or the network. Single use, not thread-safe.
+ * opens a file the policy did not approve or the network. {@code $anchor} refs ({@code #foo},
+ * {@code other.yaml#foo}) are rewritten to the JSON pointer of the schema declaring the anchor.
+ * Single use, not thread-safe.
  */
 final class RefGuard {
 
@@ -132,12 +134,13 @@ final class RefGuard {
         }
     }
 
-    /** One document: its key, name in messages, file name of its copy and tree. */
+    /** One document: its key, name in messages, file name of its copy, tree and anchors. */
     private static final class Doc {
         final String key;
         final String name;
         final String fileName;
         final JsonNode tree;
+        final Map<String, String> anchors = new HashMap<>();
         final Set<URI> ids = new HashSet<>();
         Path copy;
 
@@ -193,6 +196,7 @@ final class RefGuard {
 
     private void walkDocument(Doc doc, URI base) {
         collectIds(doc.tree, base, doc.ids);
+        collectAnchors(doc.tree, "", doc.anchors);
         walk(doc.tree, base, doc, "", false);
     }
 
@@ -205,6 +209,25 @@ final class RefGuard {
             node.forEach(child -> collectIds(child, here, ids));
         } else if (node.isArray()) {
             node.forEach(child -> collectIds(child, base, ids));
+        }
+    }
+
+    /** Each {@code $anchor} of the document with the JSON pointer of the object declaring it; the first wins. */
+    private static void collectAnchors(JsonNode node, String pointer, Map<String, String> anchors) {
+        if (node.isObject()) {
+            JsonNode anchor = node.get("$anchor");
+            if (anchor != null && anchor.isTextual() && !anchor.asText().isEmpty()) {
+                anchors.putIfAbsent(anchor.asText(), pointer);
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!LITERAL_KEYS.contains(field.getKey()) && !field.getKey().equals("examples")) {
+                    collectAnchors(field.getValue(), pointer + "/" + Names.pointerEscape(field.getKey()), anchors);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectAnchors(node.get(i), pointer + "/" + i, anchors);
+            }
         }
     }
 
@@ -265,9 +288,23 @@ final class RefGuard {
         }
     }
 
-    /** The fragment as written (anchors are not resolved). */
+    /**
+     * The fragment with an anchor ({@code foo}, not a pointer) replaced by the pointer of the object
+     * declaring it in {@code target}; other fragments as they are.
+     */
     private static String fragment(String ref, String fragment, Doc target, String location) {
-        return fragment;
+        if (fragment == null || fragment.isEmpty() || fragment.startsWith("/")) {
+            return fragment;
+        }
+        String anchor = fragment;
+        String pointer = target.anchors.get(anchor);
+        if (pointer == null) {
+            throw new SpecException(
+                    location,
+                    "$ref '" + ref + "' names the anchor '" + anchor + "', which no $anchor in " + target.name
+                            + " declares");
+        }
+        return pointer;
     }
 
     private static boolean isFollowable(URI uri) {
