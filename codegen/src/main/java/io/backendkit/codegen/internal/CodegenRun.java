@@ -45,7 +45,7 @@ public final class CodegenRun {
         long start = System.nanoTime();
         SpecLoader.LoadedSpec spec;
         try {
-            spec = SpecLoader.load(source, refPolicy);
+            spec = SpecLoader.loadOnLoaderThread(source, refPolicy);
         } catch (BackendKitException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -71,6 +71,58 @@ public final class SpecLoader {
     public record LoadedSpec(
             OpenAPI api, JsonNode document, String displayName, boolean swagger2, List<Finding> findings) {}
 
+    /** The name of the thread documents are loaded on. */
+    static final String LOADER_THREAD = "backendkit-spec-loader";
+
+    /**
+     * Stack of the loader thread: SnakeYAML, Jackson and swagger-parser's resolvers recurse once per
+     * nesting level, and real documents nest deeper than a default thread stack allows. It is
+     * reserved address space, committed only as deep as the recursion actually goes.
+     */
+    private static final long LOADER_STACK_BYTES = 512L * 1024 * 1024;
+
+    /**
+     * Loads and resolves the document on a thread of its own with a large stack (see {@link
+     * #load}), waiting for it; failures are rethrown as they are.
+     *
+     * @param policy where {@code $ref}s may lead besides the document's own tree
+     * @throws SpecException as {@link #load}, and when the document nests too deeply even for that
+     *     stack or the caller is interrupted while waiting
+     */
+    public static LoadedSpec loadOnLoaderThread(SpecSource source, RefPolicy policy) {
+        LoadedSpec[] result = new LoadedSpec[1];
+        Throwable[] failure = new Throwable[1];
+        Thread loader = new Thread(
+                null,
+                () -> {
+                    try {
+                        result[0] = load(source, policy);
+                    } catch (StackOverflowError e) {
+                        failure[0] = new SpecException(
+                                source.displayName(), "document nests too deeply to be read (stack overflow)", e);
+                    } catch (RuntimeException | Error e) {
+                        failure[0] = e;
+                    }
+                },
+                LOADER_THREAD,
+                LOADER_STACK_BYTES);
+        loader.setDaemon(true);
+        loader.start();
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            loader.interrupt();
+            Thread.currentThread().interrupt();
+            throw new SpecException(source.displayName(), "interrupted while loading the document", e);
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        } else if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return result[0];
+    }
+
     /**
      * Loads and resolves the document.
      *
