@@ -2,10 +2,15 @@ package io.backendkit.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.backendkit.codegen.internal.RefPolicy;
+import io.backendkit.codegen.internal.SpecLoader;
+import io.backendkit.codegen.internal.SpecSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -139,6 +144,67 @@ class SpecInputTest {
         GeneratedSources sources =
                 OpenApiCodegen.fromSpec(big).basePackage("big").generate();
         assertThat(sources.modelCount()).isEqualTo(i);
+    }
+
+    /**
+     * An OpenAPI 3.1 YAML document of at least {@code chars} characters: one operation per schema,
+     * schemas chained by refs, 3.1 type arrays, nested inline objects and long descriptions.
+     */
+    static String bigOpenApi31Yaml(int chars) {
+        StringBuilder paths = new StringBuilder();
+        StringBuilder schemas = new StringBuilder();
+        int i = 0;
+        while (paths.length() + schemas.length() < chars) {
+            paths.append("  /things")
+                    .append(i)
+                    .append("/{id}:\n    get:\n      operationId: getThing")
+                    .append(i)
+                    .append(
+                            "\n      parameters:\n        - {name: id, in: path, required: true, schema: {type: string}}")
+                    .append("\n      responses:\n        '200':\n          description: ok\n          content:")
+                    .append("\n            application/json:\n              schema: {$ref: '#/components/schemas/Thing")
+                    .append(i)
+                    .append("'}\n");
+            schemas.append("    Thing")
+                    .append(i)
+                    .append(":\n      type: object\n      required: [id]\n")
+                    .append("      description: >\n        ")
+                    .append("lorem ipsum dolor sit amet ".repeat(12))
+                    .append("\n      properties:\n        id: {type: string}\n")
+                    .append("        count: {type: [integer, 'null'], minimum: 0}\n")
+                    .append("        state: {type: string, enum: [open, closed]}\n")
+                    .append("        next: {$ref: '#/components/schemas/Thing")
+                    .append(i + 1)
+                    .append("'}\n")
+                    .append("        inner:\n          type: object\n          properties:\n")
+                    .append("            tags: {type: array, items: {type: string}}\n")
+                    .append("            owner: {$ref: '#/components/schemas/Thing")
+                    .append(i / 2)
+                    .append("'}\n");
+            i++;
+        }
+        schemas.append("    Thing").append(i).append(":\n      type: object\n");
+        return "openapi: 3.1.0\ninfo: {title: big, version: '1'}\npaths:\n" + paths + "components:\n  schemas:\n"
+                + schemas;
+    }
+
+    @Test
+    void aFourAndAHalfMegabyteOpenApi31YamlDocumentLoadsInSeconds() throws IOException {
+        // swagger-parser's 3.1 resolver read the file again from its location for every ref (with
+        // SnakeYAML's 3 MB limit): more than 10 minutes before; a few seconds of loading now
+        Path big = Files.writeString(tmp.resolve("big31.yaml"), bigOpenApi31Yaml(4_500_000));
+        assertThat(Files.size(big)).isGreaterThan(4_400_000);
+        SpecLoader.LoadedSpec spec = assertTimeoutPreemptively(
+                Duration.ofSeconds(120),
+                () -> SpecLoader.loadOnLoaderThread(new SpecSource.FromPath(big), RefPolicy.ownTreeOnly()));
+        assertThat(spec.findings()).isEmpty();
+        assertThat(spec.api().getPaths()).hasSizeGreaterThan(4000);
+        io.swagger.v3.oas.models.media.Schema<?> thing7 =
+                spec.api().getComponents().getSchemas().get("Thing7");
+        io.swagger.v3.oas.models.media.Schema<?> next = thing7.getProperties().get("next");
+        io.swagger.v3.oas.models.media.Schema<?> count = thing7.getProperties().get("count");
+        assertThat(next.get$ref()).isEqualTo("#/components/schemas/Thing8");
+        assertThat(count.getTypes()).containsExactlyInAnyOrder("integer", "null");
     }
 
     @Test

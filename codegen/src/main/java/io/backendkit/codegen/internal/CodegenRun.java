@@ -45,7 +45,7 @@ public final class CodegenRun {
         long start = System.nanoTime();
         SpecLoader.LoadedSpec spec;
         try {
-            spec = SpecLoader.load(source, refPolicy);
+            spec = SpecLoader.loadOnLoaderThread(source, refPolicy);
         } catch (BackendKitException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -96,7 +96,7 @@ public final class CodegenRun {
                 modelPackage,
                 findings);
         planner.otherComponents(api.getComponents());
-        planner.rawDocument(new RawDocument(source));
+        planner.rawDocument(new RawDocument(spec.document()));
         planner.planComponents();
         List<OperationPlanner.TagGroup> groups = new OperationPlanner(api, planner, findings).plan();
         List<ModelDecl> decls = planner.finish();

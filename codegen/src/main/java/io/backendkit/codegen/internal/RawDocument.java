@@ -2,28 +2,20 @@ package io.backendkit.codegen.internal;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The root document as written, read again only when the parsed model lost something that the
- * generated code needs (swagger-parser drops integer enum values beyond a long). Reads nothing but
- * the root document itself: no refs are followed and nothing is fetched. Single use, not
- * thread-safe.
+ * The root document as it was read (once, by {@link SpecLoader}), consulted only when the parsed
+ * model lost something that the generated code needs (swagger-parser drops integer enum values
+ * beyond a long). Nothing is read again: no file, no refs, no network.
  */
 final class RawDocument {
 
-    private final SpecSource source;
-    private JsonNode tree;
-    private boolean read;
+    private final JsonNode tree;
 
-    RawDocument(SpecSource source) {
-        this.source = source;
+    RawDocument(JsonNode tree) {
+        this.tree = tree;
     }
 
     /**
@@ -32,7 +24,7 @@ final class RawDocument {
      * as BigInteger, or null when the root document has no such schema (it came from another file).
      */
     List<Object> enumAt(String pointer) {
-        JsonNode root = tree();
+        JsonNode root = tree;
         if (root == null || pointer == null || !pointer.startsWith("#")) {
             return null;
         }
@@ -61,31 +53,5 @@ final class RawDocument {
             }
         }
         return out;
-    }
-
-    private JsonNode tree() {
-        if (read) {
-            return tree;
-        }
-        read = true;
-        try {
-            String text = switch (source) {
-                case SpecSource.FromText t -> t.text();
-                case SpecSource.FromPath p -> Files.readString(p.path());
-                case SpecSource.FromUri u -> null; // not fetched a second time
-            };
-            if (text != null) {
-                LoaderOptions options = new LoaderOptions();
-                options.setCodePointLimit(1 << 30);
-                ObjectMapper mapper = text.stripLeading().startsWith("{")
-                        ? new ObjectMapper()
-                        : new ObjectMapper(
-                                YAMLFactory.builder().loaderOptions(options).build());
-                tree = mapper.readTree(text);
-            }
-        } catch (IOException | RuntimeException e) {
-            tree = null; // the caller reports the values as dropped
-        }
-        return tree;
     }
 }

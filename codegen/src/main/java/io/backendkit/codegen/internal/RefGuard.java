@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backendkit.codegen.SpecException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,8 +34,12 @@ import java.util.regex.Pattern;
  * the check has to come first.
  *
  * <p>Each referenced file or remote document is read once here, parsed, and required to be a
- * YAML/JSON mapping; messages name refs, paths and JSON pointers, never a file's contents. Single
- * use, not thread-safe.
+ * YAML/JSON mapping; messages name refs, paths and JSON pointers, never a file's contents. What was
+ * checked is what is used: each document is kept as a private copy (see {@link RefCopies}) and
+ * every external ref is rewritten to the copy, so swagger-parser reads only the copies and never
+ * opens a file the policy did not approve or the network. {@code $anchor} refs ({@code #foo},
+ * {@code other.yaml#foo}) are rewritten to the JSON pointer of the schema declaring the anchor.
+ * Single use, not thread-safe.
  */
 final class RefGuard {
 
@@ -46,12 +52,13 @@ final class RefGuard {
     private final List<Path> roots = new ArrayList<>();
     private final List<Path> realRoots = new ArrayList<>();
     private final URI remoteRoot;
-    private final Set<String> visited = new HashSet<>();
-    private HttpClient http;
-    /** Whether approved relative file refs of the root document are rewritten to absolute paths. */
-    private boolean rewriteRelativeRefs;
+    private final RefCopies copies = new RefCopies();
+    /** Each document read so far, by its real path or URI. */
+    private final Map<String, Doc> docs = new HashMap<>();
 
-    private int depth;
+    private HttpClient http;
+    /** The root document, and whether a ref leads back to it (then it needs a copy too). */
+    private Doc root;
 
     private RefGuard(RefPolicy policy, ObjectMapper yaml, URI remoteRoot) {
         this.policy = policy;
@@ -63,28 +70,35 @@ final class RefGuard {
     }
 
     /**
-     * Checks the document and everything it refers to.
+     * Checks the document and everything it refers to, keeps a private copy of each document a ref
+     * leads to, and rewrites the refs of {@code tree} (and of the copies) to those copies.
      *
-     * @param tree the parsed root document
+     * @param tree the parsed root document, rewritten in place
      * @param source where it came from
      * @param name how it is named in messages
+     * @return the copies, to be closed once swagger-parser has read them
      * @throws SpecException for the first ref the policy refuses or that cannot be followed
      */
-    static void check(JsonNode tree, SpecSource source, String name, RefPolicy policy, ObjectMapper yaml) {
+    static RefCopies check(JsonNode tree, SpecSource source, String name, RefPolicy policy, ObjectMapper yaml) {
         URI base;
         RefGuard guard;
+        String rootKey;
+        String rootFile;
         switch (source) {
             case SpecSource.FromPath p -> {
                 Path file = p.path().toAbsolutePath().normalize();
                 base = file.toUri();
                 guard = new RefGuard(policy, yaml, null);
                 guard.addRoot(file.getParent());
-                guard.visited.add(realOrNormal(file).toString());
+                rootKey = realOrNormal(file).toString();
+                rootFile = fileName(
+                        file.getFileName() == null ? "" : file.getFileName().toString());
             }
             case SpecSource.FromUri u -> {
                 base = u.uri();
                 guard = new RefGuard(policy, yaml, u.uri().resolve(".").normalize());
-                guard.visited.add(u.uri().normalize().toString());
+                rootKey = u.uri().normalize().toString();
+                rootFile = fileName(lastSegment(u.uri()));
             }
             case SpecSource.FromText t -> {
                 guard = new RefGuard(policy, yaml, null);
@@ -97,17 +111,68 @@ final class RefGuard {
                     }
                     guard.addRoot(dir);
                     base = textLocation(dir).toUri();
-                    guard.rewriteRelativeRefs = true;
                 }
+                rootKey = base == null ? "" : base.toString();
+                rootFile = "openapi.json";
             }
         }
         try {
-            guard.walkDocument(tree, base, name);
+            guard.root = new Doc(rootKey, name, rootFile, tree);
+            guard.docs.put(rootKey, guard.root);
+            guard.walkDocument(guard.root, base);
+            if (guard.root.copy != null) {
+                guard.copies.write(guard.root.copy, tree);
+            }
+            return guard.copies;
+        } catch (RuntimeException | Error e) {
+            guard.copies.close();
+            throw e;
         } finally {
             if (guard.http != null) {
                 guard.http.close();
             }
         }
+    }
+
+    /** One document: its key, name in messages, file name of its copy, tree and anchors. */
+    private static final class Doc {
+        final String key;
+        final String name;
+        final String fileName;
+        final JsonNode tree;
+        final Map<String, String> anchors = new HashMap<>();
+        final Set<URI> ids = new HashSet<>();
+        Path copy;
+
+        Doc(String key, String name, String fileName, JsonNode tree) {
+            this.key = key;
+            this.name = name;
+            this.fileName = fileName;
+            this.tree = tree;
+        }
+    }
+
+    /** The copy of {@code doc} refs are rewritten to, made on first use. */
+    private Path copyOf(Doc doc) {
+        if (doc.copy == null) {
+            doc.copy = copies.reserve(doc.fileName, doc.name);
+        }
+        return doc.copy;
+    }
+
+    private static String lastSegment(URI uri) {
+        String path = uri.getPath();
+        if (path == null) {
+            return "";
+        }
+        int slash = path.lastIndexOf('/');
+        return path.substring(slash + 1);
+    }
+
+    /** A safe file name for a copy that keeps the original's name (swagger-parser names some schemas after it). */
+    private static String fileName(String original) {
+        String safe = original.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "document" + safe + ".yaml" : safe;
     }
 
     /** The made-up file in the base directory relative refs of text resolve against. */
@@ -129,15 +194,10 @@ final class RefGuard {
         }
     }
 
-    private void walkDocument(JsonNode tree, URI base, String name) {
-        Set<URI> ids = new HashSet<>();
-        collectIds(tree, base, ids);
-        depth++;
-        try {
-            walk(tree, base, name, "", ids, false);
-        } finally {
-            depth--;
-        }
+    private void walkDocument(Doc doc, URI base) {
+        collectIds(doc.tree, base, doc.ids);
+        collectAnchors(doc.tree, "", doc.anchors);
+        walk(doc.tree, base, doc, "", false);
     }
 
     private static void collectIds(JsonNode node, URI base, Set<URI> ids) {
@@ -149,6 +209,25 @@ final class RefGuard {
             node.forEach(child -> collectIds(child, here, ids));
         } else if (node.isArray()) {
             node.forEach(child -> collectIds(child, base, ids));
+        }
+    }
+
+    /** Each {@code $anchor} of the document with the JSON pointer of the object declaring it; the first wins. */
+    private static void collectAnchors(JsonNode node, String pointer, Map<String, String> anchors) {
+        if (node.isObject()) {
+            JsonNode anchor = node.get("$anchor");
+            if (anchor != null && anchor.isTextual() && !anchor.asText().isEmpty()) {
+                anchors.putIfAbsent(anchor.asText(), pointer);
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!LITERAL_KEYS.contains(field.getKey()) && !field.getKey().equals("examples")) {
+                    collectAnchors(field.getValue(), pointer + "/" + Names.pointerEscape(field.getKey()), anchors);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectAnchors(node.get(i), pointer + "/" + i, anchors);
+            }
         }
     }
 
@@ -166,20 +245,17 @@ final class RefGuard {
         }
     }
 
-    private void walk(JsonNode node, URI base, String name, String pointer, Set<URI> ids, boolean exampleEntry) {
+    private void walk(JsonNode node, URI base, Doc doc, String pointer, boolean exampleEntry) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
             URI idBase = withId(node, base);
             if (ref != null && ref.isTextual()) {
-                URI approved = checkRef(ref.asText(), base, name, pointer, ids);
-                if (approved != null && rewriteRelativeRefs && depth == 1 && "file".equals(approved.getScheme())) {
-                    String text = ref.asText();
-                    int hash = text.indexOf('#');
-                    ((com.fasterxml.jackson.databind.node.ObjectNode) node)
-                            .put("$ref", Path.of(approved) + (hash < 0 ? "" : text.substring(hash)));
-                }
+                String rewritten = checkRef(ref.asText(), base, doc, pointer);
                 if (idBase != base && idBase != null && isFollowable(idBase)) {
-                    checkRef(ref.asText(), idBase, name, pointer, ids);
+                    checkRef(ref.asText(), idBase, doc, pointer);
+                }
+                if (rewritten != null) {
+                    ((ObjectNode) node).put("$ref", rewritten);
                 }
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -197,20 +273,38 @@ final class RefGuard {
                         walk(
                                 example.getValue(),
                                 idBase,
-                                name,
+                                doc,
                                 childPointer + "/" + Names.pointerEscape(example.getKey()),
-                                ids,
                                 true);
                     }
                 } else {
-                    walk(value, idBase, name, childPointer, ids, false);
+                    walk(value, idBase, doc, childPointer, false);
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), base, name, pointer + "/" + i, ids, false);
+                walk(node.get(i), base, doc, pointer + "/" + i, false);
             }
         }
+    }
+
+    /**
+     * The fragment with an anchor ({@code foo}, not a pointer) replaced by the pointer of the object
+     * declaring it in {@code target}; other fragments as they are.
+     */
+    private static String fragment(String ref, String fragment, Doc target, String location) {
+        if (fragment == null || fragment.isEmpty() || fragment.startsWith("/")) {
+            return fragment;
+        }
+        String anchor = fragment;
+        String pointer = target.anchors.get(anchor);
+        if (pointer == null) {
+            throw new SpecException(
+                    location,
+                    "$ref '" + ref + "' names the anchor '" + anchor + "', which no $anchor in " + target.name
+                            + " declares");
+        }
+        return pointer;
     }
 
     private static boolean isFollowable(URI uri) {
@@ -226,13 +320,18 @@ final class RefGuard {
         }
     }
 
-    /** Checks one ref; returns the approved external document's URI, or null for refs within the document. */
-    private URI checkRef(String ref, URI base, String name, String pointer, Set<URI> ids) {
-        String location = name + "#" + pointer;
+    /**
+     * Checks one ref; returns it rewritten (to the private copy of the document it leads to, anchors
+     * to pointers), or null when it stays as written.
+     */
+    private String checkRef(String ref, URI base, Doc doc, String pointer) {
+        String location = doc.name + "#" + pointer;
         int hash = ref.indexOf('#');
         String target = hash < 0 ? ref : ref.substring(0, hash);
+        String fragment = hash < 0 ? null : ref.substring(hash + 1);
         if (target.isEmpty()) {
-            return null;
+            String resolved = fragment(ref, fragment, doc, location);
+            return java.util.Objects.equals(resolved, fragment) ? null : "#" + resolved;
         }
         URI resolved;
         if (SCHEME.matcher(target).find()) {
@@ -263,20 +362,21 @@ final class RefGuard {
                 throw refused(location, ref, "is not a valid URI reference");
             }
         }
-        if (ids.contains(withoutFragment(resolved))) {
+        if (doc.ids.contains(withoutFragment(resolved))) {
             return null;
         }
         String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
-        switch (scheme) {
+        Doc targetDoc = switch (scheme) {
             case "file" -> checkFile(ref, location, resolved);
             case "http", "https" -> checkRemote(ref, location, withoutFragment(resolved));
             default ->
                 throw refused(location, ref, "uses the scheme '" + scheme + ":'; only files and http(s) are followed");
-        }
-        return withoutFragment(resolved);
+        };
+        String resolvedFragment = fragment(ref, fragment, targetDoc, location);
+        return copyOf(targetDoc) + (resolvedFragment == null ? "" : "#" + resolvedFragment);
     }
 
-    private void checkFile(String ref, String location, URI uri) {
+    private Doc checkFile(String ref, String location, URI uri) {
         Path path;
         try {
             path = Path.of(uri).toAbsolutePath().normalize();
@@ -296,8 +396,9 @@ final class RefGuard {
         if (Files.isDirectory(real)) {
             throw new SpecException(location, "$ref '" + ref + "' points to a directory: " + path);
         }
-        if (!visited.add(real.toString())) {
-            return;
+        Doc known = docs.get(real.toString());
+        if (known != null) {
+            return known;
         }
         String text;
         try {
@@ -314,7 +415,17 @@ final class RefGuard {
                             + e.getClass().getSimpleName());
         }
         JsonNode tree = parse(text, ref, location, path.toString());
-        walkDocument(tree, path.toUri(), path.toString());
+        Doc doc = new Doc(real.toString(), path.toString(), fileName(String.valueOf(path.getFileName())), tree);
+        return follow(doc, path.toUri());
+    }
+
+    /** Registers, walks and copies a newly read document. */
+    private Doc follow(Doc doc, URI base) {
+        docs.put(doc.key, doc);
+        copyOf(doc);
+        walkDocument(doc, base);
+        copies.write(doc.copy, doc.tree);
+        return doc;
     }
 
     private String outsideMessage() {
@@ -333,7 +444,7 @@ final class RefGuard {
         return underRemoteRoot || policy.hosts().contains(host);
     }
 
-    private void checkRemote(String ref, String location, URI uri) {
+    private Doc checkRemote(String ref, String location, URI uri) {
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (!remoteAllowed(uri)) {
             throw refused(
@@ -341,8 +452,9 @@ final class RefGuard {
                     ref,
                     "would be fetched over the network; allow the host with allowRemoteRefs(\"" + host + "\")");
         }
-        if (!visited.add(uri.toString())) {
-            return;
+        Doc known = docs.get(uri.toString());
+        if (known != null) {
+            return known;
         }
         if (http == null) {
             http = HttpClient.newBuilder()
@@ -427,7 +539,7 @@ final class RefGuard {
             throw new SpecException(location, "$ref '" + ref + "': interrupted while fetching " + uri);
         }
         JsonNode tree = parse(text, ref, location, uri.toString());
-        walkDocument(tree, uri, uri.toString());
+        return follow(new Doc(uri.toString(), uri.toString(), fileName(lastSegment(uri)), tree), uri);
     }
 
     private JsonNode parse(String text, String ref, String location, String what) {

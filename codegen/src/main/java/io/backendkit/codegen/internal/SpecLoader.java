@@ -43,9 +43,6 @@ public final class SpecLoader {
     /** SnakeYAML counts code points; 1 GiB is far beyond any real document and below int overflow. */
     private static final int MAX_YAML_CODE_POINTS = 1 << 30;
 
-    /** Swagger 2.0 YAML above this size is handed over as JSON text (the 2.0 reader has SnakeYAML's limit). */
-    private static final int SWAGGER2_YAML_DIRECT_LIMIT = 3 * 1024 * 1024;
-
     private static final java.util.regex.Pattern QUOTED_PASSAGE =
             java.util.regex.Pattern.compile("'[^']{60,}'|\"[^\"]{60,}\"");
     private static final int MAX_MESSAGE = 300;
@@ -62,8 +59,69 @@ public final class SpecLoader {
 
     private SpecLoader() {}
 
-    /** The parsed document. */
-    public record LoadedSpec(OpenAPI api, String displayName, boolean swagger2, List<Finding> findings) {}
+    /**
+     * The parsed document.
+     *
+     * @param api the model swagger-parser built
+     * @param document the root document as read (refs rewritten to private copies that no longer exist)
+     * @param displayName how the document is named in messages
+     * @param swagger2 whether it was a Swagger 2.0 document
+     * @param findings swagger-parser's messages
+     */
+    public record LoadedSpec(
+            OpenAPI api, JsonNode document, String displayName, boolean swagger2, List<Finding> findings) {}
+
+    /** The name of the thread documents are loaded on. */
+    static final String LOADER_THREAD = "backendkit-spec-loader";
+
+    /**
+     * Stack of the loader thread: SnakeYAML, Jackson and swagger-parser's resolvers recurse once per
+     * nesting level, and real documents nest deeper than a default thread stack allows. It is
+     * reserved address space, committed only as deep as the recursion actually goes.
+     */
+    private static final long LOADER_STACK_BYTES = 512L * 1024 * 1024;
+
+    /**
+     * Loads and resolves the document on a thread of its own with a large stack (see {@link
+     * #load}), waiting for it; failures are rethrown as they are.
+     *
+     * @param policy where {@code $ref}s may lead besides the document's own tree
+     * @throws SpecException as {@link #load}, and when the document nests too deeply even for that
+     *     stack or the caller is interrupted while waiting
+     */
+    public static LoadedSpec loadOnLoaderThread(SpecSource source, RefPolicy policy) {
+        LoadedSpec[] result = new LoadedSpec[1];
+        Throwable[] failure = new Throwable[1];
+        Thread loader = new Thread(
+                null,
+                () -> {
+                    try {
+                        result[0] = load(source, policy);
+                    } catch (StackOverflowError e) {
+                        failure[0] = new SpecException(
+                                source.displayName(), "document nests too deeply to be read (stack overflow)", e);
+                    } catch (RuntimeException | Error e) {
+                        failure[0] = e;
+                    }
+                },
+                LOADER_THREAD,
+                LOADER_STACK_BYTES);
+        loader.setDaemon(true);
+        loader.start();
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            loader.interrupt();
+            Thread.currentThread().interrupt();
+            throw new SpecException(source.displayName(), "interrupted while loading the document", e);
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        } else if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        return result[0];
+    }
 
     /**
      * Loads and resolves the document.
@@ -86,46 +144,14 @@ public final class SpecLoader {
         if (!tree.isObject()) {
             throw new SpecException(name + "#", "document root must be an object/mapping, found " + kind(tree));
         }
-        RefGuard.check(tree, source, name, policy, YAML);
-        if (source instanceof SpecSource.FromText t && t.base() != null) {
-            // without an existing location swagger-parser reads file refs of text from the class
-            // path; the guard has made the text's approved file refs absolute, so the rewritten
-            // document goes to swagger-parser from a private temporary file
-            String rewritten = writeJson(tree, name);
-            Path dir = null;
-            try {
-                dir = Files.createTempDirectory("backendkit-spec-text");
-                Path file = Files.writeString(dir.resolve("openapi.json"), rewritten);
-                return parse(tree, rewritten, true, file.toString(), name);
-            } catch (IOException e) {
-                throw new SpecException(name, "cannot write a temporary copy of the spec text: " + e, e);
-            } finally {
-                deleteQuietly(dir);
-            }
-        }
-        String location = switch (source) {
-            case SpecSource.FromPath p -> p.path().toAbsolutePath().normalize().toString();
-            case SpecSource.FromUri u -> u.uri().toString();
-            case SpecSource.FromText t -> null;
-        };
-        return parse(tree, text, json, location, name);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // a leftover temporary file is harmless
+        // refs lead to private copies of what the guard checked; swagger-parser gets no location
+        // of its own, so it reads nothing but the tree and those copies
+        try (RefCopies copies = RefGuard.check(tree, source, name, policy, YAML)) {
+            return parse(tree, copies, name);
         }
     }
 
-    private static LoadedSpec parse(JsonNode tree, String text, boolean json, String location, String name) {
+    private static LoadedSpec parse(JsonNode tree, RefCopies copies, String name) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         options.setResolveFully(false);
@@ -144,18 +170,18 @@ public final class SpecLoader {
             }
             swagger2 = false;
             if (openapi.asText().startsWith("3.0")) {
-                result = new OpenAPIV3Parser().parseJsonNode(location, tree, options);
+                result = new OpenAPIV3Parser().parseJsonNode(null, tree, options);
                 if (result.getOpenAPI() != null) {
                     try {
-                        new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), location, null, options)
+                        new OpenAPIResolver(result.getOpenAPI(), new ArrayList<>(), null, null, options)
                                 .resolve(result);
                     } catch (RuntimeException e) {
-                        throw new SpecException(name, "cannot resolve $refs: " + scrub(e.getMessage()), e);
+                        throw new SpecException(
+                                name, "cannot resolve $refs: " + scrub(copies.unmask(e.getMessage())), e);
                     }
                 }
             } else {
-                String jsonText = json ? text : writeJson(tree, name);
-                result = new OpenAPIV3Parser().readContents(jsonText, null, options, location);
+                result = new OpenAPIV3Parser().readContents(writeJson(tree, name), null, options, null);
             }
         } else if (swagger != null) {
             if (!"2.0".equals(swagger.asText())) {
@@ -165,10 +191,11 @@ public final class SpecLoader {
             }
             swagger2 = true;
             SwaggerConverter converter = new SwaggerConverter();
-            if (location != null && (json || text.length() < SWAGGER2_YAML_DIRECT_LIMIT)) {
-                result = converter.readLocation(location, null, options);
+            if (copies.isEmpty()) {
+                result = converter.readContents(writeJson(tree, name), null, options);
             } else {
-                result = converter.readContents(json ? text : writeJson(tree, name), null, options);
+                // the 2.0 reader resolves file refs against a location: give it a copy of the root
+                result = converter.readLocation(copies.root(tree, name).toString(), null, options);
             }
         } else {
             throw new SpecException(
@@ -179,7 +206,7 @@ public final class SpecLoader {
         if (result.getMessages() != null) {
             result.getMessages().stream()
                     .filter(m -> m != null && !m.isBlank())
-                    .map(SpecLoader::scrub)
+                    .map(m -> scrub(copies.unmask(m)))
                     .forEach(messages::add);
         }
         if (result.getOpenAPI() == null) {
@@ -191,7 +218,7 @@ public final class SpecLoader {
         for (String message : messages) {
             findings.add(Finding.warning("SPEC_MESSAGE", message).withLocation(name + pointerOf(message)));
         }
-        return new LoadedSpec(result.getOpenAPI(), name, swagger2, List.copyOf(findings));
+        return new LoadedSpec(result.getOpenAPI(), tree, name, swagger2, List.copyOf(findings));
     }
 
     private static String readText(SpecSource source) {
