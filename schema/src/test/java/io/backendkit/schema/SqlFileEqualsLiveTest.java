@@ -149,21 +149,29 @@ class SqlFileEqualsLiveTest {
             try (Connection c = db.dataSource.getConnection()) {
                 live = Schema.read(c, List.of(db.name));
             }
-            assertThat(file.catalog().tables()).hasSize(16);
-            assertThat(live.tables()).hasSize(16);
-            assertThat(file.catalog().views()).hasSameSizeAs(live.views());
-            assertThat(file.catalog().unmodelled().keySet())
-                    .isEqualTo(live.unmodelled().keySet());
             SchemaDiff diff = SchemaDiff.between(live, file.catalog());
             System.out.println("sakila file vs live:\n" + diff.toText());
             System.out.println("sakila skipped:\n"
                     + file.skipped().stream().map(Object::toString).collect(Collectors.joining("\n")));
+            assertThat(live.tables()).hasSize(16);
+            assertThat(file.catalog().tables())
+                    .extracting(Table::name)
+                    .isEqualTo(live.tables().stream().map(Table::name).toList());
+            assertThat(file.catalog().views())
+                    .extracting(View::name)
+                    .isEqualTo(live.views().stream().map(View::name).toList());
+            assertThat(file.catalog().unmodelled().keySet())
+                    .isEqualTo(live.unmodelled().keySet());
             assertThat(diff.changes()).as(diff.toText()).isEmpty();
+            // outside the model only views differ: MariaDB stores a view as its own rewrite of the query
+            // (qualified, back-quoted, lower-case keywords), which cannot be reproduced from the file
+            assertThat(diff.notCompared()).as(diff.toText()).hasSize(1);
+            assertThat(diff.notCompared().get(0)).startsWith("not compared: 7 views differ");
             assertThat(file.skipped()).as(file.skipped().toString()).isEmpty();
             SchemaReport liveReport = SchemaAnalyzer.withDefaults().analyze(live);
             SchemaReport fileReport = SchemaAnalyzer.withDefaults().analyze(file.catalog());
             assertThat(findings(fileReport).stream()
-                            .map(f -> f.replace(db.name + ".", ""))
+                            .map(f -> f.replace("sakila.", ""))
                             .toList())
                     .isEqualTo(findings(liveReport).stream()
                             .map(f -> f.replace(db.name + ".", ""))

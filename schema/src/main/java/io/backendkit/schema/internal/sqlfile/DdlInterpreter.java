@@ -70,6 +70,7 @@ public final class DdlInterpreter {
         String onUpdate;
         String charset;
         String collation;
+        boolean binaryCollation;
 
         Col copy() {
             Col c = new Col();
@@ -84,6 +85,7 @@ public final class DdlInterpreter {
             c.onUpdate = onUpdate;
             c.charset = charset;
             c.collation = collation;
+            c.binaryCollation = binaryCollation;
             return c;
         }
     }
@@ -779,6 +781,8 @@ public final class DdlInterpreter {
                 int[] r = c.until(
                         "NOT", "NULL", "DEFAULT", "COMMENT", "COLLATE", "CHARACTER", "PRIMARY", "UNIQUE", "KEY");
                 col.onUpdate = mysqlCurrentTimestamp(c.text(r));
+            } else if (dialect == Dialect.MYSQL && c.accept("BINARY")) {
+                col.binaryCollation = true; // the character set's _bin collation
             } else if (c.accept("COMMENT")) {
                 col.comment = blankToNull(c.next().value());
             } else if (c.accept("COLLATE")) {
@@ -2148,7 +2152,9 @@ public final class DdlInterpreter {
             charset = c.charset != null ? c.charset : t.charset != null ? t.charset : mysqlDatabaseCharset;
             collation = c.collation != null
                     ? c.collation
-                    : c.charset == null && t.collation != null ? t.collation : defaultCollation(charset);
+                    : c.binaryCollation
+                            ? charset + "_bin"
+                            : c.charset == null && t.collation != null ? t.collation : defaultCollation(charset);
         }
         if (c.onUpdate == null && charset == null) {
             return;
