@@ -380,7 +380,35 @@ public final class DdlInterpreter {
         if (text == null || dialect != Dialect.POSTGRESQL) {
             return text;
         }
-        return text.replace("'public.", "'").replaceAll("(?<![\\w$.\"])public\\.", "");
+        String t = text.replace("'public.", "'").replaceAll("(?<![\\w$.\"])public\\.", "");
+        // the server prints a negative constant as a cast string: -1 becomes '-1'::integer
+        return NEGATIVE.matcher(t)
+                .replaceAll(m -> m.group(1) + "'-" + m.group(2) + "'::"
+                        + (m.group(2).contains(".")
+                                ? "numeric"
+                                : Long.parseLong(m.group(2)) <= Integer.MAX_VALUE ? "integer" : "bigint"));
+    }
+
+    private static final java.util.regex.Pattern NEGATIVE =
+            java.util.regex.Pattern.compile("((?:^|[(,=<>]|\\s)\\s*)-([0-9]+(?:\\.[0-9]+)?)(?![0-9.eE]|\\s*::)");
+
+    /** Whether an expression has an operator outside parentheses and strings (the server then wraps it). */
+    private static boolean topLevelOperator(String e) {
+        int depth = 0;
+        boolean quote = false;
+        for (int k = 0; k < e.length(); k++) {
+            char ch = e.charAt(k);
+            if (ch == '\'') {
+                quote = !quote;
+            } else if (!quote && ch == '(') {
+                depth++;
+            } else if (!quote && ch == ')') {
+                depth--;
+            } else if (!quote && depth == 0 && "+-*/%<>=|&^".indexOf(ch) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- CREATE
@@ -719,7 +747,10 @@ public final class DdlInterpreter {
 
     private void columnConstraints(Cursor c, Tab t, Col col) {
         String constraintName = null;
-        while (!c.atEnd() && !c.is(",") && !c.is(")")) {
+        while (!c.atEnd()
+                && !c.is(",")
+                && !c.is(")")
+                && !(dialect == Dialect.MYSQL && (c.is("AFTER") || c.is("FIRST")))) {
             if (c.accept("CONSTRAINT")) {
                 constraintName = c.name();
                 continue;
@@ -828,7 +859,11 @@ public final class DdlInterpreter {
         if (dialect == Dialect.MYSQL) {
             return expr.strip();
         }
-        return pgExpr(expr);
+        String e = pgExpr(expr);
+        if (topLevelOperator(e.strip()) && !e.strip().toUpperCase(Locale.ROOT).startsWith("CASE")) {
+            e = "(" + e.strip() + ")";
+        }
+        return e;
     }
 
     private static String mysqlCurrentTimestamp(String text) {
@@ -858,7 +893,9 @@ public final class DdlInterpreter {
                 "AUTO_INCREMENT",
                 "CHARACTER",
                 "KEY",
-                "INVISIBLE");
+                "INVISIBLE",
+                "AFTER",
+                "FIRST");
         // "DEFAULT NULL" keeps NULL as the value; NOT NULL after it is a separate constraint
         String text = c.text(r);
         List<Token> toks = c.tokens.subList(r[0], r[1]);
@@ -1038,8 +1075,10 @@ public final class DdlInterpreter {
             }
             refCols = target.pk.columns();
         }
-        ReferentialAction onDelete = ReferentialAction.NO_ACTION;
-        ReferentialAction onUpdate = ReferentialAction.NO_ACTION;
+        // MySQL/MariaDB report an action left out as RESTRICT
+        ReferentialAction none = dialect == Dialect.MYSQL ? ReferentialAction.RESTRICT : ReferentialAction.NO_ACTION;
+        ReferentialAction onDelete = none;
+        ReferentialAction onUpdate = none;
         while (!c.atEnd() && !c.is(",") && !c.is(")")) {
             if (c.accept("ON", "DELETE")) {
                 onDelete = action(c);
