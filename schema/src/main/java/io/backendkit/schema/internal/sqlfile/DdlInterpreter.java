@@ -105,6 +105,7 @@ public final class DdlInterpreter {
         final List<Table.Name> inherits = new ArrayList<>();
         String charset;
         String collation;
+        int autoindex;
 
         Tab(String schema, String name) {
             this.schema = schema;
@@ -132,6 +133,7 @@ public final class DdlInterpreter {
     private final Map<String, String> unmodelled = new TreeMap<>();
     private final List<Note> skipped = new ArrayList<>();
     private final List<Note> ignored = new ArrayList<>();
+    private final List<String> sqliteNotes = new ArrayList<>();
     private String currentSchema;
     private String mysqlDatabaseCharset = "utf8mb4";
 
@@ -187,6 +189,11 @@ public final class DdlInterpreter {
         List<Column> cols = new ArrayList<>();
         int pos = 1;
         for (Col c : t.columns) {
+            if (dialect == Dialect.SQLITE && sqliteRowid(t, c)) {
+                // an INTEGER PRIMARY KEY is the rowid: never null, generated
+                c.nullable = false;
+                c.identity = true;
+            }
             cols.add(new Column(
                     c.name,
                     pos++,
@@ -231,8 +238,17 @@ public final class DdlInterpreter {
         Cursor c = new Cursor(s.tokens(), script, dialect);
         String kind = kind(s.tokens());
         try {
+            sqliteNotes.clear();
             if (!dispatch(c, kind, s)) {
                 skipped.add(new Note(s.line(), kind, "not modelled by the catalog"));
+            }
+            if (!sqliteNotes.isEmpty()) {
+                ignored.add(
+                        new Note(
+                                s.line(),
+                                kind,
+                                "CHECK constraints " + String.join(", ", sqliteNotes)
+                                        + ": the SQLite reader does not read CHECK constraints, so neither does the file reader"));
             }
         } catch (Unsupported e) {
             skipped.add(new Note(s.line(), kind, e.getMessage()));
@@ -692,17 +708,15 @@ public final class DdlInterpreter {
     }
 
     private Types.Resolved sqliteType(Cursor c) {
-        StringBuilder name = new StringBuilder();
+        int first = c.i;
         while (!c.atEnd() && c.peek().kind() == Kind.WORD && !isSqliteConstraintWord(c.peek())) {
-            name.append(name.length() == 0 ? "" : " ").append(c.next().value());
+            c.next();
         }
         Integer length = null;
         Integer precision = null;
         Integer scale = null;
-        if (c.is("(")) {
-            String args = c.groupInner().replace(" ", "");
-            name.append("(").append(args).append(")");
-            String[] parts = args.split(",");
+        if (c.i > first && c.is("(")) {
+            String[] parts = c.groupInner().replace(" ", "").split(",");
             try {
                 if (parts.length == 2) {
                     precision = Integer.parseInt(parts[0]);
@@ -711,11 +725,25 @@ public final class DdlInterpreter {
                     length = Integer.parseInt(parts[0]);
                 }
             } catch (NumberFormatException e) {
-                // not numeric: keep the name only
+                // not numeric: the name alone decides
             }
         }
-        String n = name.toString();
-        ColumnType type = ColumnType.normalise(n, length);
+        // the declared type exactly as written, as SQLite keeps it
+        String n = c.i > first ? c.text(new int[] {first, c.i}) : "";
+        String base = n.replaceAll("\\(.*", "").strip();
+        ColumnType type = ColumnType.normalise(base, length);
+        if (type == ColumnType.DECIMAL) {
+            length = null;
+        } else {
+            precision = null;
+            scale = null;
+            if ((type.isText() || type == ColumnType.BINARY) && length == null) {
+                length = 2_000_000_000; // what sqlite-jdbc reports as the size of an unbounded column
+            }
+            if (!(type.isText() || type == ColumnType.BINARY)) {
+                length = null;
+            }
+        }
         return new Types.Resolved(n, type, length, precision, scale, n, null);
     }
 
@@ -998,7 +1026,28 @@ public final class DdlInterpreter {
         if (dialect != Dialect.SQLITE) {
             t.indexes.add(Index.of(
                     n, cols.stream().map(Index.KeyPart::ofColumn).toList(), true, true, null, "btree", include, true));
+        } else {
+            t.pk = new PrimaryKey(name != null ? name : "PRIMARY", cols);
+            if (!(cols.size() == 1 && t.col(cols.get(0)).type.nativeType().equalsIgnoreCase("INTEGER"))) {
+                // any other primary key is kept in an index SQLite names itself
+                t.indexes.add(Index.of(
+                        "sqlite_autoindex_" + t.name + "_" + (++t.autoindex),
+                        cols.stream().map(Index.KeyPart::ofColumn).toList(),
+                        true,
+                        true,
+                        null,
+                        "btree",
+                        List.of(),
+                        true));
+            }
         }
+    }
+
+    private static boolean sqliteRowid(Tab t, Col c) {
+        return t.pk != null
+                && t.pk.columns().size() == 1
+                && t.pk.columns().get(0).equals(c.name)
+                && c.type.nativeType().equalsIgnoreCase("INTEGER");
     }
 
     private void unique(Tab t, String name, List<String> cols, List<String> include) {
@@ -1017,8 +1066,8 @@ public final class DdlInterpreter {
                     n, cols.stream().map(Index.KeyPart::ofColumn).toList(), true, false, null, "btree", include, true));
             return;
         }
-        if (n == null) {
-            n = "sqlite_autoindex_" + t.name + "_" + (t.indexes.size() + 1);
+        if (dialect == Dialect.SQLITE) {
+            n = "sqlite_autoindex_" + t.name + "_" + (++t.autoindex); // SQLite's own name, whatever the constraint's
         }
         t.uniques.add(new UniqueConstraint(n, cols));
         if (dialect == Dialect.POSTGRESQL) {
@@ -1037,6 +1086,10 @@ public final class DdlInterpreter {
             };
         }
         String e = expr.strip();
+        if (dialect == Dialect.SQLITE) {
+            sqliteNotes.add(n);
+            return; // the SQLite reader reads no CHECK constraints (JDBC metadata has none)
+        }
         if (dialect == Dialect.POSTGRESQL) {
             e = pgExpr(e);
             while (e.startsWith("(") && e.endsWith(")") && balanced(e.substring(1, e.length() - 1))) {
@@ -1101,10 +1154,10 @@ public final class DdlInterpreter {
             n = switch (dialect) {
                 case POSTGRESQL -> t.name + "_" + String.join("_", cols) + "_fkey";
                 case MYSQL -> t.name + "_ibfk_" + (t.fks.size() + 1);
-                default -> "fk_" + t.name + "_" + (t.fks.size() + 1);
+                default -> t.name + "_" + ref.name() + "_fk1"; // the SQLite reader's name for an unnamed key
             };
         }
-        String schema = dialect == Dialect.SQLITE ? null : refSchema;
+        String schema = refSchema;
         t.fks.add(new ForeignKey(n, cols, schema, ref.name(), refCols, onDelete, onUpdate));
         if (dialect == Dialect.MYSQL) {
             boolean covered = t.indexes.stream().anyMatch(ix -> ix.startsWith(cols));
@@ -1351,7 +1404,7 @@ public final class DdlInterpreter {
                     Index.of(name, parts, unique, false, null, method == null ? "btree" : method, List.of(), true));
             return;
         }
-        String method = dialect == Dialect.POSTGRESQL ? "btree" : null;
+        String method = "btree";
         if (c.accept("USING")) {
             method = c.next().value().toLowerCase(Locale.ROOT);
         }
@@ -1409,6 +1462,9 @@ public final class DdlInterpreter {
                     .map(k -> k.column() != null ? k.column() : "expr")
                     .toList();
             name = t.name + "_" + String.join("_", cols) + "_idx";
+        }
+        if (dialect == Dialect.SQLITE) {
+            predicate = null; // the SQLite reader does not read partial-index predicates
         }
         Index ix = Index.of(name, parts, unique, false, predicate, method, include, true);
         t.indexes.add(ix);
@@ -1583,7 +1639,8 @@ public final class DdlInterpreter {
             end -= c.tokens.get(end - 3).is("WITH") ? 3 : 4;
         }
         String text = c.text(new int[] {start, end});
-        String definition = dialect == Dialect.POSTGRESQL ? " " + text + ";" : text;
+        // SQLite's reader has no view text (JDBC metadata has none)
+        String definition = dialect == Dialect.POSTGRESQL ? " " + text + ";" : dialect == Dialect.SQLITE ? null : text;
         String schema = schemaOf(q);
         views.put(key(schema, q.name()), new View(schema, q.name(), definition));
     }
