@@ -417,8 +417,8 @@ public final class SqlLexer {
             return new Token(Kind.NUMBER, s.substring(start, pos), startLine, start, pos);
         }
         if (Character.isLetter(c) || c == '_' || (c == '$' && mysql()) || c > 127) {
-            while (pos < s.length() && identifierPart(pos)) {
-                pos++;
+            while (pos < s.length() && identifierPart(pos) && !(mysql() && s.startsWith(delimiter, pos))) {
+                pos++; // a custom delimiter such as $$ ends a word: END$$
             }
             return new Token(Kind.WORD, s.substring(start, pos), startLine, start, pos);
         }
