@@ -78,6 +78,13 @@ class SqlFileDialectsTest {
             CREATE TABLE events (id int NOT NULL, at date NOT NULL, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
             CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
             CREATE VIEW big_orders AS SELECT id, qty FROM orders WHERE qty > 100;
+            CREATE TABLE logs (id int NOT NULL, at date NOT NULL, msg text) PARTITION BY RANGE (at);
+            CREATE TABLE logs_2024 PARTITION OF logs FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            ALTER TABLE logs ADD PRIMARY KEY (id, at);
+            CREATE INDEX logs_at ON logs (at);
+            CREATE TABLE vip_customers (level int NOT NULL DEFAULT 1) INHERITS (customers);
+            ALTER TABLE orders RENAME COLUMN note TO remark;
+            ALTER TABLE events RENAME TO happenings;
             COMMENT ON TABLE orders IS 'customer orders';
             COMMENT ON COLUMN orders.qty IS 'items';
             GRANT SELECT ON orders TO PUBLIC;
@@ -118,10 +125,14 @@ class SqlFileDialectsTest {
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
             CREATE INDEX idx_orders_total ON orders (total);
             ALTER TABLE orders ADD COLUMN status VARCHAR(20) NOT NULL DEFAULT 'new' AFTER total;
+            CREATE TABLE IF NOT EXISTS customers (id INT);
+            DROP TABLE IF EXISTS legacy;
+            ALTER TABLE orders MODIFY note VARCHAR(500) NOT NULL DEFAULT '' COMMENT 'remark';
+            ALTER TABLE orders CHANGE COLUMN total amount DECIMAL(12,2) NOT NULL;
             LOCK TABLES customers WRITE;
             INSERT INTO customers (email) VALUES ('a@example.com');
             UNLOCK TABLES;
-            CREATE VIEW order_totals AS SELECT customer_id, SUM(total) AS total FROM orders GROUP BY customer_id;
+            CREATE VIEW order_totals AS SELECT customer_id, SUM(amount) AS total FROM orders GROUP BY customer_id;
             """;
 
     @Test
@@ -134,7 +145,7 @@ class SqlFileDialectsTest {
                     .isEqualTo("people");
             assertThat(file.ignored())
                     .extracting(SqlFileSchema.Skipped::kind)
-                    .containsExactly("SET", "LOCK", "INSERT", "UNLOCK");
+                    .containsExactly("SET", "CREATE TABLE", "DROP TABLE", "LOCK", "INSERT", "UNLOCK");
         }
     }
 

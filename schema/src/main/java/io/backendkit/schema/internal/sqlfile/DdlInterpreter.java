@@ -2027,7 +2027,7 @@ public final class DdlInterpreter {
 
     private void alterTable(Cursor c, Statement s, String kind) {
         c.accept("IF", "EXISTS");
-        c.accept("ONLY");
+        boolean only = c.accept("ONLY");
         QName q = c.qname();
         c.accept("*");
         Tab t = table(q);
@@ -2049,7 +2049,7 @@ public final class DdlInterpreter {
                                 && (c.is("KEY") || c.is("INDEX") || c.is("FULLTEXT") || c.is("SPATIAL")))) {
                     int before = t.indexes.size();
                     tableConstraint(c, t, true);
-                    if (!c.tokens.get(1).is("ONLY") && t.partitioned && t.pk != null && t.indexes.size() > before) {
+                    if (!only && t.partitioned && t.pk != null && t.indexes.size() > before) {
                         // a key on a partitioned table is created on each partition too
                         for (Tab child : tables.values()) {
                             if (child.partitionOf != null
@@ -2127,11 +2127,35 @@ public final class DdlInterpreter {
                 c.accept("RENAME");
                 Col col = t.col(c.name());
                 c.expect("TO");
-                col.name = c.name();
+                String renamed = c.name();
+                renameColumn(t, col.name, renamed);
+                col.name = renamed;
                 changed = true;
             } else if (c.accept("RENAME", "TO")) {
                 String n = c.name();
                 tables.remove(key(t.schema, t.name));
+                for (Tab other : tables.values()) {
+                    other.fks.replaceAll(f -> f.referencedTable().equals(t.name)
+                                    && java.util.Objects.equals(f.referencedSchema(), t.schema)
+                            ? new ForeignKey(
+                                    f.name(),
+                                    f.columns(),
+                                    f.referencedSchema(),
+                                    n,
+                                    f.referencedColumns(),
+                                    f.onDelete(),
+                                    f.onUpdate())
+                            : f);
+                    if (other.partitionOf != null
+                            && other.partitionOf.name().equals(t.name)
+                            && java.util.Objects.equals(other.partitionOf.schema(), t.schema)) {
+                        other.partitionOf = new Table.Name(t.schema, n);
+                    }
+                    other.inherits.replaceAll(
+                            p -> p.name().equals(t.name) && java.util.Objects.equals(p.schema(), t.schema)
+                                    ? new Table.Name(t.schema, n)
+                                    : p);
+                }
                 t.name = n;
                 tables.put(key(t.schema, t.name), t);
                 changed = true;
@@ -2148,6 +2172,9 @@ public final class DdlInterpreter {
                 column(c, t);
                 Col fresh = t.columns.remove(t.columns.size() - 1);
                 t.columns.add(idx, fresh);
+                if (!existing.name.equals(fresh.name)) {
+                    renameColumn(t, existing.name, fresh.name);
+                }
                 mysqlPosition(c, t);
                 changed = true;
             } else {
@@ -2160,6 +2187,48 @@ public final class DdlInterpreter {
             ignore(s, kind, "no effect on the model (" + String.join(", ", ignoredActions) + ")");
         } else if (!ignoredActions.isEmpty()) {
             ignore(s, kind, "parts without effect on the model: " + String.join(", ", ignoredActions));
+        }
+    }
+
+    /** A renamed column keeps its keys, indexes and the foreign keys into it (as the servers do). */
+    private void renameColumn(Tab t, String from, String to) {
+        java.util.function.UnaryOperator<List<String>> names =
+                l -> l.stream().map(x -> x.equals(from) ? to : x).toList();
+        if (t.pk != null) {
+            t.pk = new PrimaryKey(t.pk.name(), names.apply(t.pk.columns()));
+        }
+        t.uniques.replaceAll(u -> new UniqueConstraint(u.name(), names.apply(u.columns())));
+        t.fks.replaceAll(f -> new ForeignKey(
+                f.name(),
+                names.apply(f.columns()),
+                f.referencedSchema(),
+                f.referencedTable(),
+                f.referencedColumns(),
+                f.onDelete(),
+                f.onUpdate()));
+        t.indexes.replaceAll(ix -> Index.of(
+                ix.name(),
+                ix.keyParts().stream()
+                        .map(k -> from.equals(k.column()) ? new Index.KeyPart(to, null, k.prefixLength()) : k)
+                        .toList(),
+                ix.unique(),
+                ix.primary(),
+                ix.predicate(),
+                ix.method(),
+                names.apply(ix.include()),
+                ix.valid()));
+        for (Tab other : tables.values()) {
+            other.fks.replaceAll(
+                    f -> f.referencedTable().equals(t.name) && java.util.Objects.equals(f.referencedSchema(), t.schema)
+                            ? new ForeignKey(
+                                    f.name(),
+                                    f.columns(),
+                                    f.referencedSchema(),
+                                    f.referencedTable(),
+                                    names.apply(f.referencedColumns()),
+                                    f.onDelete(),
+                                    f.onUpdate())
+                            : f);
         }
     }
 
