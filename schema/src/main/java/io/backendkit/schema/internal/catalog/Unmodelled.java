@@ -20,7 +20,7 @@ final class Unmodelled {
     private Unmodelled() {}
 
     private static final String PG_SEQUENCES = """
-            SELECT 'sequence', n.nspname, c.relname, format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment '
+            SELECT 'sequence', n.nspname::text, c.relname::text, format_type(s.seqtypid, NULL) || ' start ' || s.seqstart || ' increment '
                    || s.seqincrement || ' min ' || s.seqmin || ' max ' || s.seqmax || ' cycle ' || s.seqcycle
             FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
