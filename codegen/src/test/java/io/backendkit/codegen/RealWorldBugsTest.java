@@ -132,6 +132,78 @@ class RealWorldBugsTest {
     }
 
     @Test
+    void everyLineBreakCharacterInNamesValuesAndDescriptionsCompiles() throws Exception {
+        // each character Java's \\R matches besides \\n: NEL, vertical tab, form feed, a lone CR
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  Odd:
+                    type: object
+                    description: "a\\u0085b\\u000bc\\u000cd\\re"
+                    required: ["n\\u0085el"]
+                    properties:
+                      "n\\u0085el": {type: string, description: "x\\u0085y"}
+                      "v\\u000bt": {type: string}
+                      "f\\u000cf": {type: string}
+                      "c\\rr": {type: integer, description: "p\\rq"}
+                      kind: {type: string, enum: ["p\\u0085q", "r\\u000bs", "t\\u000cu", "v\\rw"], default: "p\\u0085q"}
+                """, """
+                "/odd/{n\\u0085id}":
+                  get:
+                    summary: "s\\u0085t"
+                    parameters:
+                      - {name: "n\\u0085id", in: path, required: true, schema: {type: string}, description: "d\\u0085e"}
+                      - {name: "q\\u0085x", in: query, schema: {type: string, enum: ["m\\u0085n"]}}
+                    responses:
+                      '200':
+                        description: "o\\u0085k"
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Odd'}
+                """));
+        try (URLClassLoader loader = compile(sources)) {
+            Class<?> odd = Class.forName("com.acme.bug.model.Odd", true, loader);
+            ObjectMapper mapper = mapper(loader);
+            String json = "{\"n\\u0085el\":\"a\",\"v\\u000bt\":\"b\",\"f\\u000cf\":\"c\",\"c\\rr\":1,"
+                    + "\"kind\":\"v\\rw\"}";
+            assertThat(mapper.readTree(mapper.writeValueAsString(mapper.readValue(json, odd))))
+                    .isEqualTo(mapper.readTree(json));
+        }
+    }
+
+    @Test
+    void lineBreakCharactersInDiscriminatorMappingsCompile() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  Shape:
+                    oneOf:
+                      - $ref: '#/components/schemas/Circle'
+                      - $ref: '#/components/schemas/Square'
+                      - $ref: '#/components/schemas/Dot'
+                    discriminator:
+                      propertyName: kind
+                      mapping:
+                        "c\\u2028ircle": '#/components/schemas/Circle'
+                        "s\\u2029quare": '#/components/schemas/Square'
+                        "d\\u0085ot": '#/components/schemas/Dot'
+                  Circle: {type: object, required: [kind], properties: {kind: {type: string}, r: {type: integer}}}
+                  Square: {type: object, required: [kind], properties: {kind: {type: string}, side: {type: integer}}}
+                  Dot: {type: object, required: [kind], properties: {kind: {type: string}}}
+                """, "{}"));
+        try (URLClassLoader loader = compile(sources)) {
+            Class<?> shape = Class.forName("com.acme.bug.model.Shape", true, loader);
+            ObjectMapper mapper = mapper(loader);
+            assertThat(mapper.readValue("{\"kind\":\"c\\u2028ircle\",\"r\":2}", shape)
+                            .getClass()
+                            .getSimpleName())
+                    .isEqualTo("Circle");
+            assertThat(mapper.readValue("{\"kind\":\"d\\u0085ot\"}", shape)
+                            .getClass()
+                            .getSimpleName())
+                    .isEqualTo("Dot");
+        }
+    }
+
+    @Test
     void anEnumValueNamedUnrecognizedKeepsTheSentinelApart() throws Exception {
         GeneratedSources sources = generate(doc("""
                 schemas:

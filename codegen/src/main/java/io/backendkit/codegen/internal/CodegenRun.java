@@ -88,7 +88,6 @@ public final class CodegenRun {
         Findings findings = new Findings(spec.displayName(), spec.swagger2());
         findings.addAll(spec.findings());
         OpenAPI api = spec.api();
-        LineBreaks.hide(api);
         String modelPackage = basePackage + ".model";
         ModelPlanner planner = new ModelPlanner(
                 api.getComponents() == null ? null : api.getComponents().getSchemas(),

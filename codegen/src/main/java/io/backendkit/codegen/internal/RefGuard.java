@@ -558,6 +558,7 @@ final class RefGuard {
             throw new SpecException(
                     location, "$ref '" + ref + "' points to " + what + ", which is not a YAML/JSON mapping");
         }
+        LineBreaks.hide(tree);
         return tree;
     }
 

@@ -144,6 +144,7 @@ public final class SpecLoader {
         if (!tree.isObject()) {
             throw new SpecException(name + "#", "document root must be an object/mapping, found " + kind(tree));
         }
+        LineBreaks.hide(tree);
         // refs lead to private copies of what the guard checked; swagger-parser gets no location
         // of its own, so it reads nothing but the tree and those copies
         try (RefCopies copies = RefGuard.check(tree, source, name, policy, YAML)) {

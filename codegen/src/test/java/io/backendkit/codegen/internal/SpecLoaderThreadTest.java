@@ -58,7 +58,7 @@ class SpecLoaderThreadTest {
 
     @Test
     void deepDocumentsLoadEvenFromACallerWithASmallStack() throws IOException {
-        Path doc = Files.writeString(tmp.resolve("deep.yaml"), deep(240));
+        Path doc = Files.writeString(tmp.resolve("deep.yaml"), deep(400));
         SpecSource source = new SpecSource.FromPath(doc);
         assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
             // the same load on the caller's own small stack overflows: the test can tell the difference
