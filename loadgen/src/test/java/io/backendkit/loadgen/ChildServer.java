@@ -7,13 +7,19 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP server for tests that need more sockets than one process may hold: it listens on a free
  * port of 127.0.0.1, answers every request after {@code args[0]} milliseconds, prints its port on
- * the first line of standard output, and stops when standard input closes.
+ * the first line of standard output, and stops when standard input closes. With {@code args[1]} = N
+ * it holds every answer until requests have arrived on N distinct connections (at most 120 s), so
+ * that N clients are connected at the same moment however slowly a busy machine starts them.
  */
 public final class ChildServer {
 
@@ -21,6 +27,9 @@ public final class ChildServer {
 
     public static void main(String[] args) throws IOException {
         long delayMillis = Long.parseLong(args[0]);
+        int holdUntilConnections = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        CountDownLatch connected = new CountDownLatch(holdUntilConnections);
+        Set<Integer> ports = ConcurrentHashMap.newKeySet();
         byte[] ok = "ok".getBytes(StandardCharsets.US_ASCII);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16_384);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -30,6 +39,10 @@ public final class ChildServer {
                 in.readAllBytes();
             }
             try {
+                if (ports.add(exchange.getRemoteAddress().getPort())) {
+                    connected.countDown();
+                }
+                connected.await(120, TimeUnit.SECONDS);
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

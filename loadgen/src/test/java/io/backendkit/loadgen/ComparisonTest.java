@@ -62,9 +62,10 @@ class ComparisonTest {
             assertThat(back.regressions()).extracting(MetricDelta::metric).doesNotContain("p50", "p90", "throughput");
             assertThat(back.delta("total", "p50").change()).isLessThan(-0.5);
 
-            // generous thresholds accept it
+            // thresholds that allow any slow-down accept it (how many times slower v2 is depends on how fast
+            // the machine answers v1, so a finite factor would make this a measurement of the machine)
             RegressionThresholds lax =
-                    RegressionThresholds.defaults().withMaxLatencyIncrease(100).withMaxThroughputDecrease(0.99);
+                    RegressionThresholds.defaults().withMaxLatencyIncrease(1e12).withMaxThroughputDecrease(1.0);
             assertThat(v2.compareWith(v1, lax).hasRegression()).isFalse();
         }
     }
