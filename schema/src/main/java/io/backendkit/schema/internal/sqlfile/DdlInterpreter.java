@@ -264,7 +264,7 @@ public final class DdlInterpreter {
         StringBuilder k = new StringBuilder();
         int words = 0;
         for (Token t : tokens) {
-            if (t.kind() != Kind.WORD || words == 3) {
+            if (t.kind() != Kind.WORD || words == 4) {
                 break;
             }
             String u = SqlLexer.upper(t);
