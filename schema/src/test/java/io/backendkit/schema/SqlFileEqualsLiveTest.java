@@ -143,6 +143,21 @@ class SqlFileEqualsLiveTest {
                         .containsExactlyInAnyOrder("CREATE AGGREGATE", "CREATE RULE");
                 assertThat(file.skipped()).allMatch(s -> s.location().startsWith("pagila-schema.sql:"));
 
+                // with the data file after it: its 22 COPY blocks are skipped as data, the catalog is the same
+                Path data = schema.resolveSibling("pagila-data.sql");
+                if (Files.exists(data)) {
+                    SqlFileSchema withData = SqlFileSchema.read(
+                            "pagila.sql",
+                            Files.readString(schema, StandardCharsets.UTF_8)
+                                    + Files.readString(data, StandardCharsets.UTF_8),
+                            Dialect.POSTGRESQL,
+                            false);
+                    assertThat(withData.catalog()).isEqualTo(file.catalog());
+                    assertThat(withData.ignored().stream().filter(i -> i.kind().equals("COPY")))
+                            .hasSize(22)
+                            .allMatch(i -> i.reason().contains("COPY block was skipped"));
+                }
+
                 // the analyzer finds the same on the file as on the live catalog
                 SchemaReport fileReport = SchemaAnalyzer.withDefaults().analyze(file.catalog());
                 assertThat(findings(fileReport)).isEqualTo(findings(liveReport));
