@@ -183,4 +183,98 @@ class SqlFileDialectsTest {
             assertThat(file.skipped()).extracting(SqlFileSchema.Skipped::kind).containsExactly("CREATE TRIGGER");
         }
     }
+
+    /** Host, port and user of a JDBC URL such as {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}. */
+    private static String[] hostPortUser(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("//([^:/]+):(\\d+)/[^?]*\\?(?:.*&)?user=([^&]+)")
+                .matcher(url);
+        org.junit.jupiter.api.Assumptions.assumeTrue(m.find(), "cannot take host, port and user from " + url);
+        return new String[] {m.group(1), m.group(2), m.group(3)};
+    }
+
+    /** Runs a dump tool; skips the test when it is not installed. */
+    private static String dump(List<String> command) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isExecutable(Path.of(command.get(0))), command.get(0) + " is not installed");
+        Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isZero();
+        return out;
+    }
+
+    @Test
+    void pgDumpOfTheHandWrittenSchemaReadsLikeTheLiveCatalog() throws Exception {
+        String url = System.getenv("BACKENDKIT_PG_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "BACKENDKIT_PG_URL is not set");
+        try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, temp)) {
+            live(db, Dialect.POSTGRESQL, POSTGRES);
+            String[] hpu = hostPortUser(url);
+            String database = url.replaceFirst("^[^/]*//[^/]+/([^?]*).*$", "$1");
+            String sql = dump(List.of(
+                    "/usr/bin/pg_dump",
+                    "-h",
+                    hpu[0],
+                    "-p",
+                    hpu[1],
+                    "-U",
+                    hpu[2],
+                    "-n",
+                    db.name,
+                    "--schema-only",
+                    database));
+            SqlFileSchema file = SqlFileSchema.read("pg_dump.sql", sql, Dialect.POSTGRESQL, false);
+            Catalog live;
+            // a connection with the default search path, as a user's: names in the scratch schema are qualified
+            try (Connection c = java.sql.DriverManager.getConnection(url)) {
+                live = Schema.read(c, List.of(db.name));
+            }
+            assertSame(live, file);
+            assertThat(file.skipped()).as(file.skipped().toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void mariadbDumpOfSakilaReadsLikeTheLiveCatalog() throws Exception {
+        String url = System.getenv("BACKENDKIT_MYSQL_URL");
+        org.junit.jupiter.api.Assumptions.assumeTrue(url != null, "BACKENDKIT_MYSQL_URL is not set");
+        String dir = System.getenv("BACKENDKIT_DB_SAMPLES_DIR");
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir != null, "BACKENDKIT_DB_SAMPLES_DIR is not set");
+        Path sakila = Path.of(dir, "sakila-mysql-schema.sql");
+        try (TestDatabase db = TestDatabase.open(Target.MARIADB, temp)) {
+            try (Connection c = db.dataSource.getConnection();
+                    Statement st = c.createStatement()) {
+                for (SqlStatement s : new SqlSplitter(Dialect.MYSQL).split(java.nio.file.Files.readString(sakila), 1)) {
+                    if (!s.sql().matches("(?is)^(USE|CREATE SCHEMA|DROP SCHEMA)\\b.*")) {
+                        st.execute(io.backendkit.schema.internal.sql.MySqlConfinement.confine(
+                                s.sql(), java.util.Set.of("sakila"), java.util.Set.of(), db.name));
+                    }
+                }
+            }
+            String[] hpu = hostPortUser(url);
+            String sql = dump(List.of(
+                    "/usr/bin/mariadb-dump",
+                    "-h",
+                    hpu[0],
+                    "-P",
+                    hpu[1],
+                    "-u",
+                    hpu[2],
+                    "--skip-ssl",
+                    "--routines",
+                    "--triggers",
+                    db.name));
+            SqlFileSchema file = SqlFileSchema.read("mariadb-dump.sql", sql, Dialect.MYSQL, false);
+            Catalog live;
+            try (Connection c = db.dataSource.getConnection()) {
+                live = Schema.read(c, List.of(db.name));
+            }
+            SchemaDiff diff = SchemaDiff.between(live, file.catalog());
+            assertThat(diff.changes()).as(diff.toText()).isEmpty();
+            assertThat(diff.notCompared()).as(diff.toText()).isEmpty();
+            assertThat(file.catalog().tables()).hasSize(16);
+            assertThat(file.catalog().views()).hasSize(7);
+            assertThat(file.skipped()).as(file.skipped().toString()).isEmpty();
+        }
+    }
 }

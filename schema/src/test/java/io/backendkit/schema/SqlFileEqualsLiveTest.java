@@ -82,6 +82,37 @@ class SqlFileEqualsLiveTest {
                                 + " OUT p_film_count integer)");
                 liveReport = SchemaAnalyzer.withDefaults().analyze(live);
 
+                // the server's own pg_dump of the loaded database reads back to the same catalog as well
+                if (Files.isExecutable(Path.of("/usr/bin/pg_dump"))) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("//([^:/]+):(\\d+)/.*[?&]user=([^&]+)")
+                            .matcher(url);
+                    assertThat(m.find()).isTrue();
+                    Process p = new ProcessBuilder(
+                                    "/usr/bin/pg_dump",
+                                    "-h",
+                                    m.group(1),
+                                    "-p",
+                                    m.group(2),
+                                    "-U",
+                                    m.group(3),
+                                    "--schema-only",
+                                    name)
+                            .redirectError(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+                    String dumped = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(p.waitFor()).isZero();
+                    SqlFileSchema again = SqlFileSchema.read("pg_dump.sql", dumped, Dialect.POSTGRESQL, false);
+                    SchemaDiff redump = SchemaDiff.between(live, again.catalog());
+                    System.out.println("pagila pg_dump " + major + " vs live:\n" + redump.toText());
+                    assertThat(redump.changes()).as(redump.toText()).isEmpty();
+                    assertThat(redump.notCompared())
+                            .as(redump.toText())
+                            .allMatch(l -> l.matches("not compared: \\d+ views? diff.*"));
+                    assertThat(again.skipped())
+                            .extracting(SqlFileSchema.Skipped::kind)
+                            .containsExactlyInAnyOrder("CREATE AGGREGATE", "CREATE RULE");
+                }
+
                 assertThat(file.catalog().tables()).hasSize(live.tables().size());
                 assertThat(live.tables()).hasSize(23);
                 SchemaDiff diff = SchemaDiff.between(live, file.catalog());
@@ -111,6 +142,21 @@ class SqlFileEqualsLiveTest {
                         .extracting(SqlFileSchema.Skipped::kind)
                         .containsExactlyInAnyOrder("CREATE AGGREGATE", "CREATE RULE");
                 assertThat(file.skipped()).allMatch(s -> s.location().startsWith("pagila-schema.sql:"));
+
+                // with the data file after it: its 22 COPY blocks are skipped as data, the catalog is the same
+                Path data = schema.resolveSibling("pagila-data.sql");
+                if (Files.exists(data)) {
+                    SqlFileSchema withData = SqlFileSchema.read(
+                            "pagila.sql",
+                            Files.readString(schema, StandardCharsets.UTF_8)
+                                    + Files.readString(data, StandardCharsets.UTF_8),
+                            Dialect.POSTGRESQL,
+                            false);
+                    assertThat(withData.catalog()).isEqualTo(file.catalog());
+                    assertThat(withData.ignored().stream().filter(i -> i.kind().equals("COPY")))
+                            .hasSize(22)
+                            .allMatch(i -> i.reason().contains("COPY block was skipped"));
+                }
 
                 // the analyzer finds the same on the file as on the live catalog
                 SchemaReport fileReport = SchemaAnalyzer.withDefaults().analyze(file.catalog());

@@ -258,10 +258,13 @@ public final class DdlInterpreter {
     }
 
     private static String kind(List<Token> tokens) {
+        if (!tokens.isEmpty() && tokens.get(0).is("\\") && tokens.size() > 1) {
+            return "\\" + tokens.get(1).value();
+        }
         StringBuilder k = new StringBuilder();
         int words = 0;
         for (Token t : tokens) {
-            if (t.kind() != Kind.WORD || words == 3) {
+            if (t.kind() != Kind.WORD || words == 4) {
                 break;
             }
             String u = SqlLexer.upper(t);
@@ -305,6 +308,10 @@ public final class DdlInterpreter {
         Token first = c.peek();
         String w = SqlLexer.upper(first);
         switch (w) {
+            case "\\" -> {
+                ignore(s, kind, "a psql meta-command (pg_dump's \\restrict/\\unrestrict), no schema change");
+                return true;
+            }
             case "SET", "RESET" -> {
                 ignore(s, kind, "a session setting");
                 return true;
@@ -906,24 +913,35 @@ public final class DdlInterpreter {
     }
 
     private String defaultValue(Cursor c, Col col) {
-        int[] r = c.until(
-                "NOT",
-                "NULL",
-                "CONSTRAINT",
-                "PRIMARY",
-                "UNIQUE",
-                "CHECK",
-                "REFERENCES",
-                "GENERATED",
-                "COMMENT",
-                "ON",
-                "COLLATE",
-                "AUTO_INCREMENT",
-                "CHARACTER",
-                "KEY",
-                "INVISIBLE",
-                "AFTER",
-                "FIRST");
+        int[] r = dialect == Dialect.MYSQL
+                ? c.until(
+                        "NOT",
+                        "NULL",
+                        "CONSTRAINT",
+                        "PRIMARY",
+                        "UNIQUE",
+                        "CHECK",
+                        "REFERENCES",
+                        "GENERATED",
+                        "COMMENT",
+                        "ON",
+                        "COLLATE",
+                        "AUTO_INCREMENT",
+                        "CHARACTER",
+                        "KEY",
+                        "INVISIBLE",
+                        "AFTER",
+                        "FIRST")
+                : c.until(
+                        "NOT",
+                        "NULL",
+                        "CONSTRAINT",
+                        "PRIMARY",
+                        "UNIQUE",
+                        "CHECK",
+                        "REFERENCES",
+                        "GENERATED",
+                        "COLLATE");
         // "DEFAULT NULL" keeps NULL as the value; NOT NULL after it is a separate constraint
         String text = c.text(r);
         List<Token> toks = c.tokens.subList(r[0], r[1]);
@@ -1641,6 +1659,13 @@ public final class DdlInterpreter {
         String text = c.text(new int[] {start, end});
         // SQLite's reader has no view text (JDBC metadata has none)
         String definition = dialect == Dialect.POSTGRESQL ? " " + text + ";" : dialect == Dialect.SQLITE ? null : text;
+        if (dialect == Dialect.MYSQL) {
+            // SHOW CREATE VIEW (mysqldump) marks string literals with their character set; VIEW_DEFINITION does not
+            definition = definition.replaceAll(
+                    "(?<![\\w$])_(?:utf8mb3|utf8mb4|utf8|latin1|latin2|ascii|binary|ucs2|utf16|utf16le|utf32|cp1250"
+                            + "|cp1251|cp1252|cp850|koi8r|greek|hebrew|sjis|ujis|gbk|gb2312|big5|euckr|tis620)(?=')",
+                    "");
+        }
         String schema = schemaOf(q);
         views.put(key(schema, q.name()), new View(schema, q.name(), definition));
     }
@@ -1962,16 +1987,16 @@ public final class DdlInterpreter {
             return true;
         }
         if (c.accept("COLUMN")) {
-            QName first = c.qname();
-            String column;
-            QName table;
-            if (c.accept(".")) {
-                column = c.name();
-                table = first;
-            } else {
-                column = first.name();
-                table = new QName(null, first.schema());
+            List<String> parts = new ArrayList<>();
+            parts.add(c.name());
+            while (c.accept(".")) {
+                parts.add(c.name());
             }
+            if (parts.size() < 2) {
+                throw new Unsupported("COMMENT ON COLUMN needs table.column");
+            }
+            String column = parts.get(parts.size() - 1);
+            QName table = new QName(parts.size() > 2 ? parts.get(parts.size() - 3) : null, parts.get(parts.size() - 2));
             Tab t = table(table);
             c.expect("IS");
             t.col(column).comment = c.is("NULL") ? null : c.next().value();
@@ -2030,11 +2055,11 @@ public final class DdlInterpreter {
         boolean only = c.accept("ONLY");
         QName q = c.qname();
         c.accept("*");
-        Tab t = table(q);
         if (c.accept("OWNER", "TO")) {
-            ignore(s, kind, "ownership is not part of the model");
+            ignore(s, kind, "ownership is not part of the model"); // also of sequences and views (pg_dump before 17)
             return;
         }
+        Tab t = table(q);
         boolean changed = false;
         List<String> ignoredActions = new ArrayList<>();
         while (!c.atEnd()) {

@@ -164,6 +164,21 @@ public final class SqlLexer {
                 pos++;
                 continue;
             }
+            if (dialect == Dialect.POSTGRESQL && c == '\\' && atLineStart && current.isEmpty()) {
+                // a psql meta-command (\\connect, pg_dump's \\restrict): one statement up to the end of the line
+                int eol = s.indexOf('\n', pos);
+                int end = eol < 0 ? s.length() : eol;
+                List<Token> meta = new ArrayList<>();
+                meta.add(new Token(Kind.SYMBOL, "\\", line, pos, pos + 1));
+                int wordEnd = pos + 1;
+                while (wordEnd < end && !Character.isWhitespace(s.charAt(wordEnd))) {
+                    wordEnd++;
+                }
+                meta.add(new Token(Kind.WORD, s.substring(pos + 1, wordEnd), line, pos + 1, wordEnd));
+                out.add(new Statement(line, meta, false));
+                pos = end;
+                continue;
+            }
             atLineStart = false;
             if (depth == 0 && s.startsWith(delimiter, pos)) {
                 pos += delimiter.length();
