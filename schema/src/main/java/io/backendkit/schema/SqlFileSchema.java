@@ -2,8 +2,8 @@ package io.backendkit.schema;
 
 import io.backendkit.core.Finding;
 import io.backendkit.core.Severity;
+import io.backendkit.schema.internal.migrate.SqlSplitter;
 import io.backendkit.schema.internal.sqlfile.DdlInterpreter;
-import io.backendkit.schema.internal.sqlfile.SqlLexer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,7 +133,7 @@ public record SqlFileSchema(Catalog catalog, List<Skipped> skipped, List<Skipped
         DdlInterpreter.Result r;
         try {
             r = DdlInterpreter.interpret(dialect, sql);
-        } catch (SqlLexer.UnterminatedException e) {
+        } catch (SqlSplitter.UnterminatedException e) {
             throw new SchemaException(name + ":" + e.line(), e.getMessage(), e);
         }
         List<Skipped> skipped = r.skipped().stream()

@@ -30,7 +30,13 @@ public final class SqlSplitter {
         private static final long serialVersionUID = 1L;
         private final int line;
 
-        UnterminatedException(String what, int line) {
+        /**
+         * Creates the exception.
+         *
+         * @param what the construct left open
+         * @param line the line it starts on
+         */
+        public UnterminatedException(String what, int line) {
             super(what + " starting on line " + line + " is never closed");
             this.line = line;
         }

@@ -153,7 +153,7 @@ public final class DdlInterpreter {
      * @param dialect the script's dialect (POSTGRESQL, MYSQL or SQLITE)
      * @param script the text
      * @return the catalog and the notes
-     * @throws SqlLexer.UnterminatedException when a string, comment or body is never closed
+     * @throws io.backendkit.schema.internal.migrate.SqlSplitter.UnterminatedException when a string, comment or body is never closed
      */
     public static Result interpret(Dialect dialect, String script) {
         DdlInterpreter in = new DdlInterpreter(dialect, script);
@@ -1371,17 +1371,22 @@ public final class DdlInterpreter {
             if (ix.primary() || parent.uniques.stream().anyMatch(u -> u.name().equals(ix.name()))) {
                 continue;
             }
-            child.indexes.add(new Index(
-                    partitionIndexName(child, ix),
-                    ix.columns(),
-                    ix.unique(),
-                    false,
-                    ix.predicate(),
-                    ix.method(),
-                    ix.include(),
-                    ix.keyParts(),
-                    true));
+            child.indexes.add(partitionCopy(child, ix));
         }
+    }
+
+    /** The index a partition gets from its partitioned parent's index. */
+    private static Index partitionCopy(Tab child, Index ix) {
+        return new Index(
+                partitionIndexName(child, ix),
+                ix.columns(),
+                ix.unique(),
+                false,
+                ix.predicate(),
+                ix.method(),
+                ix.include(),
+                ix.keyParts(),
+                true);
     }
 
     private static String partitionIndexName(Tab child, Index ix) {
@@ -1491,16 +1496,7 @@ public final class DdlInterpreter {
                 if (child.partitionOf != null
                         && child.partitionOf.name().equals(t.name)
                         && child.partitionOf.schema().equals(t.schema)) {
-                    child.indexes.add(new Index(
-                            partitionIndexName(child, ix),
-                            ix.columns(),
-                            ix.unique(),
-                            false,
-                            ix.predicate(),
-                            ix.method(),
-                            ix.include(),
-                            ix.keyParts(),
-                            true));
+                    child.indexes.add(partitionCopy(child, ix));
                 }
             }
         }

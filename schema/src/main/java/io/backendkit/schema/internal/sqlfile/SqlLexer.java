@@ -1,6 +1,7 @@
 package io.backendkit.schema.internal.sqlfile;
 
 import io.backendkit.schema.Dialect;
+import io.backendkit.schema.internal.migrate.SqlSplitter.UnterminatedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,26 +72,6 @@ public final class SqlLexer {
         /** Copies the list. */
         public Statement {
             tokens = List.copyOf(tokens);
-        }
-    }
-
-    /** A string, identifier or comment that is never closed. */
-    public static final class UnterminatedException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final int line;
-
-        UnterminatedException(String what, int line) {
-            super(what + " starting on line " + line + " is never closed");
-            this.line = line;
-        }
-
-        /**
-         * The line the unclosed construct starts on.
-         *
-         * @return 1-based line
-         */
-        public int line() {
-            return line;
         }
     }
 
