@@ -225,4 +225,19 @@ public sealed interface SchemaChange {
             return "drop index " + index.name() + " on " + table;
         }
     }
+
+    /**
+     * A table or column comment to set (or remove, when {@code comment} is null). MySQL carries a column's comment in
+     * its definition, so there this change is only made for table comments.
+     *
+     * @param table the name of the table the change applies to
+     * @param column the column whose comment changes, or null for the table's own comment
+     * @param comment the comment the target has, or null to remove it
+     */
+    record SetComment(String table, String column, String comment) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "set comment on " + (column == null ? "table " + table : "column " + table + "." + column);
+        }
+    }
 }

@@ -15,6 +15,7 @@ import io.backendkit.schema.SchemaChange.DropIndex;
 import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
 import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.SchemaChange.SetComment;
 import io.backendkit.schema.internal.diff.DdlWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,6 +81,9 @@ public final class SchemaDiff {
         Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (String key : keys) {
+            if (key.startsWith("column attributes ")) {
+                continue; // compared with the columns and written into MODIFY / ADD COLUMN / CREATE TABLE
+            }
             String left = a.get(key);
             String right = b.get(key);
             if (Objects.equals(left, right)) {
@@ -150,7 +154,7 @@ public final class SchemaDiff {
      * @return the statements in the dialect of the catalogs, without trailing semicolons
      */
     public List<String> upStatements() {
-        return new DdlWriter(to.dialect()).write(changes);
+        return new DdlWriter(to.dialect(), to.unmodelled()).write(changes);
     }
 
     /**
@@ -239,6 +243,8 @@ public final class SchemaDiff {
         List<SchemaChange> columns = new ArrayList<>();
         List<SchemaChange> adds = new ArrayList<>();
         List<SchemaChange> addFks = new ArrayList<>();
+        List<SchemaChange> comments = new ArrayList<>();
+        boolean mysql = to.dialect() == Dialect.MYSQL;
 
         for (Table old : before.values()) {
             Table now = after.get(old.name());
@@ -252,6 +258,14 @@ public final class SchemaDiff {
             Table old = before.get(now.name());
             if (old == null) {
                 createTables.add(new CreateTable(now));
+                if (now.comment() != null) {
+                    comments.add(new SetComment(now.name(), null, now.comment()));
+                }
+                if (!mysql) {
+                    now.columns().stream()
+                            .filter(c -> c.comment() != null)
+                            .forEach(c -> comments.add(new SetComment(now.name(), c.name(), c.comment())));
+                }
                 indexes(now, now).forEach(ix -> adds.add(new CreateIndex(now.name(), ix)));
                 now.foreignKeys().forEach(fk -> addFks.add(new AddForeignKey(now.name(), local(now, fk))));
                 continue;
@@ -295,12 +309,26 @@ public final class SchemaDiff {
             }
             Map<String, Column> oldCols = byName(old.columns(), Column::name);
             Map<String, Column> newCols = byName(now.columns(), Column::name);
+            if (!Objects.equals(old.comment(), now.comment())) {
+                comments.add(new SetComment(t, null, now.comment()));
+            }
             for (Column c : now.columns()) {
                 Column was = oldCols.get(c.name());
                 if (was == null) {
                     columns.add(new AddColumn(t, c));
-                } else if (!sameColumn(was, c)) {
-                    columns.add(new AlterColumn(t, was, c));
+                    if (!mysql && c.comment() != null) {
+                        comments.add(new SetComment(t, c.name(), c.comment()));
+                    }
+                } else {
+                    boolean commentDiffers = !Objects.equals(was.comment(), c.comment());
+                    boolean attributesDiffer = mysql
+                            && (commentDiffers || !Objects.equals(attributes(from, old, was), attributes(to, now, c)));
+                    if (!sameColumn(was, c) || attributesDiffer) {
+                        columns.add(new AlterColumn(t, was, c));
+                    }
+                    if (!mysql && commentDiffers) {
+                        comments.add(new SetComment(t, c.name(), c.comment()));
+                    }
                 }
             }
             for (Column c : old.columns()) {
@@ -318,9 +346,100 @@ public final class SchemaDiff {
         columns.stream().filter(c -> !(c instanceof DropColumn)).forEach(all::add);
         all.addAll(adds);
         all.addAll(addFks);
+        all.addAll(comments);
         columns.stream().filter(c -> c instanceof DropColumn).forEach(all::add);
         all.addAll(dropTables);
-        return all;
+        return withoutStepsTheParentCarries(all, before, after);
+    }
+
+    /**
+     * The MySQL column attributes outside {@link Column} ({@code ON UPDATE}, character set, collation) of {@code c}
+     * in {@code t}, as the catalog reader wrote them, or null.
+     */
+    static String attributes(Catalog catalog, Table t, Column c) {
+        return catalog.unmodelled().get("column attributes " + t.name() + "." + c.name());
+    }
+
+    /**
+     * Steps on a partition or an inheritance child that the same step on its parent already takes (PostgreSQL
+     * recurses a column, index, foreign key or check added to or dropped from the parent into every partition): they
+     * are left out, so a column added to a partitioned table is one {@code ALTER TABLE} on the parent.
+     */
+    private static List<SchemaChange> withoutStepsTheParentCarries(
+            List<SchemaChange> all, Map<String, Table> before, Map<String, Table> after) {
+        Map<String, List<SchemaChange>> byTable = new LinkedHashMap<>();
+        all.forEach(
+                c -> byTable.computeIfAbsent(c.table(), k -> new ArrayList<>()).add(c));
+        List<SchemaChange> out = new ArrayList<>();
+        for (SchemaChange c : all) {
+            String parent = parentInBoth(c.table(), before, after);
+            if (parent == null
+                    || byTable.getOrDefault(parent, List.of()).stream().noneMatch(p -> carries(p, c))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** The parent table's name when the table is a partition or child of the same parent on both sides. */
+    private static String parentInBoth(String table, Map<String, Table> before, Map<String, Table> after) {
+        Table a = before.get(table);
+        Table b = after.get(table);
+        if (a == null || b == null) {
+            return null;
+        }
+        String pa = parentName(a);
+        String pb = parentName(b);
+        return pa != null && pa.equals(pb) && before.containsKey(pa) && after.containsKey(pa) ? pa : null;
+    }
+
+    private static String parentName(Table t) {
+        if (t.partitionOf() != null) {
+            return t.partitionOf().name();
+        }
+        return t.inheritsFrom().size() == 1 ? t.inheritsFrom().get(0).name() : null;
+    }
+
+    /** Whether {@code onParent} makes the server take {@code onChild} as well. */
+    private static boolean carries(SchemaChange onParent, SchemaChange onChild) {
+        return switch (onChild) {
+            case AddColumn c ->
+                c.column().inherited()
+                        && onParent instanceof AddColumn p
+                        && p.column().name().equals(c.column().name());
+            case DropColumn c ->
+                c.column().inherited()
+                        && onParent instanceof DropColumn p
+                        && p.column().name().equals(c.column().name());
+            case AlterColumn c ->
+                c.from().inherited()
+                        && c.to().inherited()
+                        && onParent instanceof AlterColumn p
+                        && p.to().name().equals(c.to().name());
+            case CreateIndex c -> onParent instanceof CreateIndex p && sameIndex(p.index(), c.index());
+            case DropIndex c -> onParent instanceof DropIndex p && sameIndex(p.index(), c.index());
+            case AddForeignKey c ->
+                onParent instanceof AddForeignKey p
+                        && p.key().name().equals(c.key().name());
+            case DropForeignKey c ->
+                onParent instanceof DropForeignKey p
+                        && p.key().name().equals(c.key().name());
+            case AddCheck c ->
+                onParent instanceof AddCheck p
+                        && p.constraint().name().equals(c.constraint().name());
+            case DropCheck c ->
+                onParent instanceof DropCheck p
+                        && p.constraint().name().equals(c.constraint().name());
+            case AddPrimaryKey c -> onParent instanceof AddPrimaryKey;
+            case DropPrimaryKey c -> onParent instanceof DropPrimaryKey;
+            case AddUnique c ->
+                onParent instanceof AddUnique p
+                        && p.constraint().columns().equals(c.constraint().columns());
+            case DropUnique c ->
+                onParent instanceof DropUnique p
+                        && p.constraint().columns().equals(c.constraint().columns());
+            default -> false;
+        };
     }
 
     /** A foreign key into the table's own schema is written unqualified, so it applies to any schema. */

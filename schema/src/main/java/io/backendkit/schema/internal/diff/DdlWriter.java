@@ -20,12 +20,16 @@ import io.backendkit.schema.SchemaChange.DropIndex;
 import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
 import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.SchemaChange.SetComment;
 import io.backendkit.schema.SchemaException;
 import io.backendkit.schema.Table;
 import io.backendkit.schema.internal.sql.SqlWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,9 +45,21 @@ public final class DdlWriter {
 
     /** A writer for {@code dialect} (POSTGRESQL or MYSQL; others are written like PostgreSQL). */
     public DdlWriter(Dialect dialect) {
+        this(dialect, Map.of());
+    }
+
+    /**
+     * A writer for {@code dialect} that writes MySQL columns with the attributes the target catalog's {@link
+     * io.backendkit.schema.Catalog#unmodelled()} holds for them ({@code column attributes table.column}: {@code ON
+     * UPDATE}, character set, collation), so that {@code MODIFY} keeps them.
+     */
+    public DdlWriter(Dialect dialect, Map<String, String> unmodelled) {
         this.dialect = dialect;
         this.sql = SqlWriter.of(dialect);
+        this.unmodelled = Map.copyOf(unmodelled);
     }
+
+    private final Map<String, String> unmodelled;
 
     /** One statement per change, without terminating semicolons. */
     public List<String> write(List<SchemaChange> changes) {
@@ -59,7 +75,7 @@ public final class DdlWriter {
         return switch (change) {
             case CreateTable c -> createTable(c.definition());
             case DropTable d -> "DROP TABLE " + q(d.definition().name());
-            case AddColumn a -> "ALTER TABLE " + q(a.table()) + " ADD COLUMN " + column(a.column(), true);
+            case AddColumn a -> "ALTER TABLE " + q(a.table()) + " ADD COLUMN " + column(a.table(), a.column(), true);
             case DropColumn d ->
                 "ALTER TABLE " + q(d.table()) + " DROP COLUMN " + q(d.column().name());
             case AlterColumn a -> alterColumn(a);
@@ -91,12 +107,13 @@ public final class DdlWriter {
                         + q(d.constraint().name());
             case CreateIndex c -> createIndex(c.table(), c.index());
             case DropIndex d -> "DROP INDEX " + q(d.index().name()) + (my ? " ON " + q(d.table()) : "");
+            case SetComment c -> comment(c);
         };
     }
 
     private String createTable(Table t) {
         List<String> parts = new ArrayList<>();
-        t.columns().forEach(c -> parts.add(column(c, false)));
+        t.columns().forEach(c -> parts.add(column(t.name(), c, false)));
         if (t.primaryKey() != null) {
             parts.add((dialect == Dialect.MYSQL
                             ? ""
@@ -107,6 +124,81 @@ public final class DdlWriter {
                 .forEach(u -> parts.add("CONSTRAINT " + q(u.name()) + " UNIQUE (" + list(u.columns()) + ")"));
         t.checkConstraints().forEach(c -> parts.add("CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")"));
         return "CREATE TABLE " + q(t.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
+    }
+
+    private String comment(SetComment c) {
+        String text = c.comment() == null ? (dialect == Dialect.MYSQL ? "''" : "NULL") : sql.literal(c.comment());
+        if (c.column() == null) {
+            return dialect == Dialect.MYSQL
+                    ? "ALTER TABLE " + q(c.table()) + " COMMENT = " + text
+                    : "COMMENT ON TABLE " + q(c.table()) + " IS " + text;
+        }
+        // MySQL has no statement for a column's comment alone: the diff writes it into MODIFY COLUMN instead
+        return "COMMENT ON COLUMN " + q(c.table()) + "." + q(c.column()) + " IS " + text;
+    }
+
+    private static final Pattern ON_UPDATE = Pattern.compile("on update (.+?)(?= charset | collate |$)");
+    private static final Pattern CHARSET = Pattern.compile("(?:^| )charset ([A-Za-z0-9_]+)");
+    private static final Pattern COLLATE = Pattern.compile("(?:^| )collate ([A-Za-z0-9_]+)");
+
+    private static String group(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** An {@code ON UPDATE} expression is written only when it is a timestamp function, as the server printed it. */
+    private static final Pattern TIMESTAMP_FUNCTION =
+            Pattern.compile("(?i)(current_timestamp|now|localtimestamp|localtime)(\\(\\d?\\))?");
+
+    private String column(String table, Column c, boolean standalone) {
+        if (dialect == Dialect.MYSQL) {
+            return mysqlColumn(table, c, standalone);
+        }
+        return column(c, standalone);
+    }
+
+    /**
+     * A MySQL/MariaDB column definition with everything the column has: type, character set and collation,
+     * generation, {@code AUTO_INCREMENT}, default, nullability, {@code ON UPDATE} and comment.
+     */
+    private String mysqlColumn(String table, Column c, boolean standalone) {
+        String attributes = unmodelled.getOrDefault("column attributes " + table + "." + c.name(), "");
+        StringBuilder s = new StringBuilder(q(c.name())).append(' ').append(c.nativeType());
+        String charset = group(CHARSET, attributes);
+        String collate = group(COLLATE, attributes);
+        if (charset != null) {
+            s.append(" CHARACTER SET ").append(charset);
+        }
+        if (collate != null) {
+            s.append(" COLLATE ").append(collate);
+        }
+        if (c.generatedExpression() != null) {
+            s.append(" GENERATED ALWAYS AS (").append(c.generatedExpression()).append(")");
+            s.append(attributes.contains("stored generated") ? " STORED" : " VIRTUAL");
+        } else {
+            if (c.identity()) {
+                s.append(" AUTO_INCREMENT");
+                if (standalone) {
+                    s.append(" UNIQUE"); // MySQL wants a key on an auto-increment column added later
+                }
+            }
+            if (c.defaultValue() != null) {
+                s.append(" DEFAULT ").append(c.defaultValue());
+            }
+            s.append(c.nullable() ? " NULL" : " NOT NULL");
+            String onUpdate = group(ON_UPDATE, attributes);
+            if (onUpdate != null) {
+                if (!TIMESTAMP_FUNCTION.matcher(onUpdate.strip()).matches()) {
+                    throw new SchemaException(
+                            table + "." + c.name(), "cannot write ON UPDATE " + onUpdate + ": write this step by hand");
+                }
+                s.append(" ON UPDATE ").append(onUpdate.strip());
+            }
+        }
+        if (c.comment() != null) {
+            s.append(" COMMENT ").append(sql.literal(c.comment()));
+        }
+        return s.toString();
     }
 
     private String column(Column c, boolean standalone) {
@@ -147,7 +239,7 @@ public final class DdlWriter {
 
     private String alterColumn(AlterColumn a) {
         if (dialect == Dialect.MYSQL) {
-            return "ALTER TABLE " + q(a.table()) + " MODIFY COLUMN " + column(a.to(), false);
+            return "ALTER TABLE " + q(a.table()) + " MODIFY COLUMN " + column(a.table(), a.to(), false);
         }
         Column from = a.from();
         Column to = a.to();
