@@ -516,8 +516,20 @@ public final class Engine {
         }
         long measuredNanos = Math.max(0, measuredEnd - measureStart);
         long scheduled = open ? accountArrivals(measuredEnd, totals) : 0;
-        return ReportAssembler.assemble(
+        LoadReport report = ReportAssembler.assemble(
                 plan, target, totals, series, measureStartWall, measuredNanos, warmUpRequests, scheduled, cutOff.get());
+        if (log != null) {
+            // what the interval histograms cannot hold, so that a merge of shard logs can account for the schedule
+            log.outputComment(HistogramLogTags.totalsComment(new HistogramLogTags.Totals(
+                    report.scheduledRequests(),
+                    report.droppedRequests(),
+                    report.notStartedRequests(),
+                    report.lateRequests(),
+                    report.cutOffRequests(),
+                    report.warmUpRequests(),
+                    open ? totals.lag : null)));
+        }
+        return report;
     }
 
     /** Waits until {@code deadline} or the end signal; true when the run should end. */
