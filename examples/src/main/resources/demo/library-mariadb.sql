@@ -1,4 +1,4 @@
--- The library of the from-db example (MariaDB/MySQL); the same schema as library-postgres.sql.
+-- The library of the from-db example (MariaDB/MySQL), the same schema as library-postgres.sql.
 CREATE TABLE author (
     id BIGINT AUTO_INCREMENT PRIMARY KEY,
     name VARCHAR(200) NOT NULL,

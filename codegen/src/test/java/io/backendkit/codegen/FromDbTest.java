@@ -221,6 +221,22 @@ class FromDbTest {
     }
 
     @Test
+    void upperCaseNamesGiveReadableTypeNames() {
+        Table upper = new Table(
+                "BOOK_TAG",
+                List.of(Column.of("BOOK_ID", ColumnType.BIGINT), Column.of("orderLine", ColumnType.INTEGER)),
+                List.of("BOOK_ID"),
+                List.of(),
+                List.of(),
+                null);
+        String yaml = OpenApiFromDb.of(new DbModel(List.of(upper))).toYaml();
+        assertThat(yaml)
+                .contains("operationId: listBookTag")
+                .contains("BookTagPage:")
+                .contains("/book-tag/{BOOK_ID}:");
+    }
+
+    @Test
     void inconsistentModelsAreRefusedNamingTheTableAndColumn() {
         Column id = Column.of("id", ColumnType.BIGINT);
         assertThatThrownBy(() -> new Table("t", List.of(id), List.of("nope"), List.of(), List.of(), null))

@@ -577,7 +577,10 @@ public final class DbDocumentWriter {
         StringBuilder out = new StringBuilder();
         for (String word : name.split("[^A-Za-z0-9]+")) {
             if (!word.isEmpty()) {
-                out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                // an upper-case word (H2's and Oracle's folded names) reads as a word: BOOK_TAG is BookTag
+                String rest = word.substring(1);
+                out.append(Character.toUpperCase(word.charAt(0)))
+                        .append(word.equals(word.toUpperCase(Locale.ROOT)) ? rest.toLowerCase(Locale.ROOT) : rest);
             }
         }
         if (out.isEmpty() || !Character.isLetter(out.charAt(0))) {
