@@ -240,4 +240,40 @@ public sealed interface SchemaChange {
             return "set comment on " + (column == null ? "table " + table : "column " + table + "." + column);
         }
     }
+
+    /**
+     * A view to create, after every table change: one only the target has, one whose definition changes, or one that
+     * reads a column whose type changes or which is dropped (recreated from the target's definition).
+     *
+     * @param view the view as the target has it
+     */
+    record CreateView(View view) implements SchemaChange {
+        @Override
+        public String table() {
+            return view.name();
+        }
+
+        @Override
+        public String describe() {
+            return "create " + (view.materialized() ? "materialized " : "") + "view " + view.name();
+        }
+    }
+
+    /**
+     * A view to drop, before every table change: one the target does not have, one whose definition changes, or one
+     * that reads a column whose type changes or which is dropped (it is created again afterwards).
+     *
+     * @param view the view as the current catalog has it
+     */
+    record DropView(View view) implements SchemaChange {
+        @Override
+        public String table() {
+            return view.name();
+        }
+
+        @Override
+        public String describe() {
+            return "drop " + (view.materialized() ? "materialized " : "") + "view " + view.name();
+        }
+    }
 }

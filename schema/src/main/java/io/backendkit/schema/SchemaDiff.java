@@ -8,6 +8,7 @@ import io.backendkit.schema.SchemaChange.AddUnique;
 import io.backendkit.schema.SchemaChange.AlterColumn;
 import io.backendkit.schema.SchemaChange.CreateIndex;
 import io.backendkit.schema.SchemaChange.CreateTable;
+import io.backendkit.schema.SchemaChange.CreateView;
 import io.backendkit.schema.SchemaChange.DropCheck;
 import io.backendkit.schema.SchemaChange.DropColumn;
 import io.backendkit.schema.SchemaChange.DropForeignKey;
@@ -15,6 +16,7 @@ import io.backendkit.schema.SchemaChange.DropIndex;
 import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
 import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.SchemaChange.DropView;
 import io.backendkit.schema.SchemaChange.SetComment;
 import io.backendkit.schema.internal.diff.DdlWriter;
 import java.util.ArrayList;
@@ -40,7 +42,10 @@ import java.util.stream.Collectors;
  * add (rename by hand to keep data). Changes are ordered so that they can run and so that data goes last:
  * foreign keys, indexes and constraints that go away are dropped first, then tables are created, columns
  * added and altered, keys, indexes and checks added, new foreign keys added after the tables they
- * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. The down direction is the diff the other way round. Schema names are ignored, so
+ * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. Views that
+ * go away, change, or read a column whose type changes or which is dropped (and the views that read those) are
+ * dropped before every table step and created after them, from the target's definition. The down direction is the
+ * diff the other way round. Schema names are ignored, so
  * a catalog read from a scratch schema compares with the live one. Immutable.
  *
  * <p>The history tables of backendkit's migrator and of Flyway ({@code backendkit_schema_history}, its
@@ -61,9 +66,8 @@ public final class SchemaDiff {
     }
 
     /**
-     * The differences in objects the model does not compare or migrate (views, sequences, triggers, functions, enum
-     * types, domains, MySQL column attributes such as {@code ON UPDATE}, character set and collation), one line per
-     * kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
+     * The differences in objects the model does not compare or migrate (sequences, triggers, functions, enum types,
+     * domains, views whose definition was not read), one line per kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
      * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
      *
      * @return one line per kind of object that differs; empty when none differ
@@ -75,8 +79,14 @@ public final class SchemaDiff {
     private static List<String> notCompared(Catalog from, Catalog to) {
         Map<String, String> a = new java.util.TreeMap<>(from.unmodelled());
         Map<String, String> b = new java.util.TreeMap<>(to.unmodelled());
-        from.views().forEach(v -> a.put("view " + v.name(), viewText(v)));
-        to.views().forEach(v -> b.put("view " + v.name(), viewText(v)));
+        // views are compared and migrated; only one whose definition was not read on either side stays outside
+        Set<String> unread = new java.util.HashSet<>();
+        from.views().stream().filter(v -> v.definition() == null).forEach(v -> unread.add(v.name()));
+        to.views().stream().filter(v -> v.definition() == null).forEach(v -> unread.add(v.name()));
+        from.views().stream()
+                .filter(v -> unread.contains(v.name()))
+                .forEach(v -> a.put("view " + v.name(), viewText(v)));
+        to.views().stream().filter(v -> unread.contains(v.name())).forEach(v -> b.put("view " + v.name(), viewText(v)));
         Map<String, List<String>> byKind = new java.util.TreeMap<>();
         Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
@@ -104,12 +114,8 @@ public final class SchemaDiff {
     }
 
     private static String viewText(View v) {
-        String d = v.definition() == null ? "" : v.definition();
-        if (v.schema() != null) {
-            d = d.replace("`" + v.schema() + "`.", "").replace("\"" + v.schema() + "\".", "");
-            d = d.replaceAll("(?<![\\w$])" + java.util.regex.Pattern.quote(v.schema()) + "\\.", "");
-        }
-        return d.strip().replaceAll("\\s+", " ");
+        String d = v.definition() == null ? "" : DdlWriter.viewQuery(v);
+        return (v.materialized() ? "materialized " : "") + d.strip().replaceAll("\\s+", " ");
     }
 
     /**
@@ -349,7 +355,102 @@ public final class SchemaDiff {
         all.addAll(comments);
         columns.stream().filter(c -> c instanceof DropColumn).forEach(all::add);
         all.addAll(dropTables);
-        return withoutStepsTheParentCarries(all, before, after);
+        List<SchemaChange> out = new ArrayList<>();
+        ViewSteps views = viewSteps(from, to, columns, dropTables);
+        out.addAll(views.drops());
+        out.addAll(withoutStepsTheParentCarries(all, before, after));
+        out.addAll(views.creates());
+        return out;
+    }
+
+    private record ViewSteps(List<SchemaChange> drops, List<SchemaChange> creates) {}
+
+    /**
+     * The views to drop before the table changes and to create after them: those only one side has, those whose
+     * definition differs, those that read a column whose type changes or which is dropped (PostgreSQL refuses both
+     * while a view reads the column), and, transitively, the views that read any of these. Drops run dependents
+     * first, creations dependencies first. A view reads what its {@link View#dependsOn()} lists; when that is empty
+     * (MySQL/MariaDB, the offline reader) every relation whose name the definition mentions counts.
+     */
+    private static ViewSteps viewSteps(
+            Catalog from, Catalog to, List<SchemaChange> columnSteps, List<SchemaChange> dropTables) {
+        Map<String, View> before = new LinkedHashMap<>();
+        from.views().stream().filter(v -> v.definition() != null).forEach(v -> before.put(v.name(), v));
+        Map<String, View> after = new LinkedHashMap<>();
+        to.views().stream().filter(v -> v.definition() != null).forEach(v -> after.put(v.name(), v));
+        List<View.Dependency> touched = new ArrayList<>();
+        for (SchemaChange c : columnSteps) {
+            if (c instanceof DropColumn d) {
+                touched.add(new View.Dependency(d.table(), d.column().name()));
+            } else if (c instanceof AlterColumn a
+                    && (!a.from().nativeType().equals(a.to().nativeType())
+                            || !Objects.equals(a.from().generatedExpression(), a.to().generatedExpression()))) {
+                touched.add(new View.Dependency(a.table(), a.to().name()));
+            }
+        }
+        dropTables.forEach(t -> touched.add(new View.Dependency(t.table(), null)));
+        Set<String> gone = new java.util.TreeSet<>();
+        for (View v : before.values()) {
+            View now = after.get(v.name());
+            if (now == null
+                    || !viewText(v).equals(viewText(now))
+                    || touched.stream().anyMatch(d -> reads(v, d.relation(), d.column()))) {
+                gone.add(v.name());
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (View v : before.values()) {
+                if (!gone.contains(v.name()) && gone.stream().anyMatch(g -> reads(v, g, null))) {
+                    grew = gone.add(v.name()) || grew;
+                }
+            }
+        }
+        List<SchemaChange> drops = new ArrayList<>();
+        // dependencies first, then reversed: a view is dropped before the views it reads
+        dependenciesFirst(gone.stream().map(before::get).toList()).reversed().forEach(v -> drops.add(new DropView(v)));
+        List<View> made = after.values().stream()
+                .filter(v -> gone.contains(v.name()) || !before.containsKey(v.name()))
+                .toList();
+        List<SchemaChange> creates = new ArrayList<>();
+        dependenciesFirst(made).forEach(v -> creates.add(new CreateView(v)));
+        return new ViewSteps(drops, creates);
+    }
+
+    /** The views ordered so that each comes after the views of the list it reads (name order otherwise). */
+    private static List<View> dependenciesFirst(List<View> views) {
+        List<View> left = new ArrayList<>(views);
+        left.sort(java.util.Comparator.comparing(View::name));
+        List<View> out = new ArrayList<>();
+        while (!left.isEmpty()) {
+            View next = left.stream()
+                    .filter(v -> left.stream().noneMatch(o -> o != v && reads(v, o.name(), null)))
+                    .findFirst()
+                    .orElse(left.get(0)); // a cycle of mentions (only possible with the text fallback)
+            left.remove(next);
+            out.add(next);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the view reads the relation (any of its columns when {@code column} is null, else that column, or the
+     * relation as a whole).
+     */
+    private static boolean reads(View v, String relation, String column) {
+        if (!v.dependsOn().isEmpty()) {
+            return v.dependsOn().stream()
+                    .anyMatch(d -> d.relation().equals(relation)
+                            && (column == null
+                                    || d.column() == null
+                                    || d.column().equals(column)));
+        }
+        // no recorded dependencies: conservatively, any mention of the name as an identifier
+        return java.util.regex.Pattern.compile(
+                        "(?iu)(?<![\\p{L}\\p{N}_$])" + java.util.regex.Pattern.quote(relation) + "(?![\\p{L}\\p{N}_$])")
+                .matcher(v.definition())
+                .find();
     }
 
     /**

@@ -81,18 +81,47 @@ final class PostgresCatalogReader {
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p')
             """;
 
+    /** What each view's rewrite rule reads: relations and their columns (column null for the whole relation). */
+    private static final String VIEW_DEPENDENCIES = """
+            SELECT DISTINCT n.nspname, v.relname, rc.relname, a.attname
+            FROM pg_rewrite r
+            JOIN pg_class v ON v.oid = r.ev_class
+            JOIN pg_namespace n ON n.oid = v.relnamespace
+            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                 AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+            JOIN pg_class rc ON rc.oid = d.refobjid
+            LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
+            WHERE n.nspname = ANY (?) AND v.relkind IN ('v', 'm') AND rc.relkind IN ('r', 'p', 'v', 'm', 'f')
+            """;
+
     private PostgresCatalogReader() {}
 
     static Catalog read(Connection connection, List<String> schemas) throws SQLException {
         CatalogBuilder b = new CatalogBuilder();
         Array names = connection.createArrayOf("text", schemas.toArray());
+        java.util.Map<List<String>, List<View.Dependency>> dependencies = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(VIEW_DEPENDENCIES)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    dependencies
+                            .computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new View.Dependency(rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
         try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
             ps.setArray(1, names);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String kind = rs.getString(3);
                     if (kind.equals("v") || kind.equals("m")) {
-                        b.views.add(new View(rs.getString(1), rs.getString(2), rs.getString(6)));
+                        b.views.add(new View(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(6),
+                                kind.equals("m"),
+                                dependencies.getOrDefault(List.of(rs.getString(1), rs.getString(2)), List.of())));
                     } else {
                         CatalogBuilder.TableParts t = b.table(rs.getString(1), rs.getString(2));
                         t.rowEstimate = rs.getLong(4);

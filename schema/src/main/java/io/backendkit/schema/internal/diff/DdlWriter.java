@@ -13,6 +13,7 @@ import io.backendkit.schema.SchemaChange.AddUnique;
 import io.backendkit.schema.SchemaChange.AlterColumn;
 import io.backendkit.schema.SchemaChange.CreateIndex;
 import io.backendkit.schema.SchemaChange.CreateTable;
+import io.backendkit.schema.SchemaChange.CreateView;
 import io.backendkit.schema.SchemaChange.DropCheck;
 import io.backendkit.schema.SchemaChange.DropColumn;
 import io.backendkit.schema.SchemaChange.DropForeignKey;
@@ -20,9 +21,11 @@ import io.backendkit.schema.SchemaChange.DropIndex;
 import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
 import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.SchemaChange.DropView;
 import io.backendkit.schema.SchemaChange.SetComment;
 import io.backendkit.schema.SchemaException;
 import io.backendkit.schema.Table;
+import io.backendkit.schema.View;
 import io.backendkit.schema.internal.sql.SqlWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +111,43 @@ public final class DdlWriter {
             case CreateIndex c -> createIndex(c.table(), c.index());
             case DropIndex d -> "DROP INDEX " + q(d.index().name()) + (my ? " ON " + q(d.table()) : "");
             case SetComment c -> comment(c);
+            case CreateView c -> createView(c.view());
+            case DropView d ->
+                "DROP " + (d.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+                        + q(d.view().name());
         };
+    }
+
+    /**
+     * {@code CREATE VIEW name AS query}, the query as the server printed it, with the view's own schema taken out of
+     * its names (MySQL qualifies every name), so it is created in the schema the migration runs in.
+     */
+    private String createView(View v) {
+        if (v.definition() == null) {
+            throw new SchemaException("view " + v.name(), "its definition was not read: write this step by hand");
+        }
+        return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + q(v.name()) + " AS " + viewQuery(v);
+    }
+
+    /**
+     * A view's query without its own schema's qualifier, surrounding blanks and a trailing semicolon.
+     *
+     * @param v the view
+     * @return the query text
+     */
+    public static String viewQuery(View v) {
+        String d = v.definition().strip();
+        if (v.schema() != null) {
+            d = d.replace("`" + v.schema().replace("`", "``") + "`.", "")
+                    .replace("\"" + v.schema().replace("\"", "\"\"") + "\".", "");
+            if (v.schema().matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+                d = d.replaceAll("(?<![\\w$\"`.])" + Pattern.quote(v.schema()) + "\\.(?=[A-Za-z_\"`])", "");
+            }
+        }
+        while (d.endsWith(";")) {
+            d = d.substring(0, d.length() - 1).strip();
+        }
+        return d;
     }
 
     private String createTable(Table t) {

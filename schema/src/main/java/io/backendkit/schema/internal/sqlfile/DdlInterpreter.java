@@ -1663,7 +1663,7 @@ public final class DdlInterpreter {
                     "");
         }
         String schema = schemaOf(q);
-        views.put(key(schema, q.name()), new View(schema, q.name(), definition));
+        views.put(key(schema, q.name()), new View(schema, q.name(), definition, materialized, List.of()));
     }
 
     // ---------------------------------------------------------------- triggers and routines
