@@ -6,15 +6,19 @@ import io.backendkit.schema.SchemaChange.AddForeignKey;
 import io.backendkit.schema.SchemaChange.AddPrimaryKey;
 import io.backendkit.schema.SchemaChange.AddUnique;
 import io.backendkit.schema.SchemaChange.AlterColumn;
+import io.backendkit.schema.SchemaChange.CreateFunction;
 import io.backendkit.schema.SchemaChange.CreateIndex;
 import io.backendkit.schema.SchemaChange.CreateTable;
+import io.backendkit.schema.SchemaChange.CreateTrigger;
 import io.backendkit.schema.SchemaChange.CreateView;
 import io.backendkit.schema.SchemaChange.DropCheck;
 import io.backendkit.schema.SchemaChange.DropColumn;
 import io.backendkit.schema.SchemaChange.DropForeignKey;
+import io.backendkit.schema.SchemaChange.DropFunction;
 import io.backendkit.schema.SchemaChange.DropIndex;
 import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
+import io.backendkit.schema.SchemaChange.DropTrigger;
 import io.backendkit.schema.SchemaChange.DropUnique;
 import io.backendkit.schema.SchemaChange.DropView;
 import io.backendkit.schema.SchemaChange.SetComment;
@@ -94,13 +98,34 @@ public final class SchemaDiff {
             if (key.startsWith("column attributes ")) {
                 continue; // compared with the columns and written into MODIFY / ADD COLUMN / CREATE TABLE
             }
+            if (carried(from.dialect(), key)) {
+                continue; // compared and migrated as statements
+            }
+            if (key.startsWith("sequence ")
+                    && (a.containsKey(key) != b.containsKey(key))
+                    && madeBySerialColumn(
+                            key.substring("sequence ".length()),
+                            a.containsKey(key) ? from : to,
+                            a.containsKey(key) ? to : from)) {
+                continue; // created and dropped with its serial column, which the diff adds or drops
+            }
             String left = a.get(key);
             String right = b.get(key);
             if (Objects.equals(left, right)) {
                 continue;
             }
-            String kind = key.startsWith("column attributes ")
-                    ? "column attributes"
+            String partitionPart = key.startsWith("partition bound ")
+                    ? "partition bound"
+                    : key.startsWith("partition key ") ? "partition key" : null;
+            if (partitionPart != null) {
+                String table = key.substring(partitionPart.length() + 1);
+                if (from.table(table).isEmpty() != to.table(table).isEmpty()
+                        || left != null && right != null && spaced(left).equals(spaced(right))) {
+                    continue; // created or dropped with its table, or the same apart from blanks
+                }
+            }
+            String kind = partitionPart != null
+                    ? partitionPart
                     : key.startsWith("enum type ") ? "enum type" : key.substring(0, key.indexOf(' '));
             String name = key.substring(kind.length() + 1);
             String how = left == null ? "only in target" : right == null ? "only in current" : "definition differs";
@@ -111,6 +136,33 @@ public final class SchemaDiff {
                 + (names.size() == 1 ? " differs" : "s differ") + " (" + String.join(", ", names)
                 + "); the migration does not carry them"));
         return out;
+    }
+
+    private static String spaced(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Whether the sequence is the one a {@code serial} column of {@code side} makes (its default calls {@code
+     * nextval} on it) and that column is not in {@code other}, so the diff's step for the column takes the sequence.
+     */
+    private static boolean madeBySerialColumn(String sequence, Catalog side, Catalog other) {
+        java.util.regex.Pattern uses = java.util.regex.Pattern.compile(
+                "^nextval\\('(?:[^']*\\.)?\"?" + java.util.regex.Pattern.quote(sequence) + "\"?'");
+        for (Table t : side.tables()) {
+            for (Column c : t.columns()) {
+                if (c.identity()
+                        && c.defaultValue() != null
+                        && uses.matcher(c.defaultValue()).find()) {
+                    return other.table(t.name())
+                            .flatMap(o -> o.columns().stream()
+                                    .filter(oc -> oc.name().equals(c.name()))
+                                    .findFirst())
+                            .isEmpty();
+                }
+            }
+        }
+        return false;
     }
 
     private static String viewText(View v) {
@@ -257,11 +309,20 @@ public final class SchemaDiff {
             if (now == null) {
                 // inbound and outbound foreign keys go first, so that drop order does not matter
                 old.foreignKeys().forEach(fk -> dropFks.add(new DropForeignKey(old.name(), fk)));
-                dropTables.add(new DropTable(old));
+                // a partition goes before its parent (dropping the parent would take it)
+                if (old.partitionOf() != null || !old.inheritsFrom().isEmpty()) {
+                    dropTables.add(0, new DropTable(old));
+                } else {
+                    dropTables.add(new DropTable(old));
+                }
             }
         }
-        for (Table now : after.values()) {
-            Table old = before.get(now.name());
+        for (Table listed : parentsFirst(after.values())) {
+            Table old = before.get(listed.name());
+            Table parentOfNew = listed.partitionOf() == null
+                    ? null
+                    : after.get(listed.partitionOf().name());
+            Table now = old == null && parentOfNew != null ? withoutWhatTheParentGives(listed, parentOfNew) : listed;
             if (old == null) {
                 createTables.add(new CreateTable(now));
                 if (now.comment() != null) {
@@ -357,13 +418,88 @@ public final class SchemaDiff {
         all.addAll(dropTables);
         List<SchemaChange> out = new ArrayList<>();
         ViewSteps views = viewSteps(from, to, columns, dropTables);
+        Set<String> relations = new java.util.HashSet<>();
+        relations.addAll(before.keySet());
+        relations.addAll(after.keySet());
+        from.views().forEach(v -> relations.add(v.name()));
+        to.views().forEach(v -> relations.add(v.name()));
+        List<SchemaChange> dropTriggers = new ArrayList<>();
+        List<SchemaChange> createTriggers = new ArrayList<>();
+        List<SchemaChange> createFunctions = new ArrayList<>();
+        List<SchemaChange> dropFunctions = new ArrayList<>();
+        Set<String> keys = new java.util.TreeSet<>(from.unmodelled().keySet());
+        keys.addAll(to.unmodelled().keySet());
+        for (String key : keys) {
+            if (!carried(to.dialect(), key)) {
+                continue;
+            }
+            String left = from.unmodelled().get(key);
+            String right = to.unmodelled().get(key);
+            if (key.startsWith(TRIGGER)) {
+                String[] on = triggerName(key.substring(TRIGGER.length()), relations);
+                // a view dropped and created again loses its triggers: they come back with it
+                boolean rebuilt =
+                        views.gone().contains(on[0]) && !before.containsKey(on[0]) && !after.containsKey(on[0]);
+                if (left != null && (!left.equals(right) || rebuilt)) {
+                    dropTriggers.add(new DropTrigger(on[0], on[1], left));
+                }
+                if (right != null && (!right.equals(left) || rebuilt)) {
+                    createTriggers.add(new CreateTrigger(on[0], on[1], right));
+                }
+            } else {
+                String signature = key.substring(FUNCTION.length());
+                int paren = signature.indexOf('(');
+                String name = signature.substring(0, paren);
+                String arguments = signature.substring(paren + 1, signature.length() - 1);
+                if (right == null) {
+                    dropFunctions.add(new DropFunction(
+                            name, arguments, left.regionMatches(true, 0, "CREATE OR REPLACE PROCEDURE", 0, 27)));
+                } else if (!right.equals(left)) {
+                    createFunctions.add(new CreateFunction(name, arguments, right));
+                }
+            }
+        }
+        out.addAll(dropTriggers);
         out.addAll(views.drops());
         out.addAll(withoutStepsTheParentCarries(all, before, after));
+        out.addAll(createFunctions);
         out.addAll(views.creates());
+        out.addAll(createTriggers);
+        out.addAll(dropFunctions);
         return out;
     }
 
-    private record ViewSteps(List<SchemaChange> drops, List<SchemaChange> creates) {}
+    private static final String TRIGGER = "trigger ";
+    private static final String FUNCTION = "function ";
+
+    /**
+     * Whether the diff migrates the catalog entry {@code key} as statements: triggers (PostgreSQL and MySQL/MariaDB)
+     * and PostgreSQL functions and procedures. MySQL routines are compared only.
+     */
+    private static boolean carried(Dialect dialect, String key) {
+        return (dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL) && key.startsWith(TRIGGER)
+                || dialect == Dialect.POSTGRESQL && key.startsWith(FUNCTION) && key.endsWith(")");
+    }
+
+    /**
+     * The relation and trigger name of a catalog key {@code relation.trigger}: the longest known relation name that
+     * the key starts with, or the text before the first dot.
+     */
+    private static String[] triggerName(String key, Set<String> relations) {
+        String best = null;
+        for (String r : relations) {
+            if (key.startsWith(r + ".") && (best == null || r.length() > best.length())) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            int dot = Math.max(key.indexOf('.'), 0);
+            best = key.substring(0, dot);
+        }
+        return new String[] {best, key.substring(best.length() + 1)};
+    }
+
+    private record ViewSteps(List<SchemaChange> drops, List<SchemaChange> creates, Set<String> gone) {}
 
     /**
      * The views to drop before the table changes and to create after them: those only one side has, those whose
@@ -415,7 +551,7 @@ public final class SchemaDiff {
                 .toList();
         List<SchemaChange> creates = new ArrayList<>();
         dependenciesFirst(made).forEach(v -> creates.add(new CreateView(v)));
-        return new ViewSteps(drops, creates);
+        return new ViewSteps(drops, creates, gone);
     }
 
     /** The views ordered so that each comes after the views of the list it reads (name order otherwise). */
@@ -451,6 +587,44 @@ public final class SchemaDiff {
                         "(?iu)(?<![\\p{L}\\p{N}_$])" + java.util.regex.Pattern.quote(relation) + "(?![\\p{L}\\p{N}_$])")
                 .matcher(v.definition())
                 .find();
+    }
+
+    /** The tables with every partition or inheritance child after its parent, otherwise in catalog order. */
+    private static List<Table> parentsFirst(java.util.Collection<Table> tables) {
+        List<Table> out = new ArrayList<>();
+        tables.stream().filter(t -> parentName(t) == null).forEach(out::add);
+        tables.stream().filter(t -> parentName(t) != null).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * A new partition as it is written: without the checks, foreign keys and indexes PostgreSQL clones from the
+     * parent into it when it is created.
+     */
+    private static Table withoutWhatTheParentGives(Table partition, Table parent) {
+        Set<String> checks =
+                parent.checkConstraints().stream().map(CheckConstraint::name).collect(Collectors.toSet());
+        Set<String> fks = parent.foreignKeys().stream().map(ForeignKey::name).collect(Collectors.toSet());
+        return new Table(
+                partition.schema(),
+                partition.name(),
+                partition.columns(),
+                partition.primaryKey(),
+                partition.foreignKeys().stream()
+                        .filter(f -> !fks.contains(f.name()))
+                        .toList(),
+                partition.uniqueConstraints(),
+                partition.checkConstraints().stream()
+                        .filter(c -> !checks.contains(c.name()))
+                        .toList(),
+                partition.indexes().stream()
+                        .filter(ix -> parent.indexes().stream().noneMatch(p -> sameIndex(p, ix)))
+                        .toList(),
+                partition.rowEstimate(),
+                partition.comment(),
+                partition.partitionOf(),
+                partition.partitioned(),
+                partition.inheritsFrom());
     }
 
     /**

@@ -31,7 +31,9 @@ final class PostgresCatalogReader {
                    ARRAY(SELECT pn.nspname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
                          JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),
                    ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
-                         WHERE i.inhrelid = c.oid ORDER BY i.inhseqno)
+                         WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm')
             """;
@@ -110,6 +112,7 @@ final class PostgresCatalogReader {
                 }
             }
         }
+        java.util.Map<String, String> partitioning = new java.util.TreeMap<>();
         try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
             ps.setArray(1, names);
             try (ResultSet rs = ps.executeQuery()) {
@@ -127,6 +130,12 @@ final class PostgresCatalogReader {
                         t.rowEstimate = rs.getLong(4);
                         t.comment = rs.getString(5);
                         t.partitioned = kind.equals("p");
+                        if (rs.getString(10) != null) {
+                            partitioning.put("partition bound " + rs.getString(2), rs.getString(10));
+                        }
+                        if (rs.getString(11) != null) {
+                            partitioning.put("partition key " + rs.getString(2), rs.getString(11));
+                        }
                         List<String> parentSchemas = strings(rs.getArray(8));
                         List<String> parentNames = strings(rs.getArray(9));
                         for (int i = 0; i < parentNames.size(); i++) {
@@ -211,7 +220,9 @@ final class PostgresCatalogReader {
                 }
             }
         }
-        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, Unmodelled.postgres(connection, schemas));
+        java.util.Map<String, String> extra = new java.util.TreeMap<>(Unmodelled.postgres(connection, schemas));
+        extra.putAll(partitioning);
+        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, extra);
     }
 
     private static Column column(ResultSet rs) throws SQLException {
