@@ -48,8 +48,12 @@ import java.util.stream.Collectors;
  * added and altered, keys, indexes and checks added, new foreign keys added after the tables they
  * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. Views that
  * go away, change, or read a column whose type changes or which is dropped (and the views that read those) are
- * dropped before every table step and created after them, from the target's definition. The down direction is the
- * diff the other way round. Schema names are ignored, so
+ * dropped before every table step and created after them, from the target's definition. Triggers (PostgreSQL,
+ * MySQL/MariaDB) and PostgreSQL functions and procedures are compared by their server-printed definitions and carried
+ * as statements: triggers that go or change are dropped first and created last, functions created or replaced after
+ * the table steps (before views and triggers, which may use them) and dropped at the very end. A new PostgreSQL
+ * partition is created {@code PARTITION OF} its parent with its bound. The down direction is the diff the other way
+ * round. Schema names are ignored, so
  * a catalog read from a scratch schema compares with the live one. Immutable.
  *
  * <p>The history tables of backendkit's migrator and of Flyway ({@code backendkit_schema_history}, its
@@ -70,8 +74,8 @@ public final class SchemaDiff {
     }
 
     /**
-     * The differences in objects the model does not compare or migrate (sequences, triggers, functions, enum types,
-     * domains, views whose definition was not read), one line per kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
+     * The differences in objects the diff does not migrate (sequences, enum types, domains, MySQL routines, the bound
+     * of a partition that both sides have, views whose definition was not read), one line per kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
      * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
      *
      * @return one line per kind of object that differs; empty when none differ

@@ -20,6 +20,18 @@ class TriggerFunctionDiffTest {
     @TempDir
     Path temp;
 
+    /** The migration file splits into as many statements as the diff wrote (bodies with semicolons stay whole). */
+    private static void assertFileSplitsLikeTheStatements(SchemaDiff diff, Dialect dialect) {
+        String file = diff.toMigration();
+        int down = file.indexOf(MigrationScript.DOWN_MARKER);
+        List<SqlStatement> up = new io.backendkit.schema.internal.migrate.SqlSplitter(dialect)
+                .split(file.substring(MigrationScript.UP_MARKER.length(), down), 1);
+        List<SqlStatement> back = new io.backendkit.schema.internal.migrate.SqlSplitter(dialect)
+                .split(file.substring(down + MigrationScript.DOWN_MARKER.length()), 1);
+        assertThat(up).as(file).hasSameSizeAs(diff.upStatements());
+        assertThat(back).as(file).hasSameSizeAs(diff.downStatements());
+    }
+
     private static void run(TestDatabase db, List<String> statements) throws Exception {
         for (String s : statements) {
             db.execute(s);
@@ -50,6 +62,7 @@ class TriggerFunctionDiffTest {
             assertThat(diff.notCompared()).as(diff.toText()).isEmpty();
             assertThat(diff.upStatements())
                     .contains("DROP TRIGGER \"odd trg\" ON \"odd \"\"t\"\"\"", "DROP FUNCTION \"gone\"(a integer)");
+            assertFileSplitsLikeTheStatements(diff, Dialect.POSTGRESQL);
 
             run(db, diff.upStatements());
             SchemaDiff afterUp =
@@ -86,6 +99,7 @@ class TriggerFunctionDiffTest {
             assertThat(diff.notCompared()).as(diff.toText()).isEmpty();
             assertThat(diff.upStatements()).contains("DROP TRIGGER `odd trg`", "DROP TRIGGER `gone`");
             assertThat(diff.upStatements()).noneMatch(s -> s.contains(db.name));
+            assertFileSplitsLikeTheStatements(diff, Dialect.MYSQL);
 
             run(db, diff.upStatements());
             SchemaDiff afterUp =
