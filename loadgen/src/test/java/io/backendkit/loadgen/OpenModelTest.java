@@ -117,6 +117,7 @@ class OpenModelTest {
                     .arrivalRate(100)
                     .maxInFlight(2)
                     .duration(ofSeconds(1))
+                    .sampleInterval(ofMillis(250))
                     .drainTimeout(ofMillis(100))
                     .progress(ProgressListener.none())
                     .run();
@@ -124,6 +125,11 @@ class OpenModelTest {
             assertThat(r.total().requests()).isEqualTo(2);
             assertThat(r.cutOffRequests()).isEqualTo(2);
             assertThat(r.droppedRequests()).isEqualTo(98);
+            // each dropped arrival is shown in the interval it was due in: 25 due per 250 ms, 2 of them sent
+            assertThat(r.timeSeries()).extracting(IntervalStats::dropped).containsExactly(23L, 25L, 25L, 25L);
+            assertThat(r.endpoints().get(0).timeSeries())
+                    .extracting(IntervalStats::dropped)
+                    .containsExactly(23L, 25L, 25L, 25L);
             assertThat(r.scheduledRequests()).isEqualTo(100);
             assertThat(r.errorRate()).isEqualTo(1.0);
             assertThat(r.scalingHints()).extracting(f -> f.code()).contains("HINT_NO_REQUESTS");
