@@ -94,7 +94,7 @@ class OpenModelTest {
                     .progress(ProgressListener.none())
                     .run();
             // the integral of a 50 -> 350 ramp over 2 s is 400 requests
-            assertThat(r.total().requests()).isBetween(390L, 402L);
+            assertThat(r.total().requests()).as(r.toText()).isBetween(390L, 402L);
             assertThat(r.timeSeries()).hasSize(4);
             IntervalStats first = r.timeSeries().get(0);
             IntervalStats last = r.timeSeries().get(3);

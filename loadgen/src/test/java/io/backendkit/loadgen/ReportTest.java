@@ -221,6 +221,11 @@ class ReportTest {
                         "open model: 360 due = [0-9]+ sent \\+ [0-9]+ dropped \\(in-flight limit\\) \\+ [0-9]+ not"
                                 + " started \\(run ended\\); [0-9]+ late")
                 .contains("schedule lag (intended start to send, ms): p50 ")
+                .contains("over time: 4 interval(s) of 300 ms (each one in the JSON and HTML reports)")
+                .containsPattern("\n(\\| )?series +\\|? *highest p99 \\(ms\\)")
+                .containsPattern("\n(\\| )?list <orders> .*[0-9]+\\.[0-9]{2}-[0-9]+\\.[0-9]{2}")
+                .containsPattern(
+                        "highest schedule lag p99 [0-9.]+ ms at [0-9.]+-[0-9.]+ s; (every due arrival was sent|most arrivals never sent [0-9,]+ at )")
                 .contains("re-sent 0");
         // on a busy machine some arrivals may be dropped or late; whatever happened, the line adds up to the schedule
         java.util.regex.Matcher due = java.util.regex.Pattern.compile(
