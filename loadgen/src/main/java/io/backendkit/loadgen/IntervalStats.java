@@ -33,7 +33,8 @@ import java.util.TreeMap;
  * @param lagP99Nanos open model: 99th percentile schedule lag of the interval's requests, else 0
  * @param lagMaxNanos open model: largest schedule lag of the interval's requests, else 0
  * @param dropped open model: arrivals due in the interval never sent because every in-flight slot stayed
- *     busy until the run ended (not in {@code requests})
+ *     busy until the run ended (not in {@code requests}); known when the run ends, so 0 in {@link
+ *     Progress} updates
  * @param notStarted open model: arrivals due in the interval that a worker had taken but did not send
  *     because the run ended (not in {@code requests})
  * @param errorsByKind the interval's errors by kind, only kinds that occurred, in {@link ErrorKind} order;

@@ -96,7 +96,11 @@ class HistogramLogTest {
                     .isEqualTo(merged.total().errors());
             assertThat(LoadReport.fromJson(merged.toJson(), "merged")).isEqualTo(merged);
             assertThat(merged.toText()).contains("merged 2 histogram log(s)");
-            assertThat(merged.toHtml()).contains("GET /slow");
+            assertThat(merged.toHtml())
+                    .contains("throughput by endpoint over time", "latency p99 by endpoint over time")
+                    .containsPattern("<span><i style=\"border-top-color:#[0-9a-f]{6}\"></i>GET /slow</span>")
+                    .contains("errors by kind over time")
+                    .doesNotContain("bytes over time"); // histogram logs hold no bytes
         }
     }
 

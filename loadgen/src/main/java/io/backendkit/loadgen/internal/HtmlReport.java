@@ -21,12 +21,16 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * The self-contained HTML page of a {@link LoadReport}: summary figures, latency table, status codes,
  * bytes, a latency percentile curve and charts over time (throughput against the offered rate,
- * latency p50/p90/p99/max, active users or requests in flight, late requests) as inline SVG with a
- * hover title on every data point, errors, expectations and hints. One inline script (no source,
- * no network) checks in the browser that every chart drew its data and that no label is clipped,
- * and records the result on the {@code <html>} element ({@code data-charts}, {@code data-drawn},
- * {@code data-clipped}, {@code data-overflow}). Readable from 360 px wide: charts scale, wide tables
- * scroll inside their box.
+ * latency p50/p90/p99/max, throughput and p99 of the {@value #MAX_ENDPOINT_LINES} busiest endpoints,
+ * active users or requests in flight, errors by kind, late and unsent arrivals, schedule lag, bytes) as
+ * inline SVG with a hover title on every data point and an HTML legend under each chart, errors,
+ * expectations and hints. Charts without data (no errors, a closed model, a merged report without
+ * bytes) are left out. Two inline scripts (no source, no network): one checks in the browser that
+ * every chart drew its data, that every dot has a title and that no label is clipped, and records the
+ * result on the {@code <html>} element ({@code data-charts}, {@code data-drawn}, {@code data-hover},
+ * {@code data-clipped}, {@code data-overflow}); the other draws a crosshair and a tooltip with the
+ * values of the interval under the pointer. Readable from 360 px wide: charts scale, legends wrap,
+ * wide tables scroll inside their box.
  */
 public final class HtmlReport {
 
@@ -69,7 +73,8 @@ public final class HtmlReport {
             + ".tip{position:fixed;z-index:9;pointer-events:none;background:#fff;border:1px solid #888;"
             + "border-radius:3px;padding:.25em .45em;font-size:.8em;white-space:pre;box-shadow:0 1px 4px #0003}"
             + "svg line.cross{stroke:#999;stroke-dasharray:3,3;pointer-events:none}"
-            + "@media (max-width:600px){body{padding:0 .5em}td,th{padding:.2em .35em}table{font-size:.85em}}";
+            + "@media (max-width:600px){body{padding:0 .5em}td,th{padding:.2em .35em}table{font-size:.85em}"
+            + "svg text{font-size:17px}}";
 
     /**
      * Runs in the browser after load: counts the charts, those whose every line drew a non-empty
@@ -711,11 +716,11 @@ public final class HtmlReport {
                     "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
                     LEFT - 5,
                     y + 4,
-                    number(v)));
+                    axisNumber(v)));
         }
         svg.append(String.format(
                 Locale.ROOT,
-                "<text x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" text-anchor=\"middle\">%s</text>",
+                "<text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\">%s</text>",
                 (TOP + H - BOTTOM) / 2,
                 (TOP + H - BOTTOM) / 2,
                 esc(unit)));
@@ -798,6 +803,17 @@ public final class HtmlReport {
             }
         }
         return 10 * exp;
+    }
+
+    /** An axis label short enough for a phone: 2.5M, 250k, 1,000, 0.5. */
+    static String axisNumber(double v) {
+        if (Math.abs(v) >= 1e6) {
+            return number(v / 1e6) + "M";
+        }
+        if (Math.abs(v) >= 1e4) {
+            return number(v / 1e3) + "k";
+        }
+        return number(v);
     }
 
     private static String number(double v) {
