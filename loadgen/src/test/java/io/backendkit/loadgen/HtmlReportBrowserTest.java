@@ -216,9 +216,13 @@ class HtmlReportBrowserTest {
                 .contains("s: &lt;script&gt;document.title=&#39;owned&#39;&lt;/script&gt;: p50 ")
                 .contains("&quot;double&quot; &amp; &#39;single&#39; &lt;/title&gt;&lt;/svg&gt;")
                 .containsPattern("<p class=\"more\">Not drawn \\(fewer requests\\): task (9|10), task (9|10)\\.</p>");
+        // under the percentile curve and the two per-endpoint charts
+        assertThat(html.split("Not drawn \\(fewer requests\\)", -1)).hasSize(4);
         assertThat(html.split("<script>", -1)).hasSize(3); // the page's own two
         Path file = dir.resolve("hostile.html");
         Files.writeString(file, html);
+        Files.writeString(
+                Files.createDirectories(Path.of("target", "html-report")).resolve("hostile-names.html"), html);
         String browser = chromium();
         int charts = html.split("<svg class=\"chart\"", -1).length - 1;
         for (int width : new int[] {360, 1280}) {

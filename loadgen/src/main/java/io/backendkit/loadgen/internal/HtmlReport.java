@@ -349,8 +349,12 @@ public final class HtmlReport {
         List<double[][]> marks = new ArrayList<>();
         List<EndpointStats> shown = new ArrayList<>();
         shown.add(r.total());
+        List<EndpointStats> rest = List.of();
         if (r.endpoints().size() > 1) {
-            shown.addAll(r.endpoints());
+            List<EndpointStats> busiest = busiest(r.endpoints());
+            int drawn = Math.min(MAX_ENDPOINT_LINES, busiest.size());
+            shown.addAll(busiest.subList(0, drawn));
+            rest = busiest.subList(drawn, busiest.size());
         }
         for (EndpointStats e : shown) {
             if (e.latency().count() == 0) {
@@ -422,7 +426,26 @@ public final class HtmlReport {
         for (int i = 0; i < names.size(); i++) {
             legend.add(new Line(names.get(i), dashed.get(i), new double[0], null));
         }
-        return svg.append(legend(legend)).toString();
+        return svg.append(legend(legend)).append(notDrawn(rest)).toString();
+    }
+
+    /** The endpoints by requests, most first; those with as many keep their declaration order. */
+    private static List<EndpointStats> busiest(List<EndpointStats> endpoints) {
+        List<EndpointStats> sorted = new ArrayList<>(endpoints);
+        sorted.sort(Comparator.comparingLong(EndpointStats::requests).reversed()); // a stable sort
+        return sorted;
+    }
+
+    /** The line under a chart naming the endpoints it leaves out, or "". */
+    private static String notDrawn(List<EndpointStats> rest) {
+        if (rest.isEmpty()) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder("<p class=\"more\">Not drawn (fewer requests): ");
+        for (int i = 0; i < rest.size(); i++) {
+            note.append(i == 0 ? "" : ", ").append(esc(rest.get(i).name()));
+        }
+        return note.append(".</p>\n").toString();
     }
 
     /** {x, ms, percentile} at p50, p90, p99, p99.9 and the maximum, for the hover dots. */
@@ -572,14 +595,12 @@ public final class HtmlReport {
      */
     private static void endpointCharts(StringBuilder h, LoadReport r) {
         int intervals = r.timeSeries().size();
-        List<EndpointStats> busiest = new ArrayList<>(r.endpoints().stream()
+        List<EndpointStats> busiest = busiest(r.endpoints().stream()
                 .filter(e -> e.timeSeries().size() == intervals)
                 .toList());
         if (r.endpoints().size() < 2 || busiest.isEmpty()) {
             return;
         }
-        // a stable sort: endpoints with as many requests keep their declaration order
-        busiest.sort(Comparator.comparingLong(EndpointStats::requests).reversed());
         List<EndpointStats> drawn = busiest.subList(0, Math.min(MAX_ENDPOINT_LINES, busiest.size()));
         List<EndpointStats> rest = busiest.subList(drawn.size(), busiest.size());
         List<Line> throughput = new ArrayList<>();
@@ -598,14 +619,7 @@ public final class HtmlReport {
             throughput.add(new Line(e.name(), false, values(s, IntervalStats::throughputPerSecond), rates));
             latency.add(new Line(e.name(), false, answered(s, i -> i.p99Nanos() / 1e6), latencies));
         }
-        StringBuilder note = new StringBuilder();
-        if (!rest.isEmpty()) {
-            note.append("<p class=\"more\">Not drawn (fewer requests): ");
-            for (int i = 0; i < rest.size(); i++) {
-                note.append(i == 0 ? "" : ", ").append(esc(rest.get(i).name()));
-            }
-            note.append(".</p>\n");
-        }
+        String note = notDrawn(rest);
         chart(h, "throughput by endpoint over time", r.timeSeries(), "req/s", throughput, "");
         h.append(note);
         chart(h, "latency p99 by endpoint over time", r.timeSeries(), "ms", latency, " ms");
@@ -661,7 +675,7 @@ public final class HtmlReport {
                             px,
                             py,
                             colour,
-                            number(i.endMillis() / 1000.0),
+                            seconds(i.endMillis() / 1000.0),
                             esc(text)));
                 }
             }
@@ -735,7 +749,7 @@ public final class HtmlReport {
                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s s</text>",
                     x,
                     H - BOTTOM + 15,
-                    number(t / 1000)));
+                    seconds(t / 1000)));
         }
         svg.append(String.format(
                 Locale.ROOT,
@@ -803,6 +817,15 @@ public final class HtmlReport {
             }
         }
         return 10 * exp;
+    }
+
+    /** Seconds for the time axis and hover titles: 0, 0.25, 1.5, 120. */
+    static String seconds(double s) {
+        if (s >= 100 || s == Math.rint(s)) {
+            return String.format(Locale.ROOT, "%,.0f", s);
+        }
+        String text = String.format(Locale.ROOT, "%.2f", s);
+        return text.endsWith("0") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** An axis label short enough for a phone: 2.5M, 250k, 1,000, 0.5. */
