@@ -204,7 +204,8 @@ public record IntervalStats(
 
     /**
      * One line for logs and debuggers: when, how many, how fast, the percentiles in milliseconds, the
-     * users (or requests in flight), and in the open model the offered rate and late requests.
+     * users (or requests in flight), and in the open model the offered rate, late requests, the
+     * schedule-lag p99 and the arrivals never sent (when there are any).
      *
      * @return for example {@code IntervalStats[2000+1000 ms: 812 requests, 0 errors, 812/s, p50 1.204 ms,
      *     p90 2.001 ms, p99 5.611 ms, max 9.830 ms, 8 active]}
@@ -219,6 +220,8 @@ public record IntervalStats(
                         ? ", offered " + Durations.rate(Math.round(offeredRatePerSecond * 10) / 10.0) + "/s, " + late
                                 + " late"
                         : "")
+                + (lagMaxNanos > 0 ? ", lag p99 " + Durations.millis(lagP99Nanos) + " ms" : "")
+                + (dropped + notStarted > 0 ? ", " + (dropped + notStarted) + " never sent" : "")
                 + "]";
     }
 }

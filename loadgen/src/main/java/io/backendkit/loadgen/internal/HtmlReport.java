@@ -92,7 +92,7 @@ public final class HtmlReport {
 
     /**
      * Runs in the browser: a crosshair and a tooltip with every value at the interval nearest the
-     * pointer (the dots' own titles). With {@code #selftest-hover} in the address it hovers the first
+     * pointer, or the tap on a phone (the dots' own titles). With {@code #selftest-hover} in the address it hovers the first
      * chart's first dot itself and records the tooltip text on {@code <html>} as {@code data-tip}.
      */
     private static final String TOOLTIP = "(function(){var tip=document.createElement('div');tip.className='tip';"
@@ -101,7 +101,7 @@ public final class HtmlReport {
             + "svg.querySelectorAll('circle'));if(!dots.length)return;var cross=document.createElementNS(ns,'line');"
             + "cross.setAttribute('class','cross');cross.setAttribute('y1','" + TOP + "');cross.setAttribute('y2','"
             + (H - BOTTOM) + "');cross.style.display='none';svg.appendChild(cross);function off(){tip.style.display="
-            + "'none';cross.style.display='none';}svg.addEventListener('mousemove',function(ev){var m=svg.getScreenCTM();"
+            + "'none';cross.style.display='none';}function move(ev){var m=svg.getScreenCTM();"
             + "if(!m)return;var p=svg.createSVGPoint();p.x=ev.clientX;p.y=ev.clientY;p=p.matrixTransform(m.inverse());"
             + "var best=null,bd=Infinity;dots.forEach(function(c){var d=Math.abs(c.cx.baseVal.value-p.x);if(d<bd){bd=d;"
             + "best=c.cx.baseVal.value;}});if(best===null||bd>25){off();return;}var text=[];dots.forEach(function(c){"
@@ -109,8 +109,8 @@ public final class HtmlReport {
             + "cross.setAttribute('x1',best);cross.setAttribute('x2',best);cross.style.display='';tip.textContent="
             + "text.join('\\n');tip.style.display='block';var x=ev.clientX+14,y=ev.clientY+14;if(x+tip.offsetWidth>"
             + "window.innerWidth)x=Math.max(0,ev.clientX-14-tip.offsetWidth);if(y+tip.offsetHeight>window.innerHeight)"
-            + "y=Math.max(0,ev.clientY-14-tip.offsetHeight);tip.style.left=x+'px';tip.style.top=y+'px';});"
-            + "svg.addEventListener('mouseleave',off);});if(location.hash==='#selftest-hover'){var c=document."
+            + "y=Math.max(0,ev.clientY-14-tip.offsetHeight);tip.style.left=x+'px';tip.style.top=y+'px';}svg.addEventListener('mousemove',move);"
+            + "svg.addEventListener('click',move);svg.addEventListener('mouseleave',off);});if(location.hash==='#selftest-hover'){var c=document."
             + "querySelector('svg.chart circle');if(c){var b=c.getBoundingClientRect();c.ownerSVGElement.dispatchEvent("
             + "new MouseEvent('mousemove',{clientX:b.left+b.width/2,clientY:b.top+b.height/2,bubbles:true}));"
             + "document.documentElement.setAttribute('data-tip',tip.textContent);}}})();";
