@@ -93,14 +93,23 @@ class OpenModelTest {
                     .sampleInterval(ofMillis(500))
                     .progress(ProgressListener.none())
                     .run();
-            // the integral of a 50 -> 350 ramp over 2 s is 400 requests
-            assertThat(r.total().requests()).as(r.toText()).isBetween(390L, 402L);
+            // the integral of a 50 -> 350 ramp over 2 s is 400 arrivals, each sent, dropped or not started
+            assertThat(r.scheduledRequests()).as(r.toText()).isBetween(390L, 402L);
+            assertThat(r.total().requests() + r.droppedRequests() + r.notStartedRequests())
+                    .as(r.toText())
+                    .isEqualTo(r.scheduledRequests());
             assertThat(r.timeSeries()).hasSize(4);
             IntervalStats first = r.timeSeries().get(0);
             IntervalStats last = r.timeSeries().get(3);
-            assertThat(first.throughputPerSecond()).isBetween(70.0, 150.0);
-            assertThat(last.throughputPerSecond()).isBetween(250.0, 350.0);
+            assertThat(first.offeredRatePerSecond()).isLessThan(last.offeredRatePerSecond());
             assertThat(last.offeredRatePerSecond()).isEqualTo(350.0);
+            // what was sent follows the ramp when the generator kept up; on a loaded machine (a run at load
+            // average 10 sent 326 of 400) the report says it fell behind instead, which the lines above check
+            if (r.droppedRequests() + r.notStartedRequests() == 0
+                    && r.scheduleLag().p99Nanos() < 50_000_000L) {
+                assertThat(first.throughputPerSecond()).as(r.toText()).isBetween(70.0, 150.0);
+                assertThat(last.throughputPerSecond()).as(r.toText()).isBetween(250.0, 350.0);
+            }
             assertThat(r.settings().rateToPerSecond()).isEqualTo(350.0);
         }
     }
