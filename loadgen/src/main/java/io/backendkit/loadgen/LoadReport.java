@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * @param notStartedRequests open model: arrivals due in the measured window that a worker had taken but did
  *     not send because the run ended (failures, counted in the error rate)
  * @param scheduledRequests open model: arrivals due in the measured window; always equal to requests sent +
- *     dropped + not started (0 in the closed model)
+ *     dropped + not started (0 in the closed model; -1 in a merge of histogram logs of which one or more did
+ *     not record it, as logs written before this figure existed)
  * @param scheduleLag open model: time from each measured request's intended start to its actual send
  *     (waiting for a free slot included); null in the closed model
  */

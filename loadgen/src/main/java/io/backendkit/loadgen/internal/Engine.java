@@ -558,7 +558,7 @@ public final class Engine {
             }
             series = Intervals.withUnsent(series, allDropped, allNotStarted);
         }
-        return ReportAssembler.assemble(
+        LoadReport report = ReportAssembler.assemble(
                 plan,
                 target,
                 totals,
@@ -569,6 +569,18 @@ public final class Engine {
                 warmUpRequests,
                 scheduled,
                 cutOff.get());
+        if (log != null) {
+            // what the interval histograms cannot hold, so that a merge of shard logs can account for the schedule
+            log.outputComment(HistogramLogTags.totalsComment(new HistogramLogTags.Totals(
+                    report.scheduledRequests(),
+                    report.droppedRequests(),
+                    report.notStartedRequests(),
+                    report.lateRequests(),
+                    report.cutOffRequests(),
+                    report.warmUpRequests(),
+                    open ? totals.lag : null)));
+        }
+        return report;
     }
 
     /** Waits until {@code deadline} or the end signal; true when the run should end. */

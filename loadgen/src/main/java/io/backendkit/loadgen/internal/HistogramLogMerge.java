@@ -4,6 +4,7 @@ import io.backendkit.loadgen.EndpointStats;
 import io.backendkit.loadgen.ErrorKind;
 import io.backendkit.loadgen.ErrorStats;
 import io.backendkit.loadgen.IntervalStats;
+import io.backendkit.loadgen.LatencyStats;
 import io.backendkit.loadgen.LoadModel;
 import io.backendkit.loadgen.LoadReport;
 import io.backendkit.loadgen.LoadTestException;
@@ -32,7 +33,7 @@ public final class HistogramLogMerge {
     private record Interval(String tag, long startMs, long endMs, Histogram histogram) {}
 
     /** What one log's comment lines say: its settings (null in logs written before they were recorded) and names by tag. */
-    private record LogHeader(RunSettings settings, Map<String, String> names) {}
+    private record LogHeader(RunSettings settings, Map<String, String> names, HistogramLogTags.Totals totals) {}
 
     /** Longest comment line read for settings and names. */
     private static final int MAX_COMMENT_CHARS = 64 * 1024;
@@ -188,6 +189,16 @@ public final class HistogramLogMerge {
                 Map.of(),
                 List.of());
         RunSettings settings = combined(headers, open, Duration.ofMillis(windowMs));
+        // the accounting is known only when every log recorded it; a partial sum would look complete and be wrong
+        List<HistogramLogTags.Totals> totals = headers.stream().allMatch(h -> h.totals() != null)
+                ? headers.stream().map(LogHeader::totals).toList()
+                : null;
+        LatencyStats lag = null;
+        if (open && totals != null && totals.stream().allMatch(t -> t.lag() != null)) {
+            Histogram merged = Histograms.create();
+            totals.forEach(t -> merged.add(t.lag()));
+            lag = LatencyStats.of(merged);
+        }
         return new LoadReport(
                 LoadReport.SCHEMA_VERSION,
                 "merged " + logs.size() + " histogram log(s): " + fileNames(logs),
@@ -199,13 +210,18 @@ public final class HistogramLogMerge {
                 series,
                 errors,
                 List.of(),
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                null);
+                sum(totals, HistogramLogTags.Totals::warmUp),
+                sum(totals, HistogramLogTags.Totals::late),
+                sum(totals, HistogramLogTags.Totals::dropped),
+                sum(totals, HistogramLogTags.Totals::cutOff),
+                sum(totals, HistogramLogTags.Totals::notStarted),
+                !open ? 0 : totals == null ? -1 : sum(totals, HistogramLogTags.Totals::scheduled),
+                lag);
+    }
+
+    private static long sum(
+            List<HistogramLogTags.Totals> totals, java.util.function.ToLongFunction<HistogramLogTags.Totals> f) {
+        return totals == null ? 0 : totals.stream().mapToLong(f).sum();
     }
 
     /**
@@ -355,6 +371,7 @@ public final class HistogramLogMerge {
     /** The settings and endpoint names from a log's comment lines; errors name the file and line. */
     private static LogHeader header(Path log) {
         RunSettings settings = null;
+        HistogramLogTags.Totals totals = null;
         Map<String, String> names = new LinkedHashMap<>();
         try (java.io.BufferedReader in = Files.newBufferedReader(log, java.nio.charset.StandardCharsets.UTF_8)) {
             String line;
@@ -369,6 +386,10 @@ public final class HistogramLogMerge {
                     if (s != null) {
                         settings = s;
                     }
+                    HistogramLogTags.Totals t = HistogramLogTags.parseTotals(line);
+                    if (t != null) {
+                        totals = t;
+                    }
                     String[] ep = HistogramLogTags.parseEndpoint(line);
                     if (ep != null) {
                         names.put(ep[0], ep[1]);
@@ -380,6 +401,6 @@ public final class HistogramLogMerge {
         } catch (IOException e) {
             throw new LoadTestException("histogram log " + log, "cannot be read: " + e.getMessage(), e);
         }
-        return new LogHeader(settings, names);
+        return new LogHeader(settings, names, totals);
     }
 }

@@ -215,7 +215,12 @@ public final class HtmlReport {
                 seconds > 0 ? String.format(Locale.ROOT, "%.2f", t.bytesReceived() / 1e6 / seconds) : "0",
                 "MB/s received");
         if (open) {
-            card(h, String.format(Locale.ROOT, "%,d", r.scheduledRequests()), "arrivals due");
+            card(
+                    h,
+                    r.scheduledRequests() < 0
+                            ? "not recorded"
+                            : String.format(Locale.ROOT, "%,d", r.scheduledRequests()),
+                    "arrivals due");
             card(h, String.format(Locale.ROOT, "%,d", r.lateRequests()), "late");
             card(h, String.format(Locale.ROOT, "%,d", r.droppedRequests()), "dropped (in-flight limit)");
             card(h, String.format(Locale.ROOT, "%,d", r.notStartedRequests()), "not started (run ended)");
@@ -499,7 +504,7 @@ public final class HtmlReport {
             }
             chart(h, "errors by kind over time", series, "errors per interval", lines, " errors");
         }
-        if (open) {
+        if (open && Intervals.carriesSchedule(series)) {
             chart(
                     h,
                     "late and unsent arrivals over time",

@@ -48,7 +48,13 @@ public final class TextReport {
                 t.noResponse(),
                 noResponseKinds(r),
                 t.retries()));
-        if (r.settings().model() == LoadModel.OPEN) {
+        if (r.settings().model() == LoadModel.OPEN && r.scheduledRequests() < 0) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "open model: schedule not recorded in the merged logs (written before they carried it): %,d sent,"
+                            + " arrivals dropped or not started unknown%n",
+                    t.requests()));
+        } else if (r.settings().model() == LoadModel.OPEN) {
             out.append(String.format(
                     Locale.ROOT,
                     "open model: %,d due = %,d sent + %,d dropped (in-flight limit) + %,d not started (run ended);"
@@ -191,7 +197,7 @@ public final class TextReport {
             }
         }
         out.append(table.build().render());
-        if (r.settings().model() == LoadModel.OPEN) {
+        if (r.settings().model() == LoadModel.OPEN && Intervals.carriesSchedule(series)) {
             IntervalStats lag = max(series, IntervalStats::lagP99Nanos);
             IntervalStats unsent = max(series, i -> i.dropped() + i.notStarted());
             long most = unsent.dropped() + unsent.notStarted();

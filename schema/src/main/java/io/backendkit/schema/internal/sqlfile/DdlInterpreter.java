@@ -19,13 +19,9 @@ import io.backendkit.schema.internal.sqlfile.Cursor.Unsupported;
 import io.backendkit.schema.internal.sqlfile.SqlLexer.Kind;
 import io.backendkit.schema.internal.sqlfile.SqlLexer.Statement;
 import io.backendkit.schema.internal.sqlfile.SqlLexer.Token;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +98,11 @@ public final class DdlInterpreter {
         String comment;
         Table.Name partitionOf;
         boolean partitioned;
+        /** The partition's bound ({@code FOR VALUES ...} or {@code DEFAULT}) as written, or null. */
+        String partitionBound;
+        /** The partitioned table's key ({@code RANGE (col)}) as written, or null. */
+        String partitionKey;
+
         final List<Table.Name> inherits = new ArrayList<>();
         String charset;
         String collation;
@@ -167,6 +168,12 @@ public final class DdlInterpreter {
         List<Table> out = new ArrayList<>();
         for (Tab t : tables.values()) {
             out.add(build(t));
+            if (t.partitionOf != null && t.partitionBound != null) {
+                unmodelled.put("partition bound " + t.name, t.partitionBound.strip());
+            }
+            if (t.partitioned && t.partitionKey != null) {
+                unmodelled.put("partition key " + t.name, t.partitionKey.strip());
+            }
         }
         for (Map.Entry<String, Seq> e : sequences.entrySet()) {
             Seq s = e.getValue();
@@ -560,6 +567,7 @@ public final class DdlInterpreter {
         }
         // options after the column list
         while (!c.atEnd()) {
+            int mark = c.i;
             if (c.accept("INHERITS")) {
                 c.expect("(");
                 while (!c.is(")")) {
@@ -590,6 +598,7 @@ public final class DdlInterpreter {
                 } else {
                     c.next();
                     c.skipGroup();
+                    t.partitionKey = c.text(new int[] {mark + 2, c.i});
                 }
             } else if (c.accept("FOR", "VALUES") || c.accept("DEFAULT")) {
                 if (dialect == Dialect.MYSQL) {
@@ -599,6 +608,7 @@ public final class DdlInterpreter {
                 while (!c.atEnd() && !c.is("PARTITION") && !c.is("WITH") && !c.is("TABLESPACE") && !c.is("USING")) {
                     c.next();
                 }
+                t.partitionBound = c.text(new int[] {mark, c.i});
             } else if (dialect == Dialect.MYSQL) {
                 tableOption(c, t, null);
             } else {
@@ -1663,7 +1673,7 @@ public final class DdlInterpreter {
                     "");
         }
         String schema = schemaOf(q);
-        views.put(key(schema, q.name()), new View(schema, q.name(), definition));
+        views.put(key(schema, q.name()), new View(schema, q.name(), definition, materialized, List.of()));
     }
 
     // ---------------------------------------------------------------- triggers and routines
@@ -1892,7 +1902,7 @@ public final class DdlInterpreter {
         dq = dq + "$";
         def.append("AS ").append(dq).append(body).append(dq).append('\n');
         String key = "function " + q.name() + "(" + String.join(", ", identity) + ")";
-        unmodelled.put(key, md5(def.toString()));
+        unmodelled.put(key, Catalogs.withoutSchema(def.toString(), schema));
     }
 
     /** One argument as {@code pg_get_function_arguments} (or, for {@code identity}, the identity form) prints it. */
@@ -1930,15 +1940,6 @@ public final class DdlInterpreter {
             dflt = " DEFAULT " + pgExpr(a.textFrom(a.i));
         }
         return mode + name + type + (identity ? "" : dflt);
-    }
-
-    private static String md5(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void mysqlRoutine(Cursor c, QName q, boolean procedure) {
@@ -2137,11 +2138,12 @@ public final class DdlInterpreter {
                 Tab child = table(c.qname());
                 child.partitionOf = new Table.Name(t.schema, t.name);
                 child.columns.forEach(col -> col.inherited = true);
-                c.until();
+                child.partitionBound = c.text(c.until());
                 changed = true;
             } else if (c.accept("DETACH", "PARTITION")) {
                 Tab child = table(c.qname());
                 child.partitionOf = null;
+                child.partitionBound = null;
                 c.until();
                 changed = true;
             } else if (c.accept("RENAME", "COLUMN") || (c.is("RENAME") && !c.isAt(1, "TO"))) {
