@@ -116,6 +116,13 @@ class HistogramLogTest {
         LoadReport merged = HistogramLogs.merge(List.of(log));
         assertThat(merged.settings().model()).isEqualTo(LoadModel.OPEN);
         assertThat(merged.total().serviceTime()).isEqualTo(r.total().serviceTime());
+        // the logs hold no per-interval lag, late or unsent counts: the merge shows no such charts or lines
+        assertThat(r.toHtml()).contains("late and unsent arrivals over time", "schedule lag over time");
+        assertThat(r.toText()).contains("highest schedule lag p99 ");
+        assertThat(merged.toHtml())
+                .contains("throughput over time")
+                .doesNotContain("late and unsent arrivals over time", "schedule lag over time");
+        assertThat(merged.toText()).contains("over time: ").doesNotContain("highest schedule lag p99 ");
     }
 
     @Test

@@ -504,7 +504,7 @@ public final class HtmlReport {
             }
             chart(h, "errors by kind over time", series, "errors per interval", lines, " errors");
         }
-        if (open) {
+        if (open && Intervals.carriesSchedule(series)) {
             chart(
                     h,
                     "late and unsent arrivals over time",

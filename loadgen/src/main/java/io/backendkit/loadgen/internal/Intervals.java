@@ -137,6 +137,14 @@ final class Intervals {
         return lo;
     }
 
+    /**
+     * Whether the series carries the open model's per-interval schedule figures (lag, late, unsent):
+     * a run's own series does; a merge of histogram logs, which do not hold them per interval, does not.
+     */
+    static boolean carriesSchedule(List<IntervalStats> series) {
+        return series.stream().anyMatch(i -> i.lagMaxNanos() > 0 || i.late() > 0 || i.dropped() + i.notStarted() > 0);
+    }
+
     /** The series with the unsent arrivals of each interval filled in. */
     static List<IntervalStats> withUnsent(List<IntervalStats> series, long[] dropped, long[] notStarted) {
         List<IntervalStats> out = new ArrayList<>(series.size());

@@ -197,7 +197,7 @@ public final class TextReport {
             }
         }
         out.append(table.build().render());
-        if (r.settings().model() == LoadModel.OPEN) {
+        if (r.settings().model() == LoadModel.OPEN && Intervals.carriesSchedule(series)) {
             IntervalStats lag = max(series, IntervalStats::lagP99Nanos);
             IntervalStats unsent = max(series, i -> i.dropped() + i.notStarted());
             long most = unsent.dropped() + unsent.notStarted();
