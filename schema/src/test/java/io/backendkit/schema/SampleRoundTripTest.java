@@ -159,6 +159,8 @@ class SampleRoundTripTest {
             DROP TRIGGER del_film;
             DROP TABLE film_text;
             CREATE TRIGGER review_stars_range BEFORE INSERT ON review FOR EACH ROW SET NEW.stars = LEAST(NEW.stars, 5);
+            DROP FUNCTION inventory_held_by_customer;
+            DROP PROCEDURE film_not_in_stock;
             """;
 
     @Test

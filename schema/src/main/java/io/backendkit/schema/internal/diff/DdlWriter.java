@@ -123,7 +123,8 @@ public final class DdlWriter {
             case DropTrigger d -> "DROP TRIGGER " + q(d.name()) + (my ? "" : " ON " + q(d.table()));
             case CreateFunction c -> c.definition().strip();
             case DropFunction d ->
-                "DROP " + (d.procedure() ? "PROCEDURE " : "FUNCTION ") + q(d.name()) + "(" + d.arguments() + ")";
+                "DROP " + (d.procedure() ? "PROCEDURE " : "FUNCTION ") + q(d.name())
+                        + (my ? "" : "(" + d.arguments() + ")");
         };
     }
 
