@@ -103,6 +103,9 @@ public final class SchemaDiff {
             if (key.startsWith("column attributes ")) {
                 continue; // compared with the columns and written into MODIFY / ADD COLUMN / CREATE TABLE
             }
+            if (key.startsWith(VIEW_OPTIONS) && !unread.contains(key.substring(VIEW_OPTIONS.length()))) {
+                continue; // compared and written with the view
+            }
             if (key.startsWith(ROUTINE_STATEMENT)) {
                 continue; // how a MySQL routine is written; the routine is compared by its body
             }
@@ -503,6 +506,7 @@ public final class SchemaDiff {
     private static final String TRIGGER = "trigger ";
     private static final String FUNCTION = "function ";
     private static final String ROUTINE = "routine ";
+    private static final String VIEW_OPTIONS = "view options ";
     private static final String ROUTINE_STATEMENT = "routine statement ";
 
     /**
@@ -564,6 +568,9 @@ public final class SchemaDiff {
             View now = after.get(v.name());
             if (now == null
                     || !viewText(v).equals(viewText(now))
+                    || !Objects.equals(
+                            from.unmodelled().get(VIEW_OPTIONS + v.name()),
+                            to.unmodelled().get(VIEW_OPTIONS + v.name()))
                     || touched.stream().anyMatch(d -> reads(v, d.relation(), d.column()))) {
                 gone.add(v.name());
             }
