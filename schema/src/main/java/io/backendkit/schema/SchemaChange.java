@@ -307,13 +307,14 @@ public sealed interface SchemaChange {
     }
 
     /**
-     * A PostgreSQL function or procedure to create or replace, after the table changes and before views and triggers
-     * (which may use it). Compared by {@code pg_get_functiondef} without the schema's name; written as that
-     * {@code CREATE OR REPLACE} statement.
+     * A function or procedure to create, after the table changes and before views and triggers (which may use it).
+     * PostgreSQL: compared by {@code pg_get_functiondef} without the schema's name, written as that {@code CREATE OR
+     * REPLACE} statement. MySQL/MariaDB: compared by the body the server keeps, written as a {@code CREATE} statement
+     * built from {@code information_schema} (a changed routine is dropped first).
      *
      * @param name the routine's name
-     * @param arguments its identity arguments as the server prints them, e.g. {@code p_film_id integer}
-     * @param definition the {@code CREATE OR REPLACE FUNCTION} (or {@code PROCEDURE}) statement
+     * @param arguments its identity arguments as PostgreSQL prints them, e.g. {@code p_film_id integer}; empty on MySQL
+     * @param definition the {@code CREATE [OR REPLACE] FUNCTION} (or {@code PROCEDURE}) statement
      */
     record CreateFunction(String name, String arguments, String definition) implements SchemaChange {
         /**
@@ -328,15 +329,19 @@ public sealed interface SchemaChange {
 
         @Override
         public String describe() {
-            return "create or replace function " + name + "(" + arguments + ")";
+            String head = definition.strip().toLowerCase(java.util.Locale.ROOT);
+            return (head.startsWith("create or replace ") ? "create or replace " : "create ")
+                    + (head.matches("(?s)create (or replace )?procedure .*") ? "procedure " : "function ") + name + "("
+                    + arguments + ")";
         }
     }
 
     /**
-     * A PostgreSQL function or procedure the target does not have, dropped after every other change.
+     * A function or procedure the target does not have, dropped after every other change (on MySQL/MariaDB also one
+     * whose body changes, dropped just before it is created again).
      *
      * @param name the routine's name
-     * @param arguments its identity arguments as the server prints them
+     * @param arguments its identity arguments as PostgreSQL prints them; empty on MySQL
      * @param procedure whether it is a procedure
      */
     record DropFunction(String name, String arguments, boolean procedure) implements SchemaChange {

@@ -49,8 +49,8 @@ import java.util.stream.Collectors;
  * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. Views that
  * go away, change, or read a column whose type changes or which is dropped (and the views that read those) are
  * dropped before every table step and created after them, from the target's definition. Triggers (PostgreSQL,
- * MySQL/MariaDB) and PostgreSQL functions and procedures are compared by their server-printed definitions and carried
- * as statements: triggers that go or change are dropped first and created last, functions created or replaced after
+ * MySQL/MariaDB), PostgreSQL functions and procedures and MySQL/MariaDB routines are compared by their server-printed
+ * definitions (MySQL routines by body) and carried as statements: triggers that go or change are dropped first and created last, functions created or replaced after
  * the table steps (before views and triggers, which may use them) and dropped at the very end. A new PostgreSQL
  * partition is created {@code PARTITION OF} its parent with its bound. The down direction is the diff the other way
  * round. Schema names are ignored, so
@@ -74,7 +74,8 @@ public final class SchemaDiff {
     }
 
     /**
-     * The differences in objects the diff does not migrate (sequences, enum types, domains, MySQL routines, the bound
+     * The differences in objects the diff does not migrate (sequences, enum types, domains, MySQL routines that
+     * cannot be written, the bound
      * of a partition that both sides have, views whose definition was not read), one line per kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
      * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
      *
@@ -102,7 +103,16 @@ public final class SchemaDiff {
             if (key.startsWith("column attributes ")) {
                 continue; // compared with the columns and written into MODIFY / ADD COLUMN / CREATE TABLE
             }
-            if (carried(from.dialect(), key)) {
+            if (key.startsWith(VIEW_OPTIONS) && !unread.contains(key.substring(VIEW_OPTIONS.length()))) {
+                continue; // compared and written with the view
+            }
+            if (key.startsWith(ROUTINE_STATEMENT)) {
+                continue; // how a MySQL routine is written; the routine is compared by its body
+            }
+            if (carried(from.dialect(), key)
+                    && (!key.startsWith(ROUTINE)
+                            || b.get(key) == null
+                            || to.unmodelled().containsKey(ROUTINE_STATEMENT + key.substring(ROUTINE.length())))) {
                 continue; // compared and migrated as statements
             }
             if (key.startsWith("sequence ")
@@ -439,6 +449,26 @@ public final class SchemaDiff {
             }
             String left = from.unmodelled().get(key);
             String right = to.unmodelled().get(key);
+            if (key.startsWith(ROUTINE)) {
+                // MySQL/MariaDB: type and name in the key, the body in the value, the statement under its own key
+                String rest = key.substring(ROUTINE.length());
+                boolean procedure = rest.startsWith("procedure ");
+                String name = rest.substring(rest.indexOf(' ') + 1);
+                String statement = to.unmodelled().get(ROUTINE_STATEMENT + rest);
+                if (Objects.equals(left, right)) {
+                    continue;
+                }
+                if (right != null && statement == null) {
+                    continue; // not written (its body was not readable): reported by notCompared()
+                }
+                if (left != null) {
+                    (right == null ? dropFunctions : createFunctions).add(new DropFunction(name, "", procedure));
+                }
+                if (right != null) {
+                    createFunctions.add(new CreateFunction(name, "", statement));
+                }
+                continue;
+            }
             if (key.startsWith(TRIGGER)) {
                 String[] on = triggerName(key.substring(TRIGGER.length()), relations);
                 // a view dropped and created again loses its triggers: they come back with it
@@ -475,14 +505,18 @@ public final class SchemaDiff {
 
     private static final String TRIGGER = "trigger ";
     private static final String FUNCTION = "function ";
+    private static final String ROUTINE = "routine ";
+    private static final String VIEW_OPTIONS = "view options ";
+    private static final String ROUTINE_STATEMENT = "routine statement ";
 
     /**
-     * Whether the diff migrates the catalog entry {@code key} as statements: triggers (PostgreSQL and MySQL/MariaDB)
-     * and PostgreSQL functions and procedures. MySQL routines are compared only.
+     * Whether the diff migrates the catalog entry {@code key} as statements: triggers (PostgreSQL and MySQL/MariaDB),
+     * PostgreSQL functions and procedures, MySQL/MariaDB routines (dropped and created again when their body differs).
      */
     private static boolean carried(Dialect dialect, String key) {
         return (dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL) && key.startsWith(TRIGGER)
-                || dialect == Dialect.POSTGRESQL && key.startsWith(FUNCTION) && key.endsWith(")");
+                || dialect == Dialect.POSTGRESQL && key.startsWith(FUNCTION) && key.endsWith(")")
+                || dialect == Dialect.MYSQL && key.startsWith(ROUTINE) && !key.startsWith(ROUTINE_STATEMENT);
     }
 
     /**
@@ -534,6 +568,9 @@ public final class SchemaDiff {
             View now = after.get(v.name());
             if (now == null
                     || !viewText(v).equals(viewText(now))
+                    || !Objects.equals(
+                            from.unmodelled().get(VIEW_OPTIONS + v.name()),
+                            to.unmodelled().get(VIEW_OPTIONS + v.name()))
                     || touched.stream().anyMatch(d -> reads(v, d.relation(), d.column()))) {
                 gone.add(v.name());
             }

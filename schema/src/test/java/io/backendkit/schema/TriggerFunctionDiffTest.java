@@ -112,4 +112,48 @@ class TriggerFunctionDiffTest {
             assertThat(afterDown.isEmpty()).as(afterDown.toText()).isTrue();
         }
     }
+
+    @Test
+    void mariadbRoutinesAreCreatedChangedAndDroppedBothWays() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.MARIADB, temp)) {
+            db.execute("CREATE TABLE t (id INT PRIMARY KEY, n INT)");
+            db.execute("CREATE FUNCTION `odd fn`(a INT) RETURNS INT DETERMINISTIC RETURN a + 1");
+            db.execute("CREATE PROCEDURE gone() SELECT 1");
+            db.execute("INSERT INTO t VALUES (1, 5)");
+            Catalog original = Schema.connect(db.dataSource).read();
+            Catalog target = TargetSchema.fromSql(db.dataSource, """
+                    CREATE TABLE t (id INT PRIMARY KEY, n INT);
+                    CREATE FUNCTION `odd fn`(a INT) RETURNS INT DETERMINISTIC RETURN a + 2;
+                    DELIMITER //
+                    CREATE PROCEDURE `count t`(IN lower_bound INT, OUT how_many INT)
+                        READS SQL DATA SQL SECURITY INVOKER COMMENT 'counts t''s rows'
+                    BEGIN
+                      IF lower_bound IS NULL THEN
+                        SET lower_bound = 0;
+                      END IF;
+                      SELECT COUNT(*) INTO how_many FROM t WHERE n >= lower_bound;
+                    END//
+                    DELIMITER ;
+                    """, "target.sql");
+            SchemaDiff diff = SchemaDiff.between(original, target);
+            assertThat(diff.notCompared()).as(diff.toText()).isEmpty();
+            assertThat(diff.upStatements())
+                    .contains("DROP FUNCTION `odd fn`", "DROP PROCEDURE `gone`")
+                    .anyMatch(s -> s.startsWith("CREATE PROCEDURE `count t`(IN `lower_bound` int(11), OUT `how_many`"
+                            + " int(11)) READS SQL DATA SQL SECURITY INVOKER COMMENT 'counts t''s rows'"));
+            assertFileSplitsLikeTheStatements(diff, Dialect.MYSQL);
+
+            run(db, diff.upStatements());
+            SchemaDiff afterUp =
+                    SchemaDiff.between(Schema.connect(db.dataSource).read(), target);
+            assertThat(afterUp.isEmpty()).as(afterUp.toText()).isTrue();
+            assertThat(db.column("SELECT `odd fn`(1)")).containsExactly("3");
+
+            run(db, diff.downStatements());
+            SchemaDiff afterDown =
+                    SchemaDiff.between(Schema.connect(db.dataSource).read(), original);
+            assertThat(afterDown.isEmpty()).as(afterDown.toText()).isTrue();
+            assertThat(db.column("SELECT `odd fn`(1)")).containsExactly("2");
+        }
+    }
 }

@@ -146,4 +146,61 @@ class ViewDiffTest {
             assertThat(db.count("SELECT COUNT(*) FROM v_ids")).isEqualTo(1);
         }
     }
+
+    @Test
+    void viewsDifferingOnlyInTheirOptionsAreReplacedAndComeBackWithThem() throws Exception {
+        for (Target dialect : List.of(Target.POSTGRESQL, Target.MARIADB)) {
+            try (TestDatabase db = TestDatabase.open(dialect, temp)) {
+                db.execute("CREATE TABLE t (id INT PRIMARY KEY, n INT)");
+                db.execute("CREATE VIEW big AS SELECT id, n FROM t WHERE n > 10");
+                db.execute("CREATE VIEW plain AS SELECT id FROM t");
+                Catalog original = Schema.connect(db.dataSource).read();
+                String options = dialect == Target.POSTGRESQL
+                        ? "CREATE VIEW big WITH (security_barrier = true) AS SELECT id, n FROM t WHERE n > 10"
+                                + " WITH LOCAL CHECK OPTION"
+                        : "CREATE SQL SECURITY INVOKER VIEW big AS SELECT id, n FROM t WHERE n > 10"
+                                + " WITH LOCAL CHECK OPTION";
+                Catalog target = TargetSchema.fromSql(
+                        db.dataSource,
+                        "CREATE TABLE t (id INT PRIMARY KEY, n INT);\n" + options + ";\n"
+                                + "CREATE VIEW plain AS SELECT id FROM t;\n",
+                        "target.sql");
+                SchemaDiff diff = SchemaDiff.between(original, target);
+                assertThat(diff.isEmpty()).as(dialect + ": options differ").isFalse();
+                // the offline reader lists the options as the live reader does
+                assertThat(SqlFileSchema.read(
+                                        "target.sql",
+                                        options + ";\n",
+                                        dialect == Target.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.MYSQL,
+                                        false)
+                                .catalog()
+                                .unmodelled()
+                                .get("view options big"))
+                        .isNotNull()
+                        .isEqualTo(target.unmodelled().get("view options big"));
+                assertThat(diff.changes())
+                        .as(diff.toText())
+                        .extracting(SchemaChange::describe)
+                        .containsExactly("drop view big", "create view big");
+
+                run(db, diff.upStatements());
+                SchemaDiff afterUp =
+                        SchemaDiff.between(Schema.connect(db.dataSource).read(), target);
+                assertThat(afterUp.isEmpty())
+                        .as(dialect + " after up: " + afterUp.toText())
+                        .isTrue();
+                // the check option is there: a row the view would not show is refused
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> db.execute("INSERT INTO big VALUES (1, 5)"))
+                        .isInstanceOf(java.sql.SQLException.class);
+
+                run(db, diff.downStatements());
+                SchemaDiff afterDown =
+                        SchemaDiff.between(Schema.connect(db.dataSource).read(), original);
+                assertThat(afterDown.isEmpty())
+                        .as(dialect + " after down: " + afterDown.toText())
+                        .isTrue();
+                db.execute("INSERT INTO big VALUES (1, 5)");
+            }
+        }
+    }
 }

@@ -33,7 +33,8 @@ final class PostgresCatalogReader {
                    ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
                          WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),
                    CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
-                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                   CASE WHEN c.relkind IN ('v', 'm') THEN array_to_string(c.reloptions, ', ') END
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm')
             """;
@@ -112,13 +113,16 @@ final class PostgresCatalogReader {
                 }
             }
         }
-        java.util.Map<String, String> partitioning = new java.util.TreeMap<>();
+        java.util.Map<String, String> relationExtras = new java.util.TreeMap<>();
         try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
             ps.setArray(1, names);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String kind = rs.getString(3);
                     if (kind.equals("v") || kind.equals("m")) {
+                        if (rs.getString(12) != null && !rs.getString(12).isEmpty()) {
+                            relationExtras.put("view options " + rs.getString(2), rs.getString(12));
+                        }
                         b.views.add(new View(
                                 rs.getString(1),
                                 rs.getString(2),
@@ -131,10 +135,10 @@ final class PostgresCatalogReader {
                         t.comment = rs.getString(5);
                         t.partitioned = kind.equals("p");
                         if (rs.getString(10) != null) {
-                            partitioning.put("partition bound " + rs.getString(2), rs.getString(10));
+                            relationExtras.put("partition bound " + rs.getString(2), rs.getString(10));
                         }
                         if (rs.getString(11) != null) {
-                            partitioning.put("partition key " + rs.getString(2), rs.getString(11));
+                            relationExtras.put("partition key " + rs.getString(2), rs.getString(11));
                         }
                         List<String> parentSchemas = strings(rs.getArray(8));
                         List<String> parentNames = strings(rs.getArray(9));
@@ -221,7 +225,7 @@ final class PostgresCatalogReader {
             }
         }
         java.util.Map<String, String> extra = new java.util.TreeMap<>(Unmodelled.postgres(connection, schemas));
-        extra.putAll(partitioning);
+        extra.putAll(relationExtras);
         return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, extra);
     }
 

@@ -123,7 +123,8 @@ public final class DdlWriter {
             case DropTrigger d -> "DROP TRIGGER " + q(d.name()) + (my ? "" : " ON " + q(d.table()));
             case CreateFunction c -> c.definition().strip();
             case DropFunction d ->
-                "DROP " + (d.procedure() ? "PROCEDURE " : "FUNCTION ") + q(d.name()) + "(" + d.arguments() + ")";
+                "DROP " + (d.procedure() ? "PROCEDURE " : "FUNCTION ") + q(d.name())
+                        + (my ? "" : "(" + d.arguments() + ")");
         };
     }
 
@@ -135,7 +136,23 @@ public final class DdlWriter {
         if (v.definition() == null) {
             throw new SchemaException("view " + v.name(), "its definition was not read: write this step by hand");
         }
-        return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + q(v.name()) + " AS " + viewQuery(v);
+        String options = unmodelled.get("view options " + v.name());
+        if (options == null) {
+            return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + q(v.name()) + " AS "
+                    + viewQuery(v);
+        }
+        if (dialect == Dialect.MYSQL) {
+            // "check cascaded|local" and "security invoker", as the catalog reader wrote them
+            Matcher check = Pattern.compile("check (cascaded|local)").matcher(options);
+            return "CREATE " + (options.contains("security invoker") ? "SQL SECURITY INVOKER " : "") + "VIEW "
+                    + q(v.name()) + " AS " + viewQuery(v)
+                    + (check.find()
+                            ? " WITH " + check.group(1).toUpperCase(java.util.Locale.ROOT) + " CHECK OPTION"
+                            : "");
+        }
+        // PostgreSQL reloptions as the server lists them (check_option=local, security_barrier=true, ...)
+        return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + q(v.name()) + " WITH (" + options
+                + ") AS " + viewQuery(v);
     }
 
     /** MySQL's trigger parts (timing, event, statement) of the catalog's value. */

@@ -446,11 +446,12 @@ public final class DdlInterpreter {
     private boolean create(Cursor c, Statement s, String kind) {
         c.expect("CREATE");
         boolean orReplace = c.accept("OR", "REPLACE");
+        sqlSecurity = null;
         if (dialect == Dialect.MYSQL) {
             // CREATE [ALGORITHM=x] [DEFINER=x] [SQL SECURITY x] VIEW/TRIGGER/PROCEDURE/FUNCTION
             while (c.is("ALGORITHM") || c.is("DEFINER") || c.is("SQL")) {
                 if (c.accept("SQL", "SECURITY")) {
-                    c.next();
+                    sqlSecurity = c.next().value();
                     continue;
                 }
                 c.next();
@@ -1639,16 +1640,25 @@ public final class DdlInterpreter {
                         + String.join(" ", checks.values()));
     }
 
+    /** The {@code SQL SECURITY} of the MySQL {@code CREATE} statement being read, or null. */
+    private String sqlSecurity;
+
     private void createView(Cursor c, boolean materialized) {
         c.accept("IF", "NOT", "EXISTS");
         QName q = c.qname();
         if (c.is("(")) {
             c.skipGroup();
         }
+        List<String> options = new ArrayList<>();
         while (!c.is("AS")) {
-            c.next(); // WITH (options), USING, TABLESPACE
+            boolean with = c.next().is("WITH"); // WITH (options), USING, TABLESPACE
             if (c.is("(")) {
+                int[] group = {c.i + 1, c.i};
                 c.skipGroup();
+                group[1] = c.i - 1;
+                if (with) {
+                    options.addAll(pgOptions(c.text(group)));
+                }
             }
         }
         c.expect("AS");
@@ -1657,9 +1667,13 @@ public final class DdlInterpreter {
         if (materialized && end - start >= 3 && c.tokens.get(end - 1).is("DATA")) {
             end -= c.tokens.get(end - 2).is("NO") ? 3 : 2;
         }
+        String checkOption = null;
         if (end - start >= 3
                 && c.tokens.get(end - 1).is("OPTION")
                 && c.tokens.get(end - 2).is("CHECK")) {
+            checkOption = c.tokens.get(end - 3).is("WITH")
+                    ? "cascaded"
+                    : c.tokens.get(end - 3).value().toLowerCase(Locale.ROOT);
             end -= c.tokens.get(end - 3).is("WITH") ? 3 : 4;
         }
         String text = c.text(new int[] {start, end});
@@ -1674,6 +1688,41 @@ public final class DdlInterpreter {
         }
         String schema = schemaOf(q);
         views.put(key(schema, q.name()), new View(schema, q.name(), definition, materialized, List.of()));
+        // the options as the live readers list them (only those other than the defaults)
+        String listed = null;
+        if (dialect == Dialect.MYSQL) {
+            listed = Catalogs.mysqlViewOptions(checkOption, sqlSecurity);
+        } else if (dialect == Dialect.POSTGRESQL) {
+            options.removeIf(o -> o.startsWith("check_option="));
+            if (checkOption != null) {
+                options.add("check_option=" + checkOption);
+            }
+            listed = options.isEmpty() ? null : String.join(", ", options);
+        }
+        if (listed != null) {
+            unmodelled.put("view options " + q.name(), listed);
+        } else {
+            unmodelled.remove("view options " + q.name());
+        }
+    }
+
+    /** {@code a = b, c} of a PostgreSQL {@code WITH (...)} as the server lists reloptions: {@code a=b, c=true}. */
+    private static List<String> pgOptions(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String name = (eq < 0 ? p : p.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? "true" : p.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            out.add(name + "=" + value.toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- triggers and routines
