@@ -108,6 +108,7 @@ public final class CodegenRun {
                 "modelPackage", modelPackage,
                 "serverPackage", serverPackage,
                 "clientPackage", clientPackage,
+                "apiPackage", basePackage + ".api",
                 "envelope", Boolean.toString(envelope));
         for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson", "Page")) {
             files.add(Templates.file(support, modelPackage, values));
@@ -117,7 +118,7 @@ public final class CodegenRun {
                 .anyMatch(op -> op.body() != null && op.body().form())) {
             files.add(Templates.file("FormData", modelPackage, values));
         }
-        ModelEmitter models = new ModelEmitter(modelPackage, planner::decl);
+        ModelEmitter models = new ModelEmitter(modelPackage, planner::decl).beanValidation(target == Target.SPRING_MVC);
         // emitting is independent per type and dominates the run on large documents; the order of
         // the result does not depend on the threads (toList keeps encounter order)
         files.addAll(decls.parallelStream().map(models::emit).toList());
@@ -127,6 +128,12 @@ public final class CodegenRun {
             }
             files.addAll(
                     new ServerEmitter(basePackage, models).envelope(envelope).emit(groups));
+        }
+        if (target == Target.SPRING_MVC) {
+            for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
+                files.add(Templates.file(support, serverPackage, values));
+            }
+            files.addAll(new SpringEmitter(basePackage, models).emit(groups));
         }
         if (client) {
             for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
