@@ -104,6 +104,11 @@ final class BeanValidation {
         Constraints c = shape.constraints();
         switch (shape) {
             case ListOf l -> size(c.minItems(), c.maxItems(), "items", out);
+            case Named n
+            when n.kind() == NamedKind.ENUM ->
+                // a generated enum reads unknown values as its unrecognized constant: reject that
+                out.add(AnnotationSpec.builder(ClassName.get(n.type().packageName(), "KnownValue"))
+                        .build());
             case Scalar s
             when s.kind() == ScalarKind.STRING -> {
                 size(c.minLength(), c.maxLength(), "length", out);

@@ -185,6 +185,18 @@ class SpringBootServerTest {
     }
 
     @Test
+    void unknownEnumValuesInBodiesAre400() throws Exception {
+        Answer field = post("/pets", "{\"name\":\"Rex\",\"tags\":[\"ab\"],\"status\":\"lost\"}");
+        assertValidationError(field, "status");
+        assertThat(field.error().get("details").get(0).get("message").asText())
+                .isEqualTo("must be one of [available, pending, sold]");
+        assertValidationError(post("/statuses", "\"lost\""), "body");
+        Answer known = post("/statuses", "\"sold\"");
+        assertThat(known.status()).isEqualTo(200);
+        assertThat(known.json().get("data").asText()).isEqualTo("sold");
+    }
+
+    @Test
     void frameworkErrorsUseTheEnvelope() throws Exception {
         Answer notFound = get("/nothing/here");
         assertThat(notFound.status()).isEqualTo(404);
