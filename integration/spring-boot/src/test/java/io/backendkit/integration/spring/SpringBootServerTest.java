@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.zoo.client.ApiClient;
 import com.acme.zoo.client.ApiClientException;
+import com.acme.zoo.client.DefaultClient;
 import com.acme.zoo.client.LookupClient;
 import com.acme.zoo.client.PetsClient;
 import com.acme.zoo.model.LookupResult;
@@ -232,6 +233,8 @@ class SpringBootServerTest {
             assertThat(page.items()).hasSize(2);
             assertThat(page.pagination().total()).isEqualTo(5L);
             pets.deletePet(9);
+            assertThat(new String(new DefaultClient(client).getHealth(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("up");
             LookupResult r = new LookupClient(client).lookup("k", "q", "t", LocalDate.of(2024, 2, 29), null, 3L);
             assertThat(r.day()).isEqualTo(LocalDate.of(2024, 2, 29));
             assertThatThrownBy(() -> pets.getPet(404)).isInstanceOfSatisfying(ApiClientException.class, e -> {
