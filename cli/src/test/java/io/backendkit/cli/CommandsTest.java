@@ -144,6 +144,44 @@ class CommandsTest {
     }
 
     @Test
+    void codegenWithTheSpringTargetWritesSpringInterfaces() throws Exception {
+        Path spec = dir.resolve("ping.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.3
+                info: {title: Ping, version: "1"}
+                paths:
+                  /ping:
+                    get:
+                      operationId: ping
+                      tags: [ping]
+                      parameters:
+                        - {name: n, in: query, schema: {type: integer, format: int32, minimum: 1}}
+                      responses:
+                        "204": {description: pong}
+                """);
+        Path out = dir.resolve("gen-spring");
+        Run r = cli(
+                "codegen",
+                spec.toString(),
+                "--package",
+                "com.acme.ping",
+                "--output",
+                out.toString(),
+                "--target",
+                "spring-mvc");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(out.resolve("com/acme/ping/api/PingApi.java"))
+                .content()
+                .contains("@GetMapping")
+                .contains("@Min(");
+        assertThat(out.resolve("com/acme/ping/server/ApiWebConfiguration.java")).isRegularFile();
+
+        Run bad = cli("codegen", spec.toString(), "--package", "a.b", "--output", out.toString(), "--target", "struts");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("expected jdk, spring-mvc or models");
+    }
+
+    @Test
     void codegenOnAMissingSpecIsAUsageError() {
         Run r = cli("codegen", dir.resolve("nope.yaml").toString(), "--package", "a.b", "--output", "x");
         assertThat(r.code()).isEqualTo(2);

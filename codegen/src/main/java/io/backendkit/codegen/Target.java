@@ -9,5 +9,16 @@ public enum Target {
      * runnable with Jackson ({@code jackson-databind} and {@code jackson-datatype-jsr310}) as the only
      * dependencies.
      */
-    JDK_HTTP_SERVER
+    JDK_HTTP_SERVER,
+    /**
+     * Models carrying Jakarta Bean Validation annotations plus one Spring MVC handler interface per tag
+     * (validated; mapping, path variable, request parameter, header and validated body annotations) to
+     * implement in a REST controller, and {@code ApiWebConfiguration}, which renders errors in the same
+     * envelope as the JDK server (400 with every violation and its field path, 404, 405, 415, 500
+     * without details) and reads enum parameters by their API values. Handlers return the body's type,
+     * or {@code ResponseEntity} where the operation declares several success responses or response
+     * headers. Compiles against Spring Framework 6.1+ ({@code spring-webmvc}) and {@code
+     * jakarta.validation-api} 3; the models need Jackson 2 as for the other targets.
+     */
+    SPRING_MVC
 }

@@ -158,6 +158,27 @@ class ReadmeSnippetsTest {
         assertThat(library.file("com/acme/library/client/BookClient.java")).isPresent();
     }
 
+    @Test
+    void codegenSpring() throws IOException {
+        Path spec = dir.resolve("orders.yaml");
+        Files.writeString(spec, resource("demo/orders.yaml"));
+        Path sourceRoot = dir.resolve("generated-spring");
+        // spotless:off
+        // readme:codegen-spring
+        OpenApiCodegen.fromSpec(spec)
+                .basePackage("com.acme.orders")
+                .target(Target.SPRING_MVC)    // @Validated interface per tag, Bean Validation on the records
+                .generate()
+                .writeTo(sourceRoot);         // implement OrdersApi in a @RestController, @Import(ApiWebConfiguration.class)
+        // readme:end
+        // spotless:on
+        assertThat(sourceRoot.resolve("com/acme/orders/api/OrdersApi.java"))
+                .content()
+                .contains("@Validated");
+        assertThat(sourceRoot.resolve("com/acme/orders/server/ApiWebConfiguration.java"))
+                .isRegularFile();
+    }
+
     // spotless:off
     // readme:generated-handler
     class OrderService implements OrdersApi {

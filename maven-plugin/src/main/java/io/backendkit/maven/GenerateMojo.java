@@ -55,7 +55,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "backendkit.package", required = true)
     String packageName;
 
-    /** {@code jdk} (models plus a JDK HttpServer router and server, the default) or {@code models}. */
+    /**
+     * {@code jdk} (models plus a JDK HttpServer router and server, the default), {@code spring-mvc}
+     * (models with Bean Validation plus Spring MVC interfaces) or {@code models}.
+     */
     @Parameter(property = "backendkit.target", defaultValue = "jdk")
     String target;
 
@@ -115,7 +118,8 @@ public class GenerateMojo extends AbstractMojo {
         Target t = switch (target == null ? "jdk" : target.trim().toLowerCase(Locale.ROOT)) {
             case "jdk" -> Target.JDK_HTTP_SERVER;
             case "models" -> Target.MODELS_ONLY;
-            default -> throw new MojoExecutionException("target " + target + ": expected jdk or models");
+            case "spring-mvc" -> Target.SPRING_MVC;
+            default -> throw new MojoExecutionException("target " + target + ": expected jdk, spring-mvc or models");
         };
         Path out = outputDirectory.toPath().toAbsolutePath().normalize();
         Path stateFile = buildDirectory

@@ -113,6 +113,7 @@ public final class CodegenRun {
                 "modelPackage", modelPackage,
                 "serverPackage", serverPackage,
                 "clientPackage", clientPackage,
+                "apiPackage", basePackage + ".api",
                 "envelope", Boolean.toString(envelope));
         for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson", "Page")) {
             tasks.add(() -> Templates.file(support, modelPackage, values));
@@ -122,7 +123,7 @@ public final class CodegenRun {
                 .anyMatch(op -> op.body() != null && op.body().form())) {
             tasks.add(() -> Templates.file("FormData", modelPackage, values));
         }
-        ModelEmitter models = new ModelEmitter(modelPackage, planner::decl);
+        ModelEmitter models = new ModelEmitter(modelPackage, planner::decl).beanValidation(target == Target.SPRING_MVC);
         for (ModelDecl decl : decls) {
             tasks.add(() -> models.emit(decl));
         }
@@ -132,6 +133,15 @@ public final class CodegenRun {
             }
             tasks.addAll(
                     new ServerEmitter(basePackage, models).envelope(envelope).tasks(groups));
+        }
+        if (target == Target.SPRING_MVC) {
+            tasks.add(() -> Templates.file("KnownValue", modelPackage, values));
+            for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
+                tasks.add(() -> Templates.file(support, serverPackage, values));
+            }
+            for (GeneratedFile f : new SpringEmitter(basePackage, models).emit(groups)) {
+                tasks.add(() -> f);
+            }
         }
         if (client) {
             for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {

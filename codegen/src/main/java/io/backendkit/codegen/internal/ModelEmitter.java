@@ -50,12 +50,37 @@ final class ModelEmitter {
     private final Function<ClassName, ModelDecl> decls;
     private final ClassName validatable;
     private final ClassName violation;
+    private final boolean beanValidation;
 
     ModelEmitter(String modelPackage, Function<ClassName, ModelDecl> decls) {
+        this(modelPackage, decls, false);
+    }
+
+    private ModelEmitter(String modelPackage, Function<ClassName, ModelDecl> decls, boolean beanValidation) {
         this.modelPackage = modelPackage;
         this.decls = decls;
         this.validatable = ClassName.get(modelPackage, "Validatable");
         this.violation = ClassName.get(modelPackage, "Violation");
+        this.beanValidation = beanValidation;
+    }
+
+    /**
+     * A copy that also puts Jakarta Bean Validation annotations on record components (NotNull, Size,
+     * Pattern, bounds, Email, Valid). Default off.
+     */
+    ModelEmitter beanValidation(boolean value) {
+        return new ModelEmitter(modelPackage, decls, value);
+    }
+
+    /** The type of a component of {@code shape}, with element constraints when bean validation is on. */
+    private TypeName componentType(Shape shape) {
+        return beanValidation ? BeanValidation.annotatedType(shape) : shape.type();
+    }
+
+    private void constrain(ParameterSpec.Builder p, Shape shape, boolean notNull) {
+        if (beanValidation) {
+            BeanValidation.annotations(shape, notNull).forEach(p::addAnnotation);
+        }
     }
 
     GeneratedFile emit(ModelDecl decl) {
@@ -144,8 +169,9 @@ final class ModelEmitter {
                 // enforces presence of required creator properties (the server maps it to a 400)
                 property.addMember("required", "true");
             }
-            ParameterSpec.Builder p =
-                    ParameterSpec.builder(f.shape().type(), f.javaName()).addAnnotation(property.build());
+            ParameterSpec.Builder p = ParameterSpec.builder(componentType(f.shape()), f.javaName())
+                    .addAnnotation(property.build());
+            constrain(p, f.shape(), f.required() && !f.nullable());
             if (!f.required()) {
                 p.addAnnotation(AnnotationSpec.builder(JSON_INCLUDE)
                         .addMember("value", "$T.NON_NULL", JSON_INCLUDE_INCLUDE)
@@ -162,11 +188,12 @@ final class ModelEmitter {
             params.add("@param " + f.javaName() + " " + (description.isEmpty() ? "" : description + " ") + status);
         }
         if (r.additional != null) {
-            TypeName mapType = ParameterizedTypeName.get(JavaPoets.MAP, STRING, r.additional.type());
-            ctor.addParameter(ParameterSpec.builder(mapType, r.additionalJavaName)
+            MapOf additional = new MapOf(r.additional, Shape.Constraints.NONE);
+            ParameterSpec.Builder p = ParameterSpec.builder(componentType(additional), r.additionalJavaName)
                     .addAnnotation(JSON_ANY_SETTER)
-                    .addAnnotation(JSON_ANY_GETTER)
-                    .build());
+                    .addAnnotation(JSON_ANY_GETTER);
+            constrain(p, additional, false);
+            ctor.addParameter(p.build());
             params.add("@param " + r.additionalJavaName + " properties not declared by the schema");
         }
         t.recordConstructor(ctor.build());
@@ -562,8 +589,10 @@ final class ModelEmitter {
                     .addMember("value", "$S", "deprecation")
                     .build());
         }
+        ParameterSpec.Builder value = ParameterSpec.builder(componentType(w.inner), "value");
+        constrain(value, w.inner, false);
         t.recordConstructor(
-                MethodSpec.constructorBuilder().addParameter(inner, "value").build());
+                MethodSpec.constructorBuilder().addParameter(value.build()).build());
         List<String> parents = w.parents.stream().map(ClassName::simpleName).toList();
         w.description = Objects.requireNonNullElse(
                 w.description, "A " + inner + " value of " + String.join(", ", parents) + ".");

@@ -119,8 +119,19 @@ public final class OperationPlanner {
      *
      * @param paged whether the operation returns a {@code Page} of the array's items ({@code
      *     x-pagination: true} on an operation whose response is an array)
+     * @param choosable whether the handler should pick status and headers: the operation declares
+     *     several success responses, or headers on the one it has
      */
-    record ResponseDecl(int status, Shape shape, boolean raw, String mediaType, boolean paged) {
+    record ResponseDecl(int status, Shape shape, boolean raw, String mediaType, boolean paged, boolean choosable) {
+        ResponseDecl(int status, Shape shape, boolean raw, String mediaType, boolean paged) {
+            this(status, shape, raw, mediaType, paged, false);
+        }
+
+        /** A copy with {@code choosable} set. */
+        ResponseDecl choosable(boolean value) {
+            return new ResponseDecl(status, shape, raw, mediaType, paged, value);
+        }
+
         boolean isVoid() {
             return shape == null && !raw;
         }
@@ -289,7 +300,7 @@ public final class OperationPlanner {
         }
 
         BodyDecl body = body(op, pointer, hint, locals);
-        ResponseDecl response = response(op, pointer, hint);
+        ResponseDecl response = response(op, pointer, hint).choosable(choosable(op));
         return new OperationDecl(
                 method,
                 path,
@@ -623,6 +634,32 @@ public final class OperationPlanner {
         String first = r.getContent().keySet().iterator().next();
         notPageable(wantsPages, pointer, "does not answer with JSON");
         return new ResponseDecl(status, null, true, first, false);
+    }
+
+    /** Whether {@code op} declares more than one success response, or headers on a success response. */
+    private boolean choosable(Operation op) {
+        if (op.getResponses() == null) {
+            return false;
+        }
+        int successes = 0;
+        boolean headers = false;
+        for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+            String code = e.getKey();
+            if (code.length() != 3 || code.charAt(0) != '2') {
+                continue;
+            }
+            successes++;
+            ApiResponse r = e.getValue();
+            if (r != null
+                    && r.get$ref() != null
+                    && r.get$ref().startsWith("#/components/responses/")
+                    && api.getComponents() != null
+                    && api.getComponents().getResponses() != null) {
+                r = api.getComponents().getResponses().get(r.get$ref().substring("#/components/responses/".length()));
+            }
+            headers |= r != null && r.getHeaders() != null && !r.getHeaders().isEmpty();
+        }
+        return successes > 1 || headers;
     }
 
     private void notPageable(boolean wantsPages, String pointer, String why) {
