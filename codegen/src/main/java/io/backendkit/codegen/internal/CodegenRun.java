@@ -130,7 +130,7 @@ public final class CodegenRun {
                     new ServerEmitter(basePackage, models).envelope(envelope).emit(groups));
         }
         if (target == Target.SPRING_MVC) {
-            files.add(Templates.file("KnownValue", modelPackage, values));
+            files.add(Templates.file("ApiConstraints", modelPackage, values));
             for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
                 files.add(Templates.file(support, serverPackage, values));
             }
