@@ -15,8 +15,10 @@ import demo.orders.model.OrderStatus;
 import demo.orders.server.ApiException;
 import demo.orders.server.ApiRouter;
 import demo.orders.server.ApiServer;
+import io.backendkit.codegen.DbModel;
 import io.backendkit.codegen.GeneratedSources;
 import io.backendkit.codegen.OpenApiCodegen;
+import io.backendkit.codegen.OpenApiFromDb;
 import io.backendkit.codegen.Target;
 import io.backendkit.core.Finding;
 import io.backendkit.core.Json;
@@ -125,6 +127,35 @@ class ReadmeSnippetsTest {
         // readme:end
         // spotless:on
         assertThat(sourceRoot.resolve("com/acme/orders/api/OrdersApi.java")).isRegularFile();
+    }
+
+    @Test
+    void codegenFromDb() throws Exception {
+        org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:readme-from-db;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE");
+        try (Connection c = dataSource.getConnection();
+                Statement st = c.createStatement()) {
+            for (String sql : resource("demo/library-postgres.sql")
+                    .replaceAll("(?m)^--.*$", "")
+                    .split(";")) {
+                if (!sql.isBlank()) {
+                    st.execute(sql);
+                }
+            }
+        }
+        // spotless:off
+        // readme:codegen-from-db
+        Catalog catalog = Schema.connect(dataSource).read();              // tables, keys, indexes, checks, comments
+        DbModel model = CatalogApi.model(catalog, Map.of());              // the bridge in backendkit-examples
+        OpenApiFromDb api = OpenApiFromDb.of(model).title("Library API");
+        Files.writeString(dir.resolve("library.yaml"), api.toYaml());     // OpenAPI 3.1, the same bytes every run
+        GeneratedSources library = api.codegen().basePackage("com.acme.library").client(true).generate();
+        // readme:end
+        // spotless:on
+        assertThat(Files.readString(dir.resolve("library.yaml")))
+                .contains("/book/{id}:")
+                .contains("/book-tag/{book_id}/{tag}:");
+        assertThat(library.file("com/acme/library/client/BookClient.java")).isPresent();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.backendkit.loadgen;
 
 import io.backendkit.loadgen.internal.Histograms;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
@@ -39,6 +40,9 @@ import org.HdrHistogram.Histogram;
  * @param statusCounts responses by HTTP status code, keys sorted
  * @param latencyHistogramBase64 the latency distribution (nanoseconds), compressed HdrHistogram encoding
  * @param serviceHistogramBase64 the service-time distribution, or null in the closed model
+ * @param timeSeries this endpoint's requests, errors, throughput and latency per sample interval, on the
+ *     same intervals as {@link LoadReport#timeSeries()}; empty for the total (the report's series is the
+ *     total) and in reports read from an older JSON layout
  */
 public record EndpointStats(
         String name,
@@ -60,10 +64,12 @@ public record EndpointStats(
         LatencyStats serviceTime,
         Map<String, Long> statusCounts,
         String latencyHistogramBase64,
-        String serviceHistogramBase64) {
+        String serviceHistogramBase64,
+        List<IntervalStats> timeSeries) {
 
     /**
-     * Validates the components and copies the map into key order (a null map becomes empty).
+     * Validates the components, copies the map into key order and copies the list (a null map or list
+     * becomes empty).
      *
      * @throws IllegalArgumentException when {@code name} is blank, {@code latency} is null, a count is
      *     negative, or {@code errors > requests} or {@code noResponse > errors}
@@ -87,6 +93,7 @@ public record EndpointStats(
             throw new IllegalArgumentException("endpoint " + name + " latency must not be null");
         }
         statusCounts = statusCounts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(statusCounts));
+        timeSeries = List.copyOf(timeSeries == null ? List.of() : timeSeries);
     }
 
     /**

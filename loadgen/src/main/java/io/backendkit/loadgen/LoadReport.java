@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * @param notStartedRequests open model: arrivals due in the measured window that a worker had taken but did
  *     not send because the run ended (failures, counted in the error rate)
  * @param scheduledRequests open model: arrivals due in the measured window; always equal to requests sent +
- *     dropped + not started (0 in the closed model)
+ *     dropped + not started (0 in the closed model; -1 in a merge of histogram logs of which one or more did
+ *     not record it, as logs written before this figure existed)
  * @param scheduleLag open model: time from each measured request's intended start to its actual send
  *     (waiting for a free slot included); null in the closed model
  */
@@ -73,18 +74,22 @@ public record LoadReport(
         long scheduledRequests,
         LatencyStats scheduleLag) {
 
-    /** The JSON layout version this class writes and reads (version 1 reads too, its new figures as 0). */
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * The JSON layout version this class writes and reads (versions 1 and 2 read too, the figures they
+     * lack as 0 or empty: version 3 added per-endpoint time series and per-interval bytes, schedule lag,
+     * unsent arrivals and errors by kind).
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * Validates the components and copies the lists (a null list becomes empty).
      *
-     * @throws LoadTestException when {@code schemaVersion} is neither 1 nor {@value #SCHEMA_VERSION}
+     * @throws LoadTestException when {@code schemaVersion} is not 1, 2 or {@value #SCHEMA_VERSION}
      * @throws IllegalArgumentException when {@code name} is blank, {@code settings} or {@code total} is null,
      *     or {@code measuredNanos} is negative
      */
     public LoadReport {
-        if (schemaVersion == 1) {
+        if (schemaVersion == 1 || schemaVersion == 2) {
             schemaVersion = SCHEMA_VERSION;
         }
         if (schemaVersion != SCHEMA_VERSION) {

@@ -76,8 +76,31 @@ class HistogramLogTest {
                             .mapToLong(IntervalStats::requests)
                             .sum())
                     .isEqualTo(merged.total().requests());
+            // the per-endpoint series keep the endpoint names and add up to each endpoint's counts
+            for (EndpointStats e : merged.endpoints()) {
+                assertThat(e.timeSeries()).hasSameSizeAs(merged.timeSeries());
+                assertThat(e.timeSeries().stream()
+                                .mapToLong(IntervalStats::requests)
+                                .sum())
+                        .as(e.name())
+                        .isEqualTo(e.requests());
+                assertThat(e.timeSeries().stream()
+                                .mapToLong(IntervalStats::errors)
+                                .sum())
+                        .as(e.name())
+                        .isEqualTo(e.errors());
+            }
+            assertThat(merged.timeSeries().stream()
+                            .mapToLong(i -> i.errorsByKind().getOrDefault(ErrorKind.HTTP_5XX, 0L))
+                            .sum())
+                    .isEqualTo(merged.total().errors());
             assertThat(LoadReport.fromJson(merged.toJson(), "merged")).isEqualTo(merged);
             assertThat(merged.toText()).contains("merged 2 histogram log(s)");
+            assertThat(merged.toHtml())
+                    .contains("throughput by endpoint over time", "latency p99 by endpoint over time")
+                    .containsPattern("<span><i style=\"border-top-color:#[0-9a-f]{6}\"></i>GET /slow</span>")
+                    .contains("errors by kind over time")
+                    .doesNotContain("bytes over time"); // histogram logs hold no bytes
         }
     }
 
@@ -93,6 +116,13 @@ class HistogramLogTest {
         LoadReport merged = HistogramLogs.merge(List.of(log));
         assertThat(merged.settings().model()).isEqualTo(LoadModel.OPEN);
         assertThat(merged.total().serviceTime()).isEqualTo(r.total().serviceTime());
+        // the logs hold no per-interval lag, late or unsent counts: the merge shows no such charts or lines
+        assertThat(r.toHtml()).contains("late and unsent arrivals over time", "schedule lag over time");
+        assertThat(r.toText()).contains("highest schedule lag p99 ");
+        assertThat(merged.toHtml())
+                .contains("throughput over time")
+                .doesNotContain("late and unsent arrivals over time", "schedule lag over time");
+        assertThat(merged.toText()).contains("over time: ").doesNotContain("highest schedule lag p99 ");
     }
 
     @Test

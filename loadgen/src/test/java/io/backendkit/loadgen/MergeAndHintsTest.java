@@ -72,13 +72,63 @@ class MergeAndHintsTest {
             assertThat(merged.measured()).isBetween(ofMillis(1900), ofMillis(2250));
             assertThat(merged.total().requests())
                     .isEqualTo(r1.total().requests() + r2.total().requests());
-            assertThat(merged.throughputPerSecond()).isBetween(270.0, 315.0);
+            // (the rate is the requests over that window: what a loaded machine failed to send lowers it honestly)
+            assertThat(merged.throughputPerSecond())
+                    .isCloseTo(
+                            merged.total().requests() / (merged.measured().toNanos() / 1e9),
+                            org.assertj.core.data.Percentage.withPercentage(1));
             // AND the endpoint names are kept as written, spaces and all
             assertThat(merged.endpoints()).extracting(EndpointStats::name).containsExactly("GET /a b", "GET /c");
             assertThat(merged.endpoint("GET /a b").requests())
                     .isEqualTo(r1.endpoint("GET /a b").requests()
                             + r2.endpoint("GET /a b").requests());
             assertThat(merged.toText()).contains("GET /a b").doesNotContain("0/s, max 0 in flight");
+            // AND the open model's accounting is the sum of the shards': the merged report said "0 due = 600
+            // sent" before the logs carried it
+            assertThat(merged.scheduledRequests())
+                    .isEqualTo(r1.scheduledRequests() + r2.scheduledRequests())
+                    .isPositive();
+            assertThat(merged.droppedRequests()).isEqualTo(r1.droppedRequests() + r2.droppedRequests());
+            assertThat(merged.notStartedRequests()).isEqualTo(r1.notStartedRequests() + r2.notStartedRequests());
+            assertThat(merged.lateRequests()).isEqualTo(r1.lateRequests() + r2.lateRequests());
+            assertThat(merged.cutOffRequests()).isEqualTo(r1.cutOffRequests() + r2.cutOffRequests());
+            assertThat(merged.warmUpRequests()).isEqualTo(r1.warmUpRequests() + r2.warmUpRequests());
+            assertThat(merged.scheduledRequests())
+                    .isEqualTo(merged.total().requests() + merged.droppedRequests() + merged.notStartedRequests());
+            // AND the schedule lag is the merge of the shards' lag histograms
+            assertThat(merged.scheduleLag()).isNotNull();
+            assertThat(merged.scheduleLag().count())
+                    .isEqualTo(r1.scheduleLag().count() + r2.scheduleLag().count());
+            assertThat(merged.scheduleLag().maxNanos())
+                    .isEqualTo(Math.max(
+                            r1.scheduleLag().maxNanos(), r2.scheduleLag().maxNanos()));
+            assertThat(merged.toText())
+                    .contains(
+                            String.format(java.util.Locale.ROOT, "open model: %,d due = ", merged.scheduledRequests()))
+                    .contains("schedule lag");
+            assertThat(LoadReport.fromJson(merged.toJson(), "merged")).isEqualTo(merged);
+        }
+    }
+
+    @Test
+    void logsThatDoNotRecordTheScheduleMergeWithoutClaimingOne(@TempDir Path dir) throws Exception {
+        try (var server = new TestServers.Jdk(ex -> TestServers.reply(ex, 200, "ok"))) {
+            // GIVEN an open-model log whose totals line is missing (as in logs written before it existed)
+            Path log = dir.resolve("old.hlog");
+            shard(server, log).run();
+            List<String> lines = Files.readAllLines(log);
+            assertThat(lines).anyMatch(l -> l.startsWith("#backendkit-totals "));
+            lines.removeIf(l -> l.startsWith("#backendkit-totals "));
+            Files.write(log, lines);
+
+            // WHEN merged
+            LoadReport merged = HistogramLogs.merge(List.of(log));
+
+            // THEN the report says the schedule is unknown instead of "0 due"
+            assertThat(merged.scheduledRequests()).isEqualTo(-1);
+            assertThat(merged.toText())
+                    .contains("open model: schedule not recorded in the merged logs")
+                    .doesNotContain("0 due");
             assertThat(LoadReport.fromJson(merged.toJson(), "merged")).isEqualTo(merged);
         }
     }

@@ -93,14 +93,23 @@ class OpenModelTest {
                     .sampleInterval(ofMillis(500))
                     .progress(ProgressListener.none())
                     .run();
-            // the integral of a 50 -> 350 ramp over 2 s is 400 requests
-            assertThat(r.total().requests()).isBetween(390L, 402L);
+            // the integral of a 50 -> 350 ramp over 2 s is 400 arrivals, each sent, dropped or not started
+            assertThat(r.scheduledRequests()).as(r.toText()).isBetween(390L, 402L);
+            assertThat(r.total().requests() + r.droppedRequests() + r.notStartedRequests())
+                    .as(r.toText())
+                    .isEqualTo(r.scheduledRequests());
             assertThat(r.timeSeries()).hasSize(4);
             IntervalStats first = r.timeSeries().get(0);
             IntervalStats last = r.timeSeries().get(3);
-            assertThat(first.throughputPerSecond()).isBetween(70.0, 150.0);
-            assertThat(last.throughputPerSecond()).isBetween(250.0, 350.0);
+            assertThat(first.offeredRatePerSecond()).isLessThan(last.offeredRatePerSecond());
             assertThat(last.offeredRatePerSecond()).isEqualTo(350.0);
+            // what was sent follows the ramp when the generator kept up; on a loaded machine (a run at load
+            // average 10 sent 326 of 400) the report says it fell behind instead, which the lines above check
+            if (r.droppedRequests() + r.notStartedRequests() == 0
+                    && r.scheduleLag().p99Nanos() < 50_000_000L) {
+                assertThat(first.throughputPerSecond()).as(r.toText()).isBetween(70.0, 150.0);
+                assertThat(last.throughputPerSecond()).as(r.toText()).isBetween(250.0, 350.0);
+            }
             assertThat(r.settings().rateToPerSecond()).isEqualTo(350.0);
         }
     }
@@ -117,6 +126,7 @@ class OpenModelTest {
                     .arrivalRate(100)
                     .maxInFlight(2)
                     .duration(ofSeconds(1))
+                    .sampleInterval(ofMillis(250))
                     .drainTimeout(ofMillis(100))
                     .progress(ProgressListener.none())
                     .run();
@@ -124,6 +134,11 @@ class OpenModelTest {
             assertThat(r.total().requests()).isEqualTo(2);
             assertThat(r.cutOffRequests()).isEqualTo(2);
             assertThat(r.droppedRequests()).isEqualTo(98);
+            // each dropped arrival is shown in the interval it was due in: 25 due per 250 ms, 2 of them sent
+            assertThat(r.timeSeries()).extracting(IntervalStats::dropped).containsExactly(23L, 25L, 25L, 25L);
+            assertThat(r.endpoints().get(0).timeSeries())
+                    .extracting(IntervalStats::dropped)
+                    .containsExactly(23L, 25L, 25L, 25L);
             assertThat(r.scheduledRequests()).isEqualTo(100);
             assertThat(r.errorRate()).isEqualTo(1.0);
             assertThat(r.scalingHints()).extracting(f -> f.code()).contains("HINT_NO_REQUESTS");

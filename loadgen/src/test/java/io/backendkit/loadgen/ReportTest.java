@@ -4,9 +4,13 @@ import static java.time.Duration.ofMillis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.backendkit.core.BackendKitException;
+import io.backendkit.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,7 +61,7 @@ class ReportTest {
         }
         String json = open.toJson();
         assertThat(json)
-                .startsWith("{\n  \"schemaVersion\" : 2,\n  \"name\" : \"orders <v2> & \\\"friends\\\"\",")
+                .startsWith("{\n  \"schemaVersion\" : 3,\n  \"name\" : \"orders <v2> & \\\"friends\\\"\",")
                 .contains(
                         "\"p99Nanos\"",
                         "\"serviceTime\"",
@@ -81,20 +85,125 @@ class ReportTest {
                 .isInstanceOf(BackendKitException.class)
                 .hasMessageStartingWith("baseline.json line ")
                 .hasMessageContaining("at /total/requests");
-        String future = open.toJson().replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 7");
+        String future = open.toJson().replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 7");
         assertThatThrownBy(() -> LoadReport.fromJson(future, "new.json"))
                 .isInstanceOf(BackendKitException.class)
-                .hasMessageContaining("is 7, this version reads 2");
+                .hasMessageContaining("is 7, this version reads 3");
         // a version 1 baseline still reads
         String v1 = open.toJson()
-                .replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1")
+                .replace("\"schemaVersion\" : 3", "\"schemaVersion\" : 1")
                 .replaceAll(
                         "\n *\"(retries|noResponse|dropped|notStarted|bytesSent|bytesReceived|bodyBytesSent"
                                 + "|bodyBytesReceived|notStartedRequests|scheduledRequests|connections)\" : [0-9]+,",
                         "");
         assertThat(v1).doesNotContain("\"retries\"");
-        assertThat(LoadReport.fromJson(v1, "old.json").schemaVersion()).isEqualTo(2);
+        assertThat(v1).doesNotContain("\"retries\"");
+        assertThat(LoadReport.fromJson(stripVersion3(v1, 1), "old.json").schemaVersion())
+                .isEqualTo(LoadReport.SCHEMA_VERSION);
         Files.writeString(dir.resolve("x"), "");
+    }
+
+    /** The report as version {@code version} wrote it: without the per-endpoint series and the new interval figures. */
+    private static String stripVersion3(String json, int version) throws Exception {
+        ObjectMapper mapper = Json.newMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(json);
+        root.put("schemaVersion", version);
+        List<String> added = List.of(
+                "bytesSent",
+                "bytesReceived",
+                "lagP50Nanos",
+                "lagP99Nanos",
+                "lagMaxNanos",
+                "dropped",
+                "notStarted",
+                "errorsByKind");
+        root.withArray("timeSeries").forEach(i -> ((ObjectNode) i).remove(added));
+        ((ObjectNode) root.get("total")).remove("timeSeries");
+        root.withArray("endpoints").forEach(e -> ((ObjectNode) e).remove("timeSeries"));
+        return mapper.writeValueAsString(root);
+    }
+
+    @Test
+    void aVersion2ReportWithoutTheSeriesReadsWithEmptySeriesAndZeroFigures() throws Exception {
+        String v2 = stripVersion3(open.toJson(), 2);
+        assertThat(v2).doesNotContain("errorsByKind", "lagP99Nanos");
+        LoadReport old = LoadReport.fromJson(v2, "v2.json");
+        assertThat(old.schemaVersion()).isEqualTo(LoadReport.SCHEMA_VERSION);
+        assertThat(old.endpoints()).allSatisfy(e -> assertThat(e.timeSeries()).isEmpty());
+        assertThat(old.timeSeries()).hasSameSizeAs(open.timeSeries()).allSatisfy(i -> {
+            assertThat(i.errorsByKind()).isEmpty();
+            assertThat(i.bytesReceived()).isZero();
+            assertThat(i.lagP99Nanos()).isZero();
+        });
+        assertThat(old.total()).isEqualTo(open.total());
+        assertThat(old.toHtml()).contains("throughput over time");
+    }
+
+    @Test
+    void everyEndpointHasASeriesOnTheRunsIntervalsThatAddsUpAndRoundTrips() {
+        // GIVEN an open-model run of two endpoints, one failing every 20th request
+        List<IntervalStats> run = open.timeSeries();
+        assertThat(open.total().timeSeries()).isEmpty();
+        assertThat(open.endpoints()).hasSize(2);
+        for (int j = 0; j < run.size(); j++) {
+            IntervalStats all = run.get(j);
+            int at = j;
+            // THEN the endpoints' intervals line up with the run's and add up to it
+            assertThat(open.endpoints()).allSatisfy(e -> {
+                IntervalStats i = e.timeSeries().get(at);
+                assertThat(i.startMillis()).isEqualTo(all.startMillis());
+                assertThat(i.durationMillis()).isEqualTo(all.durationMillis());
+                assertThat(i.maxNanos()).isLessThanOrEqualTo(all.maxNanos());
+            });
+            assertThat(open.endpoints().stream()
+                            .mapToLong(e -> e.timeSeries().get(at).requests())
+                            .sum())
+                    .isEqualTo(all.requests());
+            assertThat(open.endpoints().stream()
+                            .mapToLong(e -> e.timeSeries().get(at).errors())
+                            .sum())
+                    .isEqualTo(all.errors());
+            assertThat(open.endpoints().stream()
+                            .mapToLong(e -> e.timeSeries().get(at).bytesReceived())
+                            .sum())
+                    .isEqualTo(all.bytesReceived());
+            assertThat(all.errorsByKind().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum())
+                    .isEqualTo(all.errors());
+            assertThat(all.errorsByKind().keySet()).isSubsetOf(ErrorKind.HTTP_5XX);
+            assertThat(all.lagMaxNanos()).isGreaterThanOrEqualTo(all.lagP99Nanos());
+        }
+        for (EndpointStats e : open.endpoints()) {
+            assertThat(e.timeSeries()).hasSameSizeAs(run);
+            assertThat(e.timeSeries().stream()
+                            .mapToLong(IntervalStats::requests)
+                            .sum())
+                    .isEqualTo(e.requests());
+            assertThat(e.timeSeries().stream()
+                            .mapToLong(IntervalStats::bytesSent)
+                            .sum())
+                    .isEqualTo(e.bytesSent());
+            assertThat(e.timeSeries().stream()
+                            .mapToLong(i -> i.dropped() + i.notStarted())
+                            .sum())
+                    .isEqualTo(e.dropped() + e.notStarted());
+        }
+        assertThat(run.stream().mapToLong(IntervalStats::bytesReceived).sum())
+                .isEqualTo(open.total().bytesReceived());
+        assertThat(run.stream().mapToLong(i -> i.dropped() + i.notStarted()).sum())
+                .isEqualTo(open.droppedRequests() + open.notStartedRequests());
+        assertThat(run.stream().mapToLong(IntervalStats::errors).sum())
+                .isEqualTo(open.total().errors());
+        assertThat(run.stream().anyMatch(i -> i.lagMaxNanos() > 0)).isTrue();
+        assertThat(closed.timeSeries())
+                .allSatisfy(i -> assertThat(i.lagMaxNanos()).isZero());
+        // AND the JSON carries them and reads them back
+        String json = open.toJson();
+        assertThat(json).contains("\"errorsByKind\"", "\"lagP99Nanos\"", "\"bytesReceived\"");
+        LoadReport back = LoadReport.fromJson(json, "series.json");
+        assertThat(back.endpoint("list <orders>").timeSeries())
+                .isEqualTo(open.endpoint("list <orders>").timeSeries());
     }
 
     @Test
@@ -112,6 +221,11 @@ class ReportTest {
                         "open model: 360 due = [0-9]+ sent \\+ [0-9]+ dropped \\(in-flight limit\\) \\+ [0-9]+ not"
                                 + " started \\(run ended\\); [0-9]+ late")
                 .contains("schedule lag (intended start to send, ms): p50 ")
+                .contains("over time: 4 interval(s) of 300 ms (each one in the JSON and HTML reports)")
+                .containsPattern("\n(\\| )?series +\\|? *highest p99 \\(ms\\)")
+                .containsPattern("\n(\\| )?list <orders> .*[0-9]+\\.[0-9]{2}-[0-9]+\\.[0-9]{2}")
+                .containsPattern(
+                        "highest schedule lag p99 [0-9.]+ ms at [0-9.]+-[0-9.]+ s; (every due arrival was sent|most arrivals never sent [0-9,]+ at )")
                 .contains("re-sent 0");
         // on a busy machine some arrivals may be dropped or late; whatever happened, the line adds up to the schedule
         java.util.regex.Matcher due = java.util.regex.Pattern.compile(

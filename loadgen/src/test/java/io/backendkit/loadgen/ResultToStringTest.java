@@ -96,6 +96,12 @@ class ResultToStringTest {
         assertThat(i.toString())
                 .isEqualTo("IntervalStats[2000+1000 ms: 812 requests, 3 errors, 812/s, p50 1.204 ms, p90 2.001 ms,"
                         + " p99 5.611 ms, max 9.830 ms, 8 active, offered 800/s, 4 late]");
+        IntervalStats lagged = new IntervalStats(
+                        2000, 1000, 812, 3, 812, 1_204_000, 2_001_000, 5_611_000, 9_830_000, 8, 800, 4, 0, 0, 100_000,
+                        2_500_000, 3_000_000, 0, 0, null)
+                .withUnsent(5, 2);
+        assertThat(lagged.toString()).endsWith(", 4 late, lag p99 2.500 ms, 7 never sent]");
+        assertThat(lagged.errorsByKind()).isEmpty();
     }
 
     @Test

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param dialect the database's dialect
  * @param tables tables by schema and name
  * @param views views by schema and name
- * @param unmodelled objects the model does not describe (sequences, triggers, functions, enum types, domains, MySQL
- *     column attributes such as {@code ON UPDATE}, character set and collation), as {@code kind name} to a normalised
- *     definition, so that a comparison can say when they differ; empty when the reader does not read them
+ * @param unmodelled objects outside the table model (sequences, triggers, functions, enum types, domains, MySQL
+ *     column attributes such as {@code ON UPDATE}, character set and collation, PostgreSQL partition bounds and keys),
+ *     as {@code kind name} to a normalised definition, so that a comparison can say when they differ; {@link
+ *     SchemaDiff} migrates triggers, PostgreSQL functions, column attributes and partition bounds of new partitions
+ *     from these entries and reports the rest; empty when the reader does not read them
  */
 public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map<String, String> unmodelled) {
 

@@ -240,4 +240,124 @@ public sealed interface SchemaChange {
             return "set comment on " + (column == null ? "table " + table : "column " + table + "." + column);
         }
     }
+
+    /**
+     * A view to create, after every table change: one only the target has, one whose definition changes, or one that
+     * reads a column whose type changes or which is dropped (recreated from the target's definition).
+     *
+     * @param view the view as the target has it
+     */
+    record CreateView(View view) implements SchemaChange {
+        @Override
+        public String table() {
+            return view.name();
+        }
+
+        @Override
+        public String describe() {
+            return "create " + (view.materialized() ? "materialized " : "") + "view " + view.name();
+        }
+    }
+
+    /**
+     * A view to drop, before every table change: one the target does not have, one whose definition changes, or one
+     * that reads a column whose type changes or which is dropped (it is created again afterwards).
+     *
+     * @param view the view as the current catalog has it
+     */
+    record DropView(View view) implements SchemaChange {
+        @Override
+        public String table() {
+            return view.name();
+        }
+
+        @Override
+        public String describe() {
+            return "drop " + (view.materialized() ? "materialized " : "") + "view " + view.name();
+        }
+    }
+
+    /**
+     * A trigger to create, after every table and view change. Triggers are compared by the definition the server
+     * prints (PostgreSQL {@code pg_get_triggerdef}; MySQL timing, event and statement), without the schema's name.
+     *
+     * @param table the table (or view) the trigger is on
+     * @param name the trigger's name
+     * @param definition the definition as the target's catalog holds it
+     */
+    record CreateTrigger(String table, String name, String definition) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "create trigger " + table + "." + name;
+        }
+    }
+
+    /**
+     * A trigger to drop (one the target does not have, or whose definition differs), before every table change.
+     *
+     * @param table the table (or view) the trigger is on
+     * @param name the trigger's name
+     * @param definition the definition as the current catalog holds it
+     */
+    record DropTrigger(String table, String name, String definition) implements SchemaChange {
+        @Override
+        public String describe() {
+            return "drop trigger " + table + "." + name;
+        }
+    }
+
+    /**
+     * A function or procedure to create, after the table changes and before views and triggers (which may use it).
+     * PostgreSQL: compared by {@code pg_get_functiondef} without the schema's name, written as that {@code CREATE OR
+     * REPLACE} statement. MySQL/MariaDB: compared by the body the server keeps, written as a {@code CREATE} statement
+     * built from {@code information_schema} (a changed routine is dropped first).
+     *
+     * @param name the routine's name
+     * @param arguments its identity arguments as PostgreSQL prints them, e.g. {@code p_film_id integer}; empty on MySQL
+     * @param definition the {@code CREATE [OR REPLACE] FUNCTION} (or {@code PROCEDURE}) statement
+     */
+    record CreateFunction(String name, String arguments, String definition) implements SchemaChange {
+        /**
+         * The routine's name (a routine belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return name;
+        }
+
+        @Override
+        public String describe() {
+            String head = definition.strip().toLowerCase(java.util.Locale.ROOT);
+            return (head.startsWith("create or replace ") ? "create or replace " : "create ")
+                    + (head.matches("(?s)create (or replace )?procedure .*") ? "procedure " : "function ") + name + "("
+                    + arguments + ")";
+        }
+    }
+
+    /**
+     * A function or procedure the target does not have, dropped after every other change (on MySQL/MariaDB also one
+     * whose body changes, dropped just before it is created again).
+     *
+     * @param name the routine's name
+     * @param arguments its identity arguments as PostgreSQL prints them; empty on MySQL
+     * @param procedure whether it is a procedure
+     */
+    record DropFunction(String name, String arguments, boolean procedure) implements SchemaChange {
+        /**
+         * The routine's name (a routine belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return name;
+        }
+
+        @Override
+        public String describe() {
+            return "drop " + (procedure ? "procedure " : "function ") + name + "(" + arguments + ")";
+        }
+    }
 }

@@ -6,15 +6,21 @@ import io.backendkit.schema.SchemaChange.AddForeignKey;
 import io.backendkit.schema.SchemaChange.AddPrimaryKey;
 import io.backendkit.schema.SchemaChange.AddUnique;
 import io.backendkit.schema.SchemaChange.AlterColumn;
+import io.backendkit.schema.SchemaChange.CreateFunction;
 import io.backendkit.schema.SchemaChange.CreateIndex;
 import io.backendkit.schema.SchemaChange.CreateTable;
+import io.backendkit.schema.SchemaChange.CreateTrigger;
+import io.backendkit.schema.SchemaChange.CreateView;
 import io.backendkit.schema.SchemaChange.DropCheck;
 import io.backendkit.schema.SchemaChange.DropColumn;
 import io.backendkit.schema.SchemaChange.DropForeignKey;
+import io.backendkit.schema.SchemaChange.DropFunction;
 import io.backendkit.schema.SchemaChange.DropIndex;
 import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
+import io.backendkit.schema.SchemaChange.DropTrigger;
 import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.SchemaChange.DropView;
 import io.backendkit.schema.SchemaChange.SetComment;
 import io.backendkit.schema.internal.diff.DdlWriter;
 import java.util.ArrayList;
@@ -40,7 +46,14 @@ import java.util.stream.Collectors;
  * add (rename by hand to keep data). Changes are ordered so that they can run and so that data goes last:
  * foreign keys, indexes and constraints that go away are dropped first, then tables are created, columns
  * added and altered, keys, indexes and checks added, new foreign keys added after the tables they
- * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. The down direction is the diff the other way round. Schema names are ignored, so
+ * reference exist, and only then columns and tables dropped, so a failure part-way has destroyed no rows. Views that
+ * go away, change, or read a column whose type changes or which is dropped (and the views that read those) are
+ * dropped before every table step and created after them, from the target's definition. Triggers (PostgreSQL,
+ * MySQL/MariaDB), PostgreSQL functions and procedures and MySQL/MariaDB routines are compared by their server-printed
+ * definitions (MySQL routines by body) and carried as statements: triggers that go or change are dropped first and created last, functions created or replaced after
+ * the table steps (before views and triggers, which may use them) and dropped at the very end. A new PostgreSQL
+ * partition is created {@code PARTITION OF} its parent with its bound. The down direction is the diff the other way
+ * round. Schema names are ignored, so
  * a catalog read from a scratch schema compares with the live one. Immutable.
  *
  * <p>The history tables of backendkit's migrator and of Flyway ({@code backendkit_schema_history}, its
@@ -61,9 +74,9 @@ public final class SchemaDiff {
     }
 
     /**
-     * The differences in objects the model does not compare or migrate (views, sequences, triggers, functions, enum
-     * types, domains, MySQL column attributes such as {@code ON UPDATE}, character set and collation), one line per
-     * kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
+     * The differences in objects the diff does not migrate (sequences, enum types, domains, MySQL routines that
+     * cannot be written, the bound
+     * of a partition that both sides have, views whose definition was not read), one line per kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
      * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
      *
      * @return one line per kind of object that differs; empty when none differ
@@ -75,8 +88,14 @@ public final class SchemaDiff {
     private static List<String> notCompared(Catalog from, Catalog to) {
         Map<String, String> a = new java.util.TreeMap<>(from.unmodelled());
         Map<String, String> b = new java.util.TreeMap<>(to.unmodelled());
-        from.views().forEach(v -> a.put("view " + v.name(), viewText(v)));
-        to.views().forEach(v -> b.put("view " + v.name(), viewText(v)));
+        // views are compared and migrated; only one whose definition was not read on either side stays outside
+        Set<String> unread = new java.util.HashSet<>();
+        from.views().stream().filter(v -> v.definition() == null).forEach(v -> unread.add(v.name()));
+        to.views().stream().filter(v -> v.definition() == null).forEach(v -> unread.add(v.name()));
+        from.views().stream()
+                .filter(v -> unread.contains(v.name()))
+                .forEach(v -> a.put("view " + v.name(), viewText(v)));
+        to.views().stream().filter(v -> unread.contains(v.name())).forEach(v -> b.put("view " + v.name(), viewText(v)));
         Map<String, List<String>> byKind = new java.util.TreeMap<>();
         Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
@@ -84,13 +103,43 @@ public final class SchemaDiff {
             if (key.startsWith("column attributes ")) {
                 continue; // compared with the columns and written into MODIFY / ADD COLUMN / CREATE TABLE
             }
+            if (key.startsWith(VIEW_OPTIONS) && !unread.contains(key.substring(VIEW_OPTIONS.length()))) {
+                continue; // compared and written with the view
+            }
+            if (key.startsWith(ROUTINE_STATEMENT)) {
+                continue; // how a MySQL routine is written; the routine is compared by its body
+            }
+            if (carried(from.dialect(), key)
+                    && (!key.startsWith(ROUTINE)
+                            || b.get(key) == null
+                            || to.unmodelled().containsKey(ROUTINE_STATEMENT + key.substring(ROUTINE.length())))) {
+                continue; // compared and migrated as statements
+            }
+            if (key.startsWith("sequence ")
+                    && (a.containsKey(key) != b.containsKey(key))
+                    && madeBySerialColumn(
+                            key.substring("sequence ".length()),
+                            a.containsKey(key) ? from : to,
+                            a.containsKey(key) ? to : from)) {
+                continue; // created and dropped with its serial column, which the diff adds or drops
+            }
             String left = a.get(key);
             String right = b.get(key);
             if (Objects.equals(left, right)) {
                 continue;
             }
-            String kind = key.startsWith("column attributes ")
-                    ? "column attributes"
+            String partitionPart = key.startsWith("partition bound ")
+                    ? "partition bound"
+                    : key.startsWith("partition key ") ? "partition key" : null;
+            if (partitionPart != null) {
+                String table = key.substring(partitionPart.length() + 1);
+                if (from.table(table).isEmpty() != to.table(table).isEmpty()
+                        || left != null && right != null && spaced(left).equals(spaced(right))) {
+                    continue; // created or dropped with its table, or the same apart from blanks
+                }
+            }
+            String kind = partitionPart != null
+                    ? partitionPart
                     : key.startsWith("enum type ") ? "enum type" : key.substring(0, key.indexOf(' '));
             String name = key.substring(kind.length() + 1);
             String how = left == null ? "only in target" : right == null ? "only in current" : "definition differs";
@@ -103,13 +152,36 @@ public final class SchemaDiff {
         return out;
     }
 
-    private static String viewText(View v) {
-        String d = v.definition() == null ? "" : v.definition();
-        if (v.schema() != null) {
-            d = d.replace("`" + v.schema() + "`.", "").replace("\"" + v.schema() + "\".", "");
-            d = d.replaceAll("(?<![\\w$])" + java.util.regex.Pattern.quote(v.schema()) + "\\.", "");
+    private static String spaced(String text) {
+        return text.strip().replaceAll("\\s+", " ");
+    }
+
+    /**
+     * Whether the sequence is the one a {@code serial} column of {@code side} makes (its default calls {@code
+     * nextval} on it) and that column is not in {@code other}, so the diff's step for the column takes the sequence.
+     */
+    private static boolean madeBySerialColumn(String sequence, Catalog side, Catalog other) {
+        java.util.regex.Pattern uses = java.util.regex.Pattern.compile(
+                "^nextval\\('(?:[^']*\\.)?\"?" + java.util.regex.Pattern.quote(sequence) + "\"?'");
+        for (Table t : side.tables()) {
+            for (Column c : t.columns()) {
+                if (c.identity()
+                        && c.defaultValue() != null
+                        && uses.matcher(c.defaultValue()).find()) {
+                    return other.table(t.name())
+                            .flatMap(o -> o.columns().stream()
+                                    .filter(oc -> oc.name().equals(c.name()))
+                                    .findFirst())
+                            .isEmpty();
+                }
+            }
         }
-        return d.strip().replaceAll("\\s+", " ");
+        return false;
+    }
+
+    private static String viewText(View v) {
+        String d = v.definition() == null ? "" : DdlWriter.viewQuery(v);
+        return (v.materialized() ? "materialized " : "") + d.strip().replaceAll("\\s+", " ");
     }
 
     /**
@@ -251,11 +323,20 @@ public final class SchemaDiff {
             if (now == null) {
                 // inbound and outbound foreign keys go first, so that drop order does not matter
                 old.foreignKeys().forEach(fk -> dropFks.add(new DropForeignKey(old.name(), fk)));
-                dropTables.add(new DropTable(old));
+                // a partition goes before its parent (dropping the parent would take it)
+                if (old.partitionOf() != null || !old.inheritsFrom().isEmpty()) {
+                    dropTables.add(0, new DropTable(old));
+                } else {
+                    dropTables.add(new DropTable(old));
+                }
             }
         }
-        for (Table now : after.values()) {
-            Table old = before.get(now.name());
+        for (Table listed : parentsFirst(after.values())) {
+            Table old = before.get(listed.name());
+            Table parentOfNew = listed.partitionOf() == null
+                    ? null
+                    : after.get(listed.partitionOf().name());
+            Table now = old == null && parentOfNew != null ? withoutWhatTheParentGives(listed, parentOfNew) : listed;
             if (old == null) {
                 createTables.add(new CreateTable(now));
                 if (now.comment() != null) {
@@ -349,7 +430,242 @@ public final class SchemaDiff {
         all.addAll(comments);
         columns.stream().filter(c -> c instanceof DropColumn).forEach(all::add);
         all.addAll(dropTables);
-        return withoutStepsTheParentCarries(all, before, after);
+        List<SchemaChange> out = new ArrayList<>();
+        ViewSteps views = viewSteps(from, to, columns, dropTables);
+        Set<String> relations = new java.util.HashSet<>();
+        relations.addAll(before.keySet());
+        relations.addAll(after.keySet());
+        from.views().forEach(v -> relations.add(v.name()));
+        to.views().forEach(v -> relations.add(v.name()));
+        List<SchemaChange> dropTriggers = new ArrayList<>();
+        List<SchemaChange> createTriggers = new ArrayList<>();
+        List<SchemaChange> createFunctions = new ArrayList<>();
+        List<SchemaChange> dropFunctions = new ArrayList<>();
+        Set<String> keys = new java.util.TreeSet<>(from.unmodelled().keySet());
+        keys.addAll(to.unmodelled().keySet());
+        for (String key : keys) {
+            if (!carried(to.dialect(), key)) {
+                continue;
+            }
+            String left = from.unmodelled().get(key);
+            String right = to.unmodelled().get(key);
+            if (key.startsWith(ROUTINE)) {
+                // MySQL/MariaDB: type and name in the key, the body in the value, the statement under its own key
+                String rest = key.substring(ROUTINE.length());
+                boolean procedure = rest.startsWith("procedure ");
+                String name = rest.substring(rest.indexOf(' ') + 1);
+                String statement = to.unmodelled().get(ROUTINE_STATEMENT + rest);
+                if (Objects.equals(left, right)) {
+                    continue;
+                }
+                if (right != null && statement == null) {
+                    continue; // not written (its body was not readable): reported by notCompared()
+                }
+                if (left != null) {
+                    (right == null ? dropFunctions : createFunctions).add(new DropFunction(name, "", procedure));
+                }
+                if (right != null) {
+                    createFunctions.add(new CreateFunction(name, "", statement));
+                }
+                continue;
+            }
+            if (key.startsWith(TRIGGER)) {
+                String[] on = triggerName(key.substring(TRIGGER.length()), relations);
+                // a view dropped and created again loses its triggers: they come back with it
+                boolean rebuilt =
+                        views.gone().contains(on[0]) && !before.containsKey(on[0]) && !after.containsKey(on[0]);
+                if (left != null && (!left.equals(right) || rebuilt)) {
+                    dropTriggers.add(new DropTrigger(on[0], on[1], left));
+                }
+                if (right != null && (!right.equals(left) || rebuilt)) {
+                    createTriggers.add(new CreateTrigger(on[0], on[1], right));
+                }
+            } else {
+                String signature = key.substring(FUNCTION.length());
+                int paren = signature.indexOf('(');
+                String name = signature.substring(0, paren);
+                String arguments = signature.substring(paren + 1, signature.length() - 1);
+                if (right == null) {
+                    dropFunctions.add(new DropFunction(
+                            name, arguments, left.regionMatches(true, 0, "CREATE OR REPLACE PROCEDURE", 0, 27)));
+                } else if (!right.equals(left)) {
+                    createFunctions.add(new CreateFunction(name, arguments, right));
+                }
+            }
+        }
+        out.addAll(dropTriggers);
+        out.addAll(views.drops());
+        out.addAll(withoutStepsTheParentCarries(all, before, after));
+        out.addAll(createFunctions);
+        out.addAll(views.creates());
+        out.addAll(createTriggers);
+        out.addAll(dropFunctions);
+        return out;
+    }
+
+    private static final String TRIGGER = "trigger ";
+    private static final String FUNCTION = "function ";
+    private static final String ROUTINE = "routine ";
+    private static final String VIEW_OPTIONS = "view options ";
+    private static final String ROUTINE_STATEMENT = "routine statement ";
+
+    /**
+     * Whether the diff migrates the catalog entry {@code key} as statements: triggers (PostgreSQL and MySQL/MariaDB),
+     * PostgreSQL functions and procedures, MySQL/MariaDB routines (dropped and created again when their body differs).
+     */
+    private static boolean carried(Dialect dialect, String key) {
+        return (dialect == Dialect.POSTGRESQL || dialect == Dialect.MYSQL) && key.startsWith(TRIGGER)
+                || dialect == Dialect.POSTGRESQL && key.startsWith(FUNCTION) && key.endsWith(")")
+                || dialect == Dialect.MYSQL && key.startsWith(ROUTINE) && !key.startsWith(ROUTINE_STATEMENT);
+    }
+
+    /**
+     * The relation and trigger name of a catalog key {@code relation.trigger}: the longest known relation name that
+     * the key starts with, or the text before the first dot.
+     */
+    private static String[] triggerName(String key, Set<String> relations) {
+        String best = null;
+        for (String r : relations) {
+            if (key.startsWith(r + ".") && (best == null || r.length() > best.length())) {
+                best = r;
+            }
+        }
+        if (best == null) {
+            int dot = Math.max(key.indexOf('.'), 0);
+            best = key.substring(0, dot);
+        }
+        return new String[] {best, key.substring(best.length() + 1)};
+    }
+
+    private record ViewSteps(List<SchemaChange> drops, List<SchemaChange> creates, Set<String> gone) {}
+
+    /**
+     * The views to drop before the table changes and to create after them: those only one side has, those whose
+     * definition differs, those that read a column whose type changes or which is dropped (PostgreSQL refuses both
+     * while a view reads the column), and, transitively, the views that read any of these. Drops run dependents
+     * first, creations dependencies first. A view reads what its {@link View#dependsOn()} lists; when that is empty
+     * (MySQL/MariaDB, the offline reader) every relation whose name the definition mentions counts.
+     */
+    private static ViewSteps viewSteps(
+            Catalog from, Catalog to, List<SchemaChange> columnSteps, List<SchemaChange> dropTables) {
+        Map<String, View> before = new LinkedHashMap<>();
+        from.views().stream().filter(v -> v.definition() != null).forEach(v -> before.put(v.name(), v));
+        Map<String, View> after = new LinkedHashMap<>();
+        to.views().stream().filter(v -> v.definition() != null).forEach(v -> after.put(v.name(), v));
+        List<View.Dependency> touched = new ArrayList<>();
+        for (SchemaChange c : columnSteps) {
+            if (c instanceof DropColumn d) {
+                touched.add(new View.Dependency(d.table(), d.column().name()));
+            } else if (c instanceof AlterColumn a
+                    && (!a.from().nativeType().equals(a.to().nativeType())
+                            || !Objects.equals(a.from().generatedExpression(), a.to().generatedExpression()))) {
+                touched.add(new View.Dependency(a.table(), a.to().name()));
+            }
+        }
+        dropTables.forEach(t -> touched.add(new View.Dependency(t.table(), null)));
+        Set<String> gone = new java.util.TreeSet<>();
+        for (View v : before.values()) {
+            View now = after.get(v.name());
+            if (now == null
+                    || !viewText(v).equals(viewText(now))
+                    || !Objects.equals(
+                            from.unmodelled().get(VIEW_OPTIONS + v.name()),
+                            to.unmodelled().get(VIEW_OPTIONS + v.name()))
+                    || touched.stream().anyMatch(d -> reads(v, d.relation(), d.column()))) {
+                gone.add(v.name());
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (View v : before.values()) {
+                if (!gone.contains(v.name()) && gone.stream().anyMatch(g -> reads(v, g, null))) {
+                    grew = gone.add(v.name()) || grew;
+                }
+            }
+        }
+        List<SchemaChange> drops = new ArrayList<>();
+        // dependencies first, then reversed: a view is dropped before the views it reads
+        dependenciesFirst(gone.stream().map(before::get).toList()).reversed().forEach(v -> drops.add(new DropView(v)));
+        List<View> made = after.values().stream()
+                .filter(v -> gone.contains(v.name()) || !before.containsKey(v.name()))
+                .toList();
+        List<SchemaChange> creates = new ArrayList<>();
+        dependenciesFirst(made).forEach(v -> creates.add(new CreateView(v)));
+        return new ViewSteps(drops, creates, gone);
+    }
+
+    /** The views ordered so that each comes after the views of the list it reads (name order otherwise). */
+    private static List<View> dependenciesFirst(List<View> views) {
+        List<View> left = new ArrayList<>(views);
+        left.sort(java.util.Comparator.comparing(View::name));
+        List<View> out = new ArrayList<>();
+        while (!left.isEmpty()) {
+            View next = left.stream()
+                    .filter(v -> left.stream().noneMatch(o -> o != v && reads(v, o.name(), null)))
+                    .findFirst()
+                    .orElse(left.get(0)); // a cycle of mentions (only possible with the text fallback)
+            left.remove(next);
+            out.add(next);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the view reads the relation (any of its columns when {@code column} is null, else that column, or the
+     * relation as a whole).
+     */
+    private static boolean reads(View v, String relation, String column) {
+        if (!v.dependsOn().isEmpty()) {
+            return v.dependsOn().stream()
+                    .anyMatch(d -> d.relation().equals(relation)
+                            && (column == null
+                                    || d.column() == null
+                                    || d.column().equals(column)));
+        }
+        // no recorded dependencies: conservatively, any mention of the name as an identifier
+        return java.util.regex.Pattern.compile(
+                        "(?iu)(?<![\\p{L}\\p{N}_$])" + java.util.regex.Pattern.quote(relation) + "(?![\\p{L}\\p{N}_$])")
+                .matcher(v.definition())
+                .find();
+    }
+
+    /** The tables with every partition or inheritance child after its parent, otherwise in catalog order. */
+    private static List<Table> parentsFirst(java.util.Collection<Table> tables) {
+        List<Table> out = new ArrayList<>();
+        tables.stream().filter(t -> parentName(t) == null).forEach(out::add);
+        tables.stream().filter(t -> parentName(t) != null).forEach(out::add);
+        return out;
+    }
+
+    /**
+     * A new partition as it is written: without the checks, foreign keys and indexes PostgreSQL clones from the
+     * parent into it when it is created.
+     */
+    private static Table withoutWhatTheParentGives(Table partition, Table parent) {
+        Set<String> checks =
+                parent.checkConstraints().stream().map(CheckConstraint::name).collect(Collectors.toSet());
+        Set<String> fks = parent.foreignKeys().stream().map(ForeignKey::name).collect(Collectors.toSet());
+        return new Table(
+                partition.schema(),
+                partition.name(),
+                partition.columns(),
+                partition.primaryKey(),
+                partition.foreignKeys().stream()
+                        .filter(f -> !fks.contains(f.name()))
+                        .toList(),
+                partition.uniqueConstraints(),
+                partition.checkConstraints().stream()
+                        .filter(c -> !checks.contains(c.name()))
+                        .toList(),
+                partition.indexes().stream()
+                        .filter(ix -> parent.indexes().stream().noneMatch(p -> sameIndex(p, ix)))
+                        .toList(),
+                partition.rowEstimate(),
+                partition.comment(),
+                partition.partitionOf(),
+                partition.partitioned(),
+                partition.inheritsFrom());
     }
 
     /**

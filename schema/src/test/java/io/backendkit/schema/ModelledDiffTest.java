@@ -141,9 +141,14 @@ class ModelledDiffTest {
             }
             SchemaDiff diff =
                     SchemaDiff.between(original, Schema.connect(db.dataSource).read());
-            assertThat(diff.changes()).isEmpty();
             assertThat(diff.isEmpty()).isFalse();
-            assertThat(diff.toText()).doesNotContain("no differences").contains("not compared: 1 " + kind + " differs");
+            // triggers and functions are migrated as statements; a sequence is reported
+            String expected = switch (kind) {
+                case "trigger" -> "create trigger t.t_keep";
+                case "function" -> "create or replace function keep()";
+                default -> "not compared: 1 sequence differs";
+            };
+            assertThat(diff.toText()).doesNotContain("no differences").contains(expected);
         }
     }
 }

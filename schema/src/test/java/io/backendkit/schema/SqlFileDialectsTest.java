@@ -34,10 +34,11 @@ class SqlFileDialectsTest {
 
     private static void assertSame(Catalog live, SqlFileSchema file) {
         SchemaDiff diff = SchemaDiff.between(live, file.catalog());
-        assertThat(diff.changes()).as(diff.toText()).isEmpty();
-        assertThat(diff.notCompared().stream().filter(l -> !l.matches("not compared: \\d+ views? diff.*")))
+        // view text printed by the server differs from the file's: such views are replaced, nothing else differs
+        assertThat(DiffTestSupport.apartFromReplacedViews(diff))
                 .as(diff.toText())
                 .isEmpty();
+        assertThat(diff.notCompared()).as(diff.toText()).isEmpty();
         assertThat(file.catalog().views().stream().map(View::name).toList())
                 .isEqualTo(live.views().stream().map(View::name).toList());
         assertThat(file.catalog().tables()).hasSameSizeAs(live.tables());

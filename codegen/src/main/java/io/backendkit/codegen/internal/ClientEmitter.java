@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
 
 /** Writes one typed {@code java.net.http} client per tag, with sync and async methods. */
@@ -34,8 +35,13 @@ final class ClientEmitter {
     }
 
     List<GeneratedFile> emit(List<TagGroup> groups) {
-        return groups.parallelStream()
-                .map(g -> JavaPoets.file(clientPackage, client(g)))
+        return tasks(groups).parallelStream().map(Supplier::get).toList();
+    }
+
+    /** The files as independent tasks, in the order of {@link #emit}: one client per group. */
+    List<Supplier<GeneratedFile>> tasks(List<TagGroup> groups) {
+        return groups.stream()
+                .<Supplier<GeneratedFile>>map(g -> () -> JavaPoets.file(clientPackage, client(g)))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +102,11 @@ public final class CodegenRun {
         List<ModelDecl> decls = planner.finish();
         int operations = groups.stream().mapToInt(g -> g.operations().size()).sum();
 
-        List<GeneratedFile> files = new ArrayList<>();
+        // every file is an independent task; emitting and rendering them dominates the run on large
+        // documents, so they all go into one parallel stream (models, server and client together keep
+        // both cores busy to the end); toList keeps encounter order, so the result does not depend on
+        // the threads
+        List<Supplier<GeneratedFile>> tasks = new ArrayList<>();
         String serverPackage = basePackage + ".server";
         String clientPackage = basePackage + ".client";
         Map<String, String> values = Map.of(
@@ -111,37 +116,40 @@ public final class CodegenRun {
                 "apiPackage", basePackage + ".api",
                 "envelope", Boolean.toString(envelope));
         for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson", "Page")) {
-            files.add(Templates.file(support, modelPackage, values));
+            tasks.add(() -> Templates.file(support, modelPackage, values));
         }
         if (groups.stream()
                 .flatMap(g -> g.operations().stream())
                 .anyMatch(op -> op.body() != null && op.body().form())) {
-            files.add(Templates.file("FormData", modelPackage, values));
+            tasks.add(() -> Templates.file("FormData", modelPackage, values));
         }
         ModelEmitter models = new ModelEmitter(modelPackage, planner::decl).beanValidation(target == Target.SPRING_MVC);
-        // emitting is independent per type and dominates the run on large documents; the order of
-        // the result does not depend on the threads (toList keeps encounter order)
-        files.addAll(decls.parallelStream().map(models::emit).toList());
+        for (ModelDecl decl : decls) {
+            tasks.add(() -> models.emit(decl));
+        }
         if (target == Target.JDK_HTTP_SERVER) {
             for (String support : List.of("ApiException", "ApiServer", "HttpSupport", "Route")) {
-                files.add(Templates.file(support, serverPackage, values));
+                tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            files.addAll(
-                    new ServerEmitter(basePackage, models).envelope(envelope).emit(groups));
+            tasks.addAll(
+                    new ServerEmitter(basePackage, models).envelope(envelope).tasks(groups));
         }
         if (target == Target.SPRING_MVC) {
-            files.add(Templates.file("ApiConstraints", modelPackage, values));
+            tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
             for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
-                files.add(Templates.file(support, serverPackage, values));
+                tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            files.addAll(new SpringEmitter(basePackage, models).emit(groups));
+            for (GeneratedFile f : new SpringEmitter(basePackage, models).emit(groups)) {
+                tasks.add(() -> f);
+            }
         }
         if (client) {
             for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
-                files.add(Templates.file(support, clientPackage, values));
+                tasks.add(() -> Templates.file(support, clientPackage, values));
             }
-            files.addAll(new ClientEmitter(basePackage).emit(groups));
+            tasks.addAll(new ClientEmitter(basePackage).tasks(groups));
         }
+        List<GeneratedFile> files = tasks.parallelStream().map(Supplier::get).toList();
         return new GeneratedSources(files, findings.all(), decls.size(), operations);
     }
 }

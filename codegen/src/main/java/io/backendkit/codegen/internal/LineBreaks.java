@@ -48,31 +48,45 @@ final class LineBreaks {
      */
     static void hide(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
-            boolean renamed = fields.stream().anyMatch(f -> !f.getKey().equals(hide(f.getKey())));
-            if (renamed) {
-                object.removeAll();
-            }
-            for (Map.Entry<String, JsonNode> field : fields) {
+            boolean renamed = false;
+            List<Map.Entry<String, JsonNode>> replaced = null;
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                renamed |= needsHiding(field.getKey());
                 JsonNode value = field.getValue();
-                if (value.isTextual() && !value.textValue().equals(hide(value.textValue()))) {
-                    value = TextNode.valueOf(hide(value.textValue()));
-                } else {
+                if (value.isTextual()) {
+                    if (needsHiding(value.textValue())) {
+                        if (replaced == null) {
+                            replaced = new ArrayList<>();
+                        }
+                        replaced.add(Map.entry(field.getKey(), TextNode.valueOf(hide(value.textValue()))));
+                    }
+                } else if (value.isContainerNode()) {
                     hide(value);
                 }
-                if (renamed || value != field.getValue()) {
-                    object.set(hide(field.getKey()), value);
-                }
+            }
+            if (replaced != null) {
+                replaced.forEach(e -> object.set(e.getKey(), e.getValue()));
+            }
+            if (renamed) {
+                List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(object.properties());
+                object.removeAll();
+                fields.forEach(f -> object.set(hide(f.getKey()), f.getValue()));
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 JsonNode value = array.get(i);
-                if (value.isTextual() && !value.textValue().equals(hide(value.textValue()))) {
-                    array.set(i, TextNode.valueOf(hide(value.textValue())));
-                } else {
+                if (value.isTextual()) {
+                    if (needsHiding(value.textValue())) {
+                        array.set(i, TextNode.valueOf(hide(value.textValue())));
+                    }
+                } else if (value.isContainerNode()) {
                     hide(value);
                 }
             }
         }
+    }
+
+    private static boolean needsHiding(String s) {
+        return s.indexOf(LS) >= 0 || s.indexOf(PS) >= 0;
     }
 }

@@ -15,6 +15,8 @@ public abstract sealed class ModelDecl {
     final String pointer;
     String description;
     boolean deprecated;
+    /** How many later inline schemas, structurally identical to this one's, share the type. */
+    int sharedBy;
     /** Sealed interfaces this type implements (records, wrappers) or extends (unions). */
     final Set<ClassName> parents = new LinkedHashSet<>();
 

@@ -110,10 +110,14 @@ final class ModelEmitter {
     private static CodeBlock javadoc(ModelDecl decl, List<String> extra) {
         CodeBlock.Builder doc = CodeBlock.builder();
         String description = Docs.escape(decl.description);
-        doc.add("$L", description.isEmpty() ? "Generated from " + Docs.escape(decl.pointer) + "." : description);
+        String from = "Generated from " + Docs.escape(decl.pointer)
+                + (decl.sharedBy == 0
+                        ? "."
+                        : " and shared by " + decl.sharedBy + " structurally identical inline schema(s) after it.");
+        doc.add("$L", description.isEmpty() ? from : description);
         doc.add("\n");
         if (!description.isEmpty()) {
-            doc.add("\n<p>Generated from $L.\n", Docs.escape(decl.pointer));
+            doc.add("\n<p>$L\n", from);
         }
         if (!extra.isEmpty()) {
             doc.add("\n");

@@ -101,6 +101,15 @@ public final class ModelPlanner {
     private final Map<List<Object>, List<String>> componentsByOutline = new HashMap<>();
     /** How many inline schemas turned out to be copies of components. */
     private int inlineCopies;
+    /**
+     * Inline schemas already planned, by {@link StructureKey}: a later inline schema with the same
+     * structure (documentation aside) shares the earlier one's type instead of getting its own.
+     */
+    private final Map<StructureKey, Shape> inlineByStructure = new HashMap<>();
+
+    private final StructureKey.Builder structureKeys = new StructureKey.Builder();
+    /** How many inline schemas share the type of an earlier, structurally identical one. */
+    private int sharedInline;
 
     private final Set<String> polymorphicParents = new LinkedHashSet<>();
     private final Map<ClassName, Discriminator> polymorphicDiscriminators = new LinkedHashMap<>();
@@ -185,6 +194,13 @@ public final class ModelPlanner {
 
     /** Completes unions after every schema is planned; returns the declarations in planning order. */
     public List<ModelDecl> finish() {
+        if (sharedInline > 0) {
+            findings.info(
+                    "INLINE_SCHEMAS_SHARED",
+                    "#",
+                    sharedInline + " inline schema(s) are structurally identical to an earlier inline schema;"
+                            + " they share its type");
+        }
         if (inlineCopies > 0) {
             findings.info(
                     "INLINE_COPIES_OF_COMPONENTS",
@@ -266,7 +282,29 @@ public final class ModelPlanner {
             return known;
         }
         String twin = twinOf(schema);
-        Shape shape = twin != null ? componentShape(twin) : inlineShape(schema, hint, pointer);
+        Shape shape;
+        if (twin != null) {
+            shape = componentShape(twin);
+        } else {
+            StructureKey key = mayHaveTwins(schema) ? structureKeys.of(schema, formContext) : null;
+            Shape same = key == null ? null : inlineByStructure.get(key);
+            if (same != null) {
+                sharedInline++;
+                shape = same;
+                if (same instanceof Named n && decls.get(n.type()) instanceof ModelDecl d) {
+                    d.sharedBy++;
+                    String description = schema.getDescription() != null ? schema.getDescription() : schema.getTitle();
+                    if (!Objects.equals(d.description, description)) {
+                        d.description = null; // the sharers describe it differently: no one's text fits all
+                    }
+                }
+            } else {
+                shape = inlineShape(schema, hint, pointer);
+                if (key != null) {
+                    inlineByStructure.put(key, shape);
+                }
+            }
+        }
         inlineShapes.put(schema, shape);
         return shape;
     }

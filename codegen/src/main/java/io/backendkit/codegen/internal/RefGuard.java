@@ -140,7 +140,9 @@ final class RefGuard {
         final String name;
         final String fileName;
         final JsonNode tree;
-        final Map<String, String> anchors = new HashMap<>();
+        /** Collected on first use: most documents never ref an anchor. */
+        private Map<String, String> anchors;
+
         final Set<URI> ids = new HashSet<>();
         Path copy;
 
@@ -149,6 +151,42 @@ final class RefGuard {
             this.name = name;
             this.fileName = fileName;
             this.tree = tree;
+        }
+
+        Map<String, String> anchors() {
+            if (anchors == null) {
+                anchors = new HashMap<>();
+                collectAnchors(tree, "", anchors);
+            }
+            return anchors;
+        }
+    }
+
+    /**
+     * A JSON pointer built as the walk descends, turned into text only for the few nodes that need
+     * it (a ref that is checked), not for each of the document's nodes.
+     */
+    private static final class Pointer {
+        static final Pointer ROOT = new Pointer(null, null);
+
+        private final Pointer parent;
+        private final String token;
+
+        private Pointer(Pointer parent, String token) {
+            this.parent = parent;
+            this.token = token;
+        }
+
+        Pointer child(String key) {
+            return new Pointer(this, key);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            return parent + "/" + Names.pointerEscape(token);
         }
     }
 
@@ -196,8 +234,7 @@ final class RefGuard {
 
     private void walkDocument(Doc doc, URI base) {
         collectIds(doc.tree, base, doc.ids);
-        collectAnchors(doc.tree, "", doc.anchors);
-        walk(doc.tree, base, doc, "", false);
+        walk(doc.tree, base, doc, Pointer.ROOT, false);
     }
 
     private static void collectIds(JsonNode node, URI base, Set<URI> ids) {
@@ -245,7 +282,7 @@ final class RefGuard {
         }
     }
 
-    private void walk(JsonNode node, URI base, Doc doc, String pointer, boolean exampleEntry) {
+    private void walk(JsonNode node, URI base, Doc doc, Pointer pointer, boolean exampleEntry) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
             URI idBase = withId(node, base);
@@ -267,15 +304,10 @@ final class RefGuard {
                 if (key.equals("examples") && !value.isObject()) {
                     continue;
                 }
-                String childPointer = pointer + "/" + Names.pointerEscape(key);
+                Pointer childPointer = pointer.child(key);
                 if (key.equals("examples")) {
                     for (Map.Entry<String, JsonNode> example : value.properties()) {
-                        walk(
-                                example.getValue(),
-                                idBase,
-                                doc,
-                                childPointer + "/" + Names.pointerEscape(example.getKey()),
-                                true);
+                        walk(example.getValue(), idBase, doc, childPointer.child(example.getKey()), true);
                     }
                 } else {
                     walk(value, idBase, doc, childPointer, false);
@@ -283,7 +315,7 @@ final class RefGuard {
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), base, doc, pointer + "/" + i, false);
+                walk(node.get(i), base, doc, pointer.child(Integer.toString(i)), false);
             }
         }
     }
@@ -297,7 +329,7 @@ final class RefGuard {
             return fragment;
         }
         String anchor = fragment;
-        String pointer = target.anchors.get(anchor);
+        String pointer = target.anchors().get(anchor);
         if (pointer == null) {
             throw new SpecException(
                     location,
@@ -324,7 +356,10 @@ final class RefGuard {
      * Checks one ref; returns it rewritten (to the private copy of the document it leads to, anchors
      * to pointers), or null when it stays as written.
      */
-    private String checkRef(String ref, URI base, Doc doc, String pointer) {
+    private String checkRef(String ref, URI base, Doc doc, Pointer pointer) {
+        if (ref.startsWith("#/")) {
+            return null; // a pointer into this document: nothing to check, nothing to rewrite
+        }
         String location = doc.name + "#" + pointer;
         int hash = ref.indexOf('#');
         String target = hash < 0 ? ref : ref.substring(0, hash);

@@ -19,6 +19,7 @@ import io.backendkit.codegen.internal.Shape.ScalarKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
@@ -49,12 +50,21 @@ final class ServerEmitter {
     }
 
     List<GeneratedFile> emit(List<TagGroup> groups) {
-        List<GeneratedFile> files = new ArrayList<>(groups.parallelStream()
-                .flatMap(g -> java.util.stream.Stream.of(
-                        JavaPoets.file(apiPackage, api(g)), JavaPoets.file(serverPackage, routes(g))))
-                .toList());
-        files.add(JavaPoets.file(serverPackage, router(groups)));
-        return files;
+        return tasks(groups).parallelStream().map(Supplier::get).toList();
+    }
+
+    /**
+     * The files as independent tasks, in the order of {@link #emit}: per group its API interface and
+     * its routes, then the router. They may run on any threads.
+     */
+    List<Supplier<GeneratedFile>> tasks(List<TagGroup> groups) {
+        List<Supplier<GeneratedFile>> tasks = new ArrayList<>();
+        for (TagGroup g : groups) {
+            tasks.add(() -> JavaPoets.file(apiPackage, api(g)));
+            tasks.add(() -> JavaPoets.file(serverPackage, routes(g)));
+        }
+        tasks.add(() -> JavaPoets.file(serverPackage, router(groups)));
+        return tasks;
     }
 
     static AnnotationSpec suppressDeprecation() {

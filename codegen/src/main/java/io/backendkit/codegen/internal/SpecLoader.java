@@ -170,6 +170,7 @@ public final class SpecLoader {
                                 + "' (3.0.x and 3.1.x are supported, and Swagger 2.0)");
             }
             swagger2 = false;
+            Examples.strip(tree);
             if (openapi.asText().startsWith("3.0")) {
                 result = new OpenAPIV3Parser().parseJsonNode(null, tree, options);
                 if (result.getOpenAPI() != null) {

@@ -320,24 +320,45 @@ public final class Engine {
     /**
      * Open model, after the workers have stopped: puts every arrival due in the measured window
      * that was not sent into {@code totals}, per endpoint, as dropped (never taken: every in-flight
-     * slot stayed busy) or not started (taken, but the run ended first); returns the number due.
+     * slot stayed busy) or not started (taken, but the run ended first), and into the per-endpoint,
+     * per-interval counts of the interval it was due in ({@code starts} are the intervals' starts);
+     * returns the number due.
      */
-    private long accountArrivals(long end, Bucket totals) {
+    private long accountArrivals(
+            long end, Bucket totals, long[] starts, long[][] droppedByInterval, long[][] notStartedByInterval) {
         long due = schedule.countBefore(end - runStart);
         due = Math.min(due, arrivalLimit);
         // a worker may have sent an arrival due at the very moment the run ended
         due = Math.max(due, lastSent.get() + 1);
+        boolean intervals = starts.length > 0;
         for (Long i : abandoned) {
             if (i >= firstMeasured && i < due) {
-                totals.notStarted[endpointOf(i)]++;
+                int e = endpointOf(i);
+                totals.notStarted[e]++;
+                if (intervals) {
+                    notStartedByInterval[e][Intervals.locate(starts, runStart + schedule.offsetNanos(i))]++;
+                }
             }
         }
         long firstUntaken = Math.max(firstMeasured, nextArrival.get());
         if (endpoints == 1) {
             totals.dropped[0] += Math.max(0, due - firstUntaken);
+            // by interval: the untaken arrivals due before each interval's end
+            long counted = firstUntaken;
+            for (int j = 0; intervals && j < starts.length && counted < due; j++) {
+                long upTo = j + 1 < starts.length
+                        ? Math.min(due, Math.max(counted, schedule.countBefore(starts[j + 1] - runStart)))
+                        : due;
+                droppedByInterval[0][j] += upTo - counted;
+                counted = upTo;
+            }
         } else {
             for (long i = firstUntaken; i < due; i++) {
-                totals.dropped[endpointOf(i)]++;
+                int e = endpointOf(i);
+                totals.dropped[e]++;
+                if (intervals) {
+                    droppedByInterval[e][Intervals.locate(starts, runStart + schedule.offsetNanos(i))]++;
+                }
             }
         }
         return Math.max(0, due - firstMeasured);
@@ -445,6 +466,11 @@ public final class Engine {
         Bucket current = new Bucket(endpoints, open, trackErrorLatency);
         Bucket totals = new Bucket(endpoints, open, trackErrorLatency);
         List<IntervalStats> series = new ArrayList<>();
+        List<List<IntervalStats>> endpointSeries = new ArrayList<>();
+        for (int e = 0; e < endpoints; e++) {
+            endpointSeries.add(new ArrayList<>());
+        }
+        List<Long> starts = new ArrayList<>();
         long warmUpRequests = 0;
         boolean ended = false;
 
@@ -477,7 +503,7 @@ public final class Engine {
             drainAll(current);
             warmUpRequests += current.warmUp;
             current.warmUp = 0;
-            IntervalStats stats = closeInterval(current, totals, intervalStart, tick, log);
+            IntervalStats stats = closeInterval(current, totals, intervalStart, tick, log, endpointSeries, starts);
             series.add(stats);
             notifyListener(new Progress(
                     plan.name(),
@@ -503,7 +529,7 @@ public final class Engine {
         long measuredEnd = Math.max(end, measureStart);
         if (current.totalRequests() > 0 || measuredEnd > intervalStart || series.isEmpty()) {
             long last = Math.max(measuredEnd, intervalStart);
-            IntervalStats stats = closeInterval(current, totals, intervalStart, last, log);
+            IntervalStats stats = closeInterval(current, totals, intervalStart, last, log, endpointSeries, starts);
             series.add(stats);
             notifyListener(new Progress(
                     plan.name(),
@@ -515,9 +541,46 @@ public final class Engine {
                     warmUpRequests));
         }
         long measuredNanos = Math.max(0, measuredEnd - measureStart);
-        long scheduled = open ? accountArrivals(measuredEnd, totals) : 0;
-        return ReportAssembler.assemble(
-                plan, target, totals, series, measureStartWall, measuredNanos, warmUpRequests, scheduled, cutOff.get());
+        long scheduled = 0;
+        if (open) {
+            long[] startArray = starts.stream().mapToLong(Long::longValue).toArray();
+            long[][] dropped = new long[endpoints][startArray.length];
+            long[][] notStarted = new long[endpoints][startArray.length];
+            scheduled = accountArrivals(measuredEnd, totals, startArray, dropped, notStarted);
+            long[] allDropped = new long[startArray.length];
+            long[] allNotStarted = new long[startArray.length];
+            for (int e = 0; e < endpoints; e++) {
+                endpointSeries.set(e, Intervals.withUnsent(endpointSeries.get(e), dropped[e], notStarted[e]));
+                for (int j = 0; j < startArray.length; j++) {
+                    allDropped[j] += dropped[e][j];
+                    allNotStarted[j] += notStarted[e][j];
+                }
+            }
+            series = Intervals.withUnsent(series, allDropped, allNotStarted);
+        }
+        LoadReport report = ReportAssembler.assemble(
+                plan,
+                target,
+                totals,
+                series,
+                endpointSeries,
+                measureStartWall,
+                measuredNanos,
+                warmUpRequests,
+                scheduled,
+                cutOff.get());
+        if (log != null) {
+            // what the interval histograms cannot hold, so that a merge of shard logs can account for the schedule
+            log.outputComment(HistogramLogTags.totalsComment(new HistogramLogTags.Totals(
+                    report.scheduledRequests(),
+                    report.droppedRequests(),
+                    report.notStartedRequests(),
+                    report.lateRequests(),
+                    report.cutOffRequests(),
+                    report.warmUpRequests(),
+                    open ? totals.lag : null)));
+        }
+        return report;
     }
 
     /** Waits until {@code deadline} or the end signal; true when the run should end. */
@@ -570,29 +633,27 @@ public final class Engine {
         }
     }
 
-    private IntervalStats closeInterval(Bucket current, Bucket totals, long start, long end, HistogramLogWriter log) {
+    private IntervalStats closeInterval(
+            Bucket current,
+            Bucket totals,
+            long start,
+            long end,
+            HistogramLogWriter log,
+            List<List<IntervalStats>> endpointSeries,
+            List<Long> starts) {
         int users = peakActive.getAndSet(activeWorkers.get());
         Histogram all = new Histogram(Histograms.DIGITS);
         for (Histogram h : current.latency) {
             all.add(h);
         }
-        long requests = current.totalRequests();
         long durationNanos = Math.max(0, end - start);
-        double seconds = durationNanos / 1e9;
+        long startMillis = (start - measureStart) / 1_000_000;
         double offered = open ? schedule.rateAt(Math.min(end, measureEnd) - runStart) : 0;
-        IntervalStats stats = new IntervalStats(
-                (start - measureStart) / 1_000_000,
-                durationNanos / 1_000_000,
-                requests,
-                current.totalErrors(),
-                seconds > 0 ? requests / seconds : 0,
-                requests == 0 ? 0 : all.getValueAtPercentile(50),
-                requests == 0 ? 0 : all.getValueAtPercentile(90),
-                requests == 0 ? 0 : all.getValueAtPercentile(99),
-                requests == 0 ? 0 : all.getMaxValue(),
-                users,
-                offered,
-                current.late);
+        IntervalStats stats = Intervals.total(current, all, startMillis, durationNanos, users, offered);
+        for (int e = 0; e < endpoints; e++) {
+            endpointSeries.get(e).add(Intervals.endpoint(current, e, startMillis, durationNanos));
+        }
+        starts.add(start);
         if (log != null) {
             writeLog(log, current, all, start, end);
         }

@@ -4,6 +4,7 @@ import io.backendkit.loadgen.EndpointStats;
 import io.backendkit.loadgen.ErrorKind;
 import io.backendkit.loadgen.ErrorStats;
 import io.backendkit.loadgen.IntervalStats;
+import io.backendkit.loadgen.LatencyStats;
 import io.backendkit.loadgen.LoadModel;
 import io.backendkit.loadgen.LoadReport;
 import io.backendkit.loadgen.LoadTestException;
@@ -32,7 +33,7 @@ public final class HistogramLogMerge {
     private record Interval(String tag, long startMs, long endMs, Histogram histogram) {}
 
     /** What one log's comment lines say: its settings (null in logs written before they were recorded) and names by tag. */
-    private record LogHeader(RunSettings settings, Map<String, String> names) {}
+    private record LogHeader(RunSettings settings, Map<String, String> names, HistogramLogTags.Totals totals) {}
 
     /** Longest comment line read for settings and names. */
     private static final int MAX_COMMENT_CHARS = 64 * 1024;
@@ -86,6 +87,8 @@ public final class HistogramLogMerge {
         Map<String, long[]> errorsByEndpoint = new LinkedHashMap<>();
         TreeMap<Long, Histogram> seriesLatency = new TreeMap<>();
         TreeMap<Long, long[]> seriesErrors = new TreeMap<>();
+        Map<String, TreeMap<Long, Histogram>> endpointLatency = new LinkedHashMap<>();
+        Map<String, TreeMap<Long, long[]>> endpointErrors = new LinkedHashMap<>();
         for (Interval i : intervals) {
             long bucket = (i.startMs() - minStart) / bucketMs;
             String tag = i.tag();
@@ -99,8 +102,13 @@ public final class HistogramLogMerge {
                 service.add(i.histogram());
             } else if (tag.startsWith(HistogramLogTags.ENDPOINT_PREFIX)) {
                 String ep = tag.substring(HistogramLogTags.ENDPOINT_PREFIX.length());
+                String name = names.getOrDefault(ep, ep);
                 endpoints
-                        .computeIfAbsent(names.getOrDefault(ep, ep), n -> new Histogram(Histograms.DIGITS))
+                        .computeIfAbsent(name, n -> new Histogram(Histograms.DIGITS))
+                        .add(i.histogram());
+                endpointLatency
+                        .computeIfAbsent(name, n -> new TreeMap<>())
+                        .computeIfAbsent(bucket, b -> new Histogram(Histograms.DIGITS))
                         .add(i.histogram());
             } else if (tag.startsWith(HistogramLogTags.ERROR_PREFIX)) {
                 String rest = tag.substring(HistogramLogTags.ERROR_PREFIX.length());
@@ -115,8 +123,12 @@ public final class HistogramLogMerge {
                         sep < 0 ? "total" : names.getOrDefault(rest.substring(sep + 1), rest.substring(sep + 1));
                 errorsByEndpoint.computeIfAbsent(endpoint, n -> new long[ErrorKind.values().length])[kind.ordinal()] +=
                         i.histogram().getTotalCount();
-                seriesErrors.computeIfAbsent(bucket, b -> new long[1])[0] +=
-                        i.histogram().getTotalCount();
+                long count = i.histogram().getTotalCount();
+                seriesErrors.computeIfAbsent(bucket, b -> new long[ErrorKind.values().length])[kind.ordinal()] += count;
+                if (sep >= 0) {
+                    endpointErrors.computeIfAbsent(endpoint, n -> new TreeMap<>())
+                            .computeIfAbsent(bucket, b -> new long[ErrorKind.values().length])[kind.ordinal()] += count;
+                }
             }
         }
         double seconds = windowMs / 1000.0;
@@ -153,27 +165,14 @@ public final class HistogramLogMerge {
                     seconds,
                     e.getValue(),
                     null,
-                    Map.of()));
+                    Map.of(),
+                    mergedSeries(
+                            seriesLatency.keySet(),
+                            bucketMs,
+                            endpointLatency.getOrDefault(e.getKey(), new TreeMap<>()),
+                            endpointErrors.getOrDefault(e.getKey(), new TreeMap<>()))));
         }
-        List<IntervalStats> series = new ArrayList<>();
-        for (Map.Entry<Long, Histogram> e : seriesLatency.entrySet()) {
-            Histogram h = e.getValue();
-            long requests = h.getTotalCount();
-            long errs = Math.min(requests, seriesErrors.getOrDefault(e.getKey(), new long[1])[0]);
-            series.add(new IntervalStats(
-                    e.getKey() * bucketMs,
-                    bucketMs,
-                    requests,
-                    errs,
-                    requests / (bucketMs / 1000.0),
-                    h.getValueAtPercentile(50),
-                    h.getValueAtPercentile(90),
-                    h.getValueAtPercentile(99),
-                    h.getMaxValue(),
-                    0,
-                    0,
-                    0));
-        }
+        List<IntervalStats> series = mergedSeries(seriesLatency.keySet(), bucketMs, seriesLatency, seriesErrors);
         EndpointStats totalStats = ReportAssembler.stats(
                 "total",
                 "*",
@@ -187,8 +186,19 @@ public final class HistogramLogMerge {
                 seconds,
                 total,
                 open ? service : null,
-                Map.of());
+                Map.of(),
+                List.of());
         RunSettings settings = combined(headers, open, Duration.ofMillis(windowMs));
+        // the accounting is known only when every log recorded it; a partial sum would look complete and be wrong
+        List<HistogramLogTags.Totals> totals = headers.stream().allMatch(h -> h.totals() != null)
+                ? headers.stream().map(LogHeader::totals).toList()
+                : null;
+        LatencyStats lag = null;
+        if (open && totals != null && totals.stream().allMatch(t -> t.lag() != null)) {
+            Histogram merged = Histograms.create();
+            totals.forEach(t -> merged.add(t.lag()));
+            lag = LatencyStats.of(merged);
+        }
         return new LoadReport(
                 LoadReport.SCHEMA_VERSION,
                 "merged " + logs.size() + " histogram log(s): " + fileNames(logs),
@@ -200,13 +210,60 @@ public final class HistogramLogMerge {
                 series,
                 errors,
                 List.of(),
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                null);
+                sum(totals, HistogramLogTags.Totals::warmUp),
+                sum(totals, HistogramLogTags.Totals::late),
+                sum(totals, HistogramLogTags.Totals::dropped),
+                sum(totals, HistogramLogTags.Totals::cutOff),
+                sum(totals, HistogramLogTags.Totals::notStarted),
+                !open ? 0 : totals == null ? -1 : sum(totals, HistogramLogTags.Totals::scheduled),
+                lag);
+    }
+
+    private static long sum(
+            List<HistogramLogTags.Totals> totals, java.util.function.ToLongFunction<HistogramLogTags.Totals> f) {
+        return totals == null ? 0 : totals.stream().mapToLong(f).sum();
+    }
+
+    /**
+     * One interval per bucket of the total series: requests and latency from the bucket's histogram
+     * (none: an empty interval), errors by kind from the error-tagged histograms (capped at the
+     * requests, as a log may hold error tags without the matching latency).
+     */
+    private static List<IntervalStats> mergedSeries(
+            java.util.Set<Long> buckets, long bucketMs, Map<Long, Histogram> latency, Map<Long, long[]> errors) {
+        List<IntervalStats> series = new ArrayList<>();
+        Histogram none = new Histogram(Histograms.DIGITS);
+        for (long bucket : buckets) {
+            Histogram h = latency.getOrDefault(bucket, none);
+            long requests = h.getTotalCount();
+            long[] byKind = errors.get(bucket);
+            Map<ErrorKind, Long> kinds = new java.util.EnumMap<>(ErrorKind.class);
+            long errs = 0;
+            if (byKind != null) {
+                for (ErrorKind kind : ErrorKind.values()) {
+                    if (byKind[kind.ordinal()] > 0) {
+                        kinds.put(kind, byKind[kind.ordinal()]);
+                        errs += byKind[kind.ordinal()];
+                    }
+                }
+            }
+            series.add(Intervals.of(
+                    bucket * bucketMs,
+                    bucketMs * 1_000_000,
+                    requests,
+                    Math.min(requests, errs),
+                    h,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    kinds));
+        }
+        return series;
     }
 
     private static void read(Path log, List<Interval> into) {
@@ -314,6 +371,7 @@ public final class HistogramLogMerge {
     /** The settings and endpoint names from a log's comment lines; errors name the file and line. */
     private static LogHeader header(Path log) {
         RunSettings settings = null;
+        HistogramLogTags.Totals totals = null;
         Map<String, String> names = new LinkedHashMap<>();
         try (java.io.BufferedReader in = Files.newBufferedReader(log, java.nio.charset.StandardCharsets.UTF_8)) {
             String line;
@@ -328,6 +386,10 @@ public final class HistogramLogMerge {
                     if (s != null) {
                         settings = s;
                     }
+                    HistogramLogTags.Totals t = HistogramLogTags.parseTotals(line);
+                    if (t != null) {
+                        totals = t;
+                    }
                     String[] ep = HistogramLogTags.parseEndpoint(line);
                     if (ep != null) {
                         names.put(ep[0], ep[1]);
@@ -339,6 +401,6 @@ public final class HistogramLogMerge {
         } catch (IOException e) {
             throw new LoadTestException("histogram log " + log, "cannot be read: " + e.getMessage(), e);
         }
-        return new LogHeader(settings, names);
+        return new LogHeader(settings, names, totals);
     }
 }

@@ -5,11 +5,17 @@ import io.backendkit.loadgen.LoadModel;
 import io.backendkit.loadgen.RunSettings;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import org.HdrHistogram.Histogram;
 
 /**
  * Tags of the histograms in loadgen's HdrHistogram interval logs. The untagged histogram of each
@@ -117,6 +123,90 @@ public final class HistogramLogTags {
                 text(kv, "transport"));
     }
 
+    /** First word of the comment line, written at the end of a run, that records its open-model accounting. */
+    public static final String TOTALS_COMMENT = "backendkit-totals";
+
+    /**
+     * A run's accounting that histograms cannot hold: the open model's schedule (due, dropped, not
+     * started, late), requests cut off at the end, warm-up requests, and the schedule-lag histogram.
+     *
+     * @param scheduled arrivals due in the measured window (0 in the closed model)
+     * @param dropped arrivals dropped at the in-flight limit
+     * @param notStarted arrivals taken but not sent because the run ended
+     * @param late requests that waited for a free in-flight slot
+     * @param cutOff requests cut off at the end
+     * @param warmUp requests completed during warm-up
+     * @param lag the schedule lag, or null (closed model)
+     */
+    public record Totals(
+            long scheduled, long dropped, long notStarted, long late, long cutOff, long warmUp, Histogram lag) {}
+
+    /** The totals as one comment (without the leading {@code #}). */
+    public static String totalsComment(Totals t) {
+        String lag = "-";
+        if (t.lag() != null) {
+            ByteBuffer buffer = ByteBuffer.allocate(t.lag().getNeededByteBufferCapacity());
+            int length = t.lag().encodeIntoCompressedByteBuffer(buffer, Deflater.BEST_COMPRESSION);
+            lag = Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
+        }
+        return String.format(
+                Locale.ROOT,
+                "%s scheduled=%d dropped=%d notStarted=%d late=%d cutOff=%d warmUp=%d lag=%s",
+                TOTALS_COMMENT,
+                t.scheduled(),
+                t.dropped(),
+                t.notStarted(),
+                t.late(),
+                t.cutOff(),
+                t.warmUp(),
+                lag);
+    }
+
+    /**
+     * Parses a totals comment line (with its {@code #}); null when the line is not one.
+     *
+     * @throws IllegalArgumentException naming the key whose value cannot be read
+     */
+    public static Totals parseTotals(String line) {
+        String prefix = "#" + TOTALS_COMMENT + " ";
+        if (!line.startsWith(prefix)) {
+            return null;
+        }
+        Map<String, String> kv = new HashMap<>();
+        for (String part : line.substring(prefix.length()).trim().split(" ")) {
+            int eq = part.indexOf('=');
+            if (eq > 0) {
+                kv.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+        }
+        String lagText = text(kv, "lag", "totals");
+        Histogram lag = null;
+        if (!lagText.equals("-")) {
+            try {
+                lag = Histogram.decodeFromCompressedByteBuffer(
+                        ByteBuffer.wrap(Base64.getDecoder().decode(lagText)), 0);
+            } catch (DataFormatException | RuntimeException e) {
+                throw new IllegalArgumentException("totals comment: lag is not an encoded histogram");
+            }
+        }
+        return new Totals(
+                nonNegative(kv, "scheduled"),
+                nonNegative(kv, "dropped"),
+                nonNegative(kv, "notStarted"),
+                nonNegative(kv, "late"),
+                nonNegative(kv, "cutOff"),
+                nonNegative(kv, "warmUp"),
+                lag);
+    }
+
+    private static long nonNegative(Map<String, String> kv, String key) {
+        long v = number(kv, key, "totals");
+        if (v < 0) {
+            throw new IllegalArgumentException("totals comment: " + key + " is negative");
+        }
+        return v;
+    }
+
     /** Parses an endpoint comment line (with its {@code #}) into {tag name, full name}; null when it is not one. */
     public static String[] parseEndpoint(String line) {
         String prefix = "#" + ENDPOINT_COMMENT + " ";
@@ -135,18 +225,26 @@ public final class HistogramLogTags {
     }
 
     private static String text(Map<String, String> kv, String key) {
+        return text(kv, key, "settings");
+    }
+
+    private static String text(Map<String, String> kv, String key, String comment) {
         String v = kv.get(key);
         if (v == null || v.isEmpty()) {
-            throw new IllegalArgumentException("settings comment has no " + key);
+            throw new IllegalArgumentException(comment + " comment has no " + key);
         }
         return v;
     }
 
     private static long number(Map<String, String> kv, String key) {
+        return number(kv, key, "settings");
+    }
+
+    private static long number(Map<String, String> kv, String key, String comment) {
         try {
-            return Long.parseLong(text(kv, key));
+            return Long.parseLong(text(kv, key, comment));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("settings comment: " + key + " is not a whole number");
+            throw new IllegalArgumentException(comment + " comment: " + key + " is not a whole number");
         }
     }
 

@@ -2,6 +2,7 @@ package io.backendkit.loadgen.internal;
 
 import io.backendkit.core.Finding;
 import io.backendkit.loadgen.EndpointStats;
+import io.backendkit.loadgen.ErrorKind;
 import io.backendkit.loadgen.ErrorStats;
 import io.backendkit.loadgen.ExpectationResult;
 import io.backendkit.loadgen.IntervalStats;
@@ -9,25 +10,38 @@ import io.backendkit.loadgen.LatencyStats;
 import io.backendkit.loadgen.LoadModel;
 import io.backendkit.loadgen.LoadReport;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * The self-contained HTML page of a {@link LoadReport}: summary figures, latency table, status codes,
  * bytes, a latency percentile curve and charts over time (throughput against the offered rate,
- * latency p50/p90/p99/max, active users or requests in flight, late requests) as inline SVG with a
- * hover title on every data point, errors, expectations and hints. One inline script (no source,
- * no network) checks in the browser that every chart drew its data and that no label is clipped,
- * and records the result on the {@code <html>} element ({@code data-charts}, {@code data-drawn},
- * {@code data-clipped}, {@code data-overflow}). Readable from 360 px wide: charts scale, wide tables
- * scroll inside their box.
+ * latency p50/p90/p99/max, throughput and p99 of the {@value #MAX_ENDPOINT_LINES} busiest endpoints,
+ * active users or requests in flight, errors by kind, late and unsent arrivals, schedule lag, bytes) as
+ * inline SVG with a hover title on every data point and an HTML legend under each chart, errors,
+ * expectations and hints. Charts without data (no errors, a closed model, a merged report without
+ * bytes) are left out. Two inline scripts (no source, no network): one checks in the browser that
+ * every chart drew its data, that every dot has a title and that no label is clipped, and records the
+ * result on the {@code <html>} element ({@code data-charts}, {@code data-drawn}, {@code data-hover},
+ * {@code data-clipped}, {@code data-overflow}); the other draws a crosshair and a tooltip with the
+ * values of the interval under the pointer. Readable from 360 px wide: charts scale, legends wrap,
+ * wide tables scroll inside their box.
  */
 public final class HtmlReport {
 
-    private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2"
+    private static final String[] COLOURS = {
+        "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f"
     };
+    /** Endpoints drawn in the per-endpoint charts; the others are named under them. */
+    static final int MAX_ENDPOINT_LINES = 8;
+    /** At most this many hover dots per line; longer series get every n-th point. */
+    private static final int MAX_DOTS = 600;
+
     private static final int W = 760;
     private static final int H = 300;
     private static final int LEFT = 70;
@@ -52,21 +66,54 @@ public final class HtmlReport {
             + "svg.chart{display:block;width:100%;max-width:760px;height:auto;background:#fff;border:1px solid #ddd;"
             + "margin:.5em 0}svg text{font-size:11px;fill:#444}svg circle{fill-opacity:.85}"
             + "svg circle:hover{stroke:#000;stroke-width:2}"
-            + ".hint{color:#555}"
-            + "@media (max-width:600px){body{padding:0 .5em}td,th{padding:.2em .35em}table{font-size:.85em}}";
+            + ".hint{color:#555}.more{color:#555;font-size:.85em;overflow-wrap:anywhere}"
+            + ".legend{display:flex;flex-wrap:wrap;gap:.2em 1.1em;font-size:.85em;margin:-.2em 0 .6em}"
+            + ".legend span{overflow-wrap:anywhere;min-width:0}"
+            + ".legend i{display:inline-block;width:1.8em;border-top:2px solid;vertical-align:middle;margin-right:.35em}"
+            + ".tip{position:fixed;z-index:9;pointer-events:none;background:#fff;border:1px solid #888;"
+            + "border-radius:3px;padding:.25em .45em;font-size:.8em;white-space:pre;box-shadow:0 1px 4px #0003}"
+            + "svg line.cross{stroke:#999;stroke-dasharray:3,3;pointer-events:none}"
+            + "@media (max-width:600px){body{padding:0 .5em}td,th{padding:.2em .35em}table{font-size:.85em}"
+            + "svg text{font-size:17px}}";
 
     /**
      * Runs in the browser after load: counts the charts, those whose every line drew a non-empty
      * path, labels that fall outside their chart, and whether the page is wider than the window.
      */
     private static final String SELF_CHECK = "(function(){var charts=document.querySelectorAll('svg.chart'),drawn=0,"
-            + "clipped=0,names=[];charts.forEach(function(svg){var lines=svg.querySelectorAll("
+            + "clipped=0,hover=0,names=[];charts.forEach(function(svg){var lines=svg.querySelectorAll("
             + "'polyline'),ok=lines.length>0;lines.forEach(function(l){var b=l.getBBox();if(!(l.getTotalLength()>0||"
-            + "b.width>0||b.height>0))ok=false;});if(ok)drawn++;svg.querySelectorAll('text').forEach(function(t){"
+            + "b.width>0||b.height>0))ok=false;});if(ok)drawn++;var dots=svg.querySelectorAll('circle');if(dots.length>0&&svg.querySelectorAll('circle>title').length"
+            + "===dots.length)hover++;svg.querySelectorAll('text').forEach(function(t){"
             + "var b=t.getBoundingClientRect(),o=svg.getBoundingClientRect();if(b.left<o.left-1||b.top<o.top-1||"
             + "b.right>o.right+1||b.bottom>o.bottom+1){clipped++;names.push(t.textContent);}});});var d=document.documentElement;d.setAttribute('data-charts',charts"
-            + ".length);d.setAttribute('data-drawn',drawn);d.setAttribute('data-clipped',clipped);d.setAttribute('data-clipped-labels',names.join(' | '));d.setAttribute("
+            + ".length);d.setAttribute('data-drawn',drawn);d.setAttribute('data-hover',hover);d.setAttribute('data-clipped',clipped);d.setAttribute('data-clipped-labels',names.join(' | '));d.setAttribute("
             + "'data-overflow',d.scrollWidth>d.clientWidth+1?'yes':'no');})();";
+
+    /**
+     * Runs in the browser: a crosshair and a tooltip with every value at the interval nearest the
+     * pointer, or the tap on a phone (the dots' own titles). With {@code #selftest-hover} in the address it hovers the first
+     * chart's first dot itself and records the tooltip text on {@code <html>} as {@code data-tip}.
+     */
+    private static final String TOOLTIP = "(function(){var tip=document.createElement('div');tip.className='tip';"
+            + "tip.style.display='none';document.body.appendChild(tip);var ns='http://www.w3.org/2000/svg';"
+            + "document.querySelectorAll('svg.chart').forEach(function(svg){var dots=Array.prototype.slice.call("
+            + "svg.querySelectorAll('circle'));if(!dots.length)return;var cross=document.createElementNS(ns,'line');"
+            + "cross.setAttribute('class','cross');cross.setAttribute('y1','" + TOP + "');cross.setAttribute('y2','"
+            + (H - BOTTOM) + "');cross.style.display='none';svg.appendChild(cross);function off(){tip.style.display="
+            + "'none';cross.style.display='none';}function move(ev){var m=svg.getScreenCTM();"
+            + "if(!m)return;var p=svg.createSVGPoint();p.x=ev.clientX;p.y=ev.clientY;p=p.matrixTransform(m.inverse());"
+            + "var best=null,bd=Infinity;dots.forEach(function(c){var d=Math.abs(c.cx.baseVal.value-p.x);if(d<bd){bd=d;"
+            + "best=c.cx.baseVal.value;}});if(best===null||bd>25){off();return;}var text=[];dots.forEach(function(c){"
+            + "if(Math.abs(c.cx.baseVal.value-best)<0.5){var t=c.querySelector('title');if(t)text.push(t.textContent);}});"
+            + "cross.setAttribute('x1',best);cross.setAttribute('x2',best);cross.style.display='';tip.textContent="
+            + "text.join('\\n');tip.style.display='block';var x=ev.clientX+14,y=ev.clientY+14;if(x+tip.offsetWidth>"
+            + "window.innerWidth)x=Math.max(0,ev.clientX-14-tip.offsetWidth);if(y+tip.offsetHeight>window.innerHeight)"
+            + "y=Math.max(0,ev.clientY-14-tip.offsetHeight);tip.style.left=x+'px';tip.style.top=y+'px';}svg.addEventListener('mousemove',move);"
+            + "svg.addEventListener('click',move);svg.addEventListener('mouseleave',off);});if(location.hash==='#selftest-hover'){var c=document."
+            + "querySelector('svg.chart circle');if(c){var b=c.getBoundingClientRect();c.ownerSVGElement.dispatchEvent("
+            + "new MouseEvent('mousemove',{clientX:b.left+b.width/2,clientY:b.top+b.height/2,bubbles:true}));"
+            + "document.documentElement.setAttribute('data-tip',tip.textContent);}}})();";
 
     private HtmlReport() {}
 
@@ -97,33 +144,7 @@ public final class HtmlReport {
         percentileTable(h, r);
         h.append("<h2>latency by percentile</h2>\n").append(percentileCurve(r));
         if (!r.timeSeries().isEmpty()) {
-            List<IntervalStats> series = r.timeSeries();
-            h.append("<h2>throughput over time</h2>\n").append(throughputChart(series));
-            h.append("<h2>latency over time</h2>\n").append(latencyChart(series));
-            h.append(open ? "<h2>requests in flight over time</h2>\n" : "<h2>active users over time</h2>\n")
-                    .append(timeChart(
-                            open ? "requests in flight over time" : "active users over time",
-                            series,
-                            open ? "in flight" : "users",
-                            List.of(open ? "most in flight" : "most active users"),
-                            List.of(false),
-                            List.of(series.stream()
-                                    .mapToDouble(IntervalStats::users)
-                                    .toArray()),
-                            ""));
-            if (open) {
-                h.append("<h2>late requests over time</h2>\n")
-                        .append(timeChart(
-                                "late requests over time",
-                                series,
-                                "requests",
-                                List.of("late (waited for a connection or slot)"),
-                                List.of(false),
-                                List.of(series.stream()
-                                        .mapToDouble(IntervalStats::late)
-                                        .toArray()),
-                                ""));
-            }
+            overTime(h, r, open);
         }
         statusTable(h, r);
         bytesTable(h, r);
@@ -169,7 +190,11 @@ public final class HtmlReport {
             }
             h.append("</ul>\n");
         }
-        h.append("<script>").append(SELF_CHECK).append("</script>\n</body>\n</html>\n");
+        h.append("<script>")
+                .append(SELF_CHECK)
+                .append("</script>\n<script>")
+                .append(TOOLTIP)
+                .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -190,7 +215,12 @@ public final class HtmlReport {
                 seconds > 0 ? String.format(Locale.ROOT, "%.2f", t.bytesReceived() / 1e6 / seconds) : "0",
                 "MB/s received");
         if (open) {
-            card(h, String.format(Locale.ROOT, "%,d", r.scheduledRequests()), "arrivals due");
+            card(
+                    h,
+                    r.scheduledRequests() < 0
+                            ? "not recorded"
+                            : String.format(Locale.ROOT, "%,d", r.scheduledRequests()),
+                    "arrivals due");
             card(h, String.format(Locale.ROOT, "%,d", r.lateRequests()), "late");
             card(h, String.format(Locale.ROOT, "%,d", r.droppedRequests()), "dropped (in-flight limit)");
             card(h, String.format(Locale.ROOT, "%,d", r.notStartedRequests()), "not started (run ended)");
@@ -324,8 +354,12 @@ public final class HtmlReport {
         List<double[][]> marks = new ArrayList<>();
         List<EndpointStats> shown = new ArrayList<>();
         shown.add(r.total());
+        List<EndpointStats> rest = List.of();
         if (r.endpoints().size() > 1) {
-            shown.addAll(r.endpoints());
+            List<EndpointStats> busiest = busiest(r.endpoints());
+            int drawn = Math.min(MAX_ENDPOINT_LINES, busiest.size());
+            shown.addAll(busiest.subList(0, drawn));
+            rest = busiest.subList(drawn, busiest.size());
         }
         for (EndpointStats e : shown) {
             if (e.latency().count() == 0) {
@@ -379,21 +413,44 @@ public final class HtmlReport {
             for (double[] p : series.get(s)) {
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(Math.min(p[0], maxX), maxX), y(p[1], maxY)));
             }
-            polyline(svg, points, COLOURS[s % COLOURS.length], dashed.get(s));
+            polyline(svg, points, colour(s), dashed.get(s));
             for (double[] m : marks.get(s)) {
                 svg.append(String.format(
                         Locale.ROOT,
                         "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s %s: %s ms</title></circle>",
                         x(Math.min(m[0], maxX), maxX),
                         y(m[1], maxY),
-                        COLOURS[s % COLOURS.length],
+                        colour(s),
                         esc(names.get(s)),
                         m[2] >= 100 ? "max" : "p" + number(m[2]),
                         number(m[1])));
             }
         }
-        legend(svg, names, dashed);
-        return svg.append("</svg>\n").toString();
+        svg.append("</svg>\n");
+        List<Line> legend = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            legend.add(new Line(names.get(i), dashed.get(i), new double[0], null));
+        }
+        return svg.append(legend(legend)).append(notDrawn(rest)).toString();
+    }
+
+    /** The endpoints by requests, most first; those with as many keep their declaration order. */
+    private static List<EndpointStats> busiest(List<EndpointStats> endpoints) {
+        List<EndpointStats> sorted = new ArrayList<>(endpoints);
+        sorted.sort(Comparator.comparingLong(EndpointStats::requests).reversed()); // a stable sort
+        return sorted;
+    }
+
+    /** The line under a chart naming the endpoints it leaves out, or "". */
+    private static String notDrawn(List<EndpointStats> rest) {
+        if (rest.isEmpty()) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder("<p class=\"more\">Not drawn (fewer requests): ");
+        for (int i = 0; i < rest.size(); i++) {
+            note.append(i == 0 ? "" : ", ").append(esc(rest.get(i).name()));
+        }
+        return note.append(".</p>\n").toString();
     }
 
     /** {x, ms, percentile} at p50, p90, p99, p99.9 and the maximum, for the hover dots. */
@@ -420,68 +477,171 @@ public final class HtmlReport {
         return points.toArray(new double[0][]);
     }
 
-    private static String throughputChart(List<IntervalStats> series) {
-        List<String> names = new ArrayList<>(List.of("completed req/s"));
-        List<Boolean> dashed = new ArrayList<>(List.of(false));
-        List<double[]> values = new ArrayList<>();
-        values.add(
-                series.stream().mapToDouble(IntervalStats::throughputPerSecond).toArray());
-        if (series.stream().anyMatch(i -> i.errors() > 0)) {
-            names.add("errors/s");
-            dashed.add(false);
-            values.add(series.stream()
-                    .mapToDouble(i -> i.errors() / (Math.max(i.durationMillis(), 1) / 1000.0))
-                    .toArray());
+    /** One line of a chart: its name, style, a value per interval (NaN: no point) and optional hover texts. */
+    private record Line(String name, boolean dashed, double[] values, String[] titles) {}
+
+    /** The charts over time, each with its heading and legend; charts without data are left out. */
+    private static void overTime(StringBuilder h, LoadReport r, boolean open) {
+        List<IntervalStats> series = r.timeSeries();
+        chart(h, "throughput over time", series, "req/s", throughputLines(series), "");
+        chart(h, "latency over time", series, "ms", latencyLines(series), " ms");
+        endpointCharts(h, r);
+        chart(
+                h,
+                open ? "requests in flight over time" : "active users over time",
+                series,
+                open ? "in flight" : "users",
+                List.of(new Line(
+                        open ? "most in flight" : "most active users", false, values(series, i -> i.users()), null)),
+                "");
+        EnumSet<ErrorKind> kinds = EnumSet.noneOf(ErrorKind.class);
+        series.forEach(i -> kinds.addAll(i.errorsByKind().keySet()));
+        if (!kinds.isEmpty()) {
+            List<Line> lines = new ArrayList<>();
+            for (ErrorKind kind : kinds) {
+                lines.add(new Line(
+                        kind.name(), false, values(series, i -> i.errorsByKind().getOrDefault(kind, 0L)), null));
+            }
+            chart(h, "errors by kind over time", series, "errors per interval", lines, " errors");
         }
-        if (series.stream().anyMatch(i -> i.offeredRatePerSecond() > 0)) {
-            names.add("offered req/s");
-            dashed.add(true);
-            values.add(series.stream()
-                    .mapToDouble(IntervalStats::offeredRatePerSecond)
-                    .toArray());
+        if (open && Intervals.carriesSchedule(series)) {
+            chart(
+                    h,
+                    "late and unsent arrivals over time",
+                    series,
+                    "arrivals per interval",
+                    List.of(
+                            new Line(
+                                    "late (waited for a connection or slot)",
+                                    false,
+                                    values(series, i -> i.late()),
+                                    null),
+                            new Line("dropped (in-flight limit)", false, values(series, i -> i.dropped()), null),
+                            new Line("not started (run ended)", true, values(series, i -> i.notStarted()), null)),
+                    "");
+            if (series.stream().anyMatch(i -> i.lagMaxNanos() > 0)) {
+                chart(
+                        h,
+                        "schedule lag over time",
+                        series,
+                        "ms",
+                        List.of(
+                                new Line("lag p50", false, answered(series, i -> i.lagP50Nanos() / 1e6), null),
+                                new Line("lag p99", false, answered(series, i -> i.lagP99Nanos() / 1e6), null),
+                                new Line("lag max", true, answered(series, i -> i.lagMaxNanos() / 1e6), null)),
+                        " ms");
+            }
         }
-        return timeChart("throughput over time", series, "req/s", names, dashed, values, "");
+        if (series.stream().anyMatch(i -> i.bytesReceived() > 0 || i.bytesSent() > 0)) {
+            chart(
+                    h,
+                    "bytes over time",
+                    series,
+                    "MB/s",
+                    List.of(
+                            new Line("received (wire)", false, perSecond(series, i -> i.bytesReceived() / 1e6), null),
+                            new Line("sent (wire)", true, perSecond(series, i -> i.bytesSent() / 1e6), null)),
+                    " MB/s");
+        }
     }
 
-    private static String latencyChart(List<IntervalStats> series) {
-        List<double[]> values = new ArrayList<>();
-        for (int k = 0; k < 4; k++) {
-            double[] v = new double[series.size()];
-            for (int j = 0; j < v.length; j++) {
-                IntervalStats i = series.get(j);
-                long nanos = k == 0 ? i.p50Nanos() : k == 1 ? i.p90Nanos() : k == 2 ? i.p99Nanos() : i.maxNanos();
-                v[j] = i.requests() == 0 ? Double.NaN : nanos / 1e6;
-            }
-            values.add(v);
+    private static void chart(
+            StringBuilder h, String title, List<IntervalStats> series, String unit, List<Line> lines, String suffix) {
+        h.append("<h2>")
+                .append(esc(title))
+                .append("</h2>\n")
+                .append(timeChart(title, series, unit, lines, suffix))
+                .append(legend(lines));
+    }
+
+    private static double[] values(List<IntervalStats> series, ToDoubleFunction<IntervalStats> f) {
+        return series.stream().mapToDouble(f).toArray();
+    }
+
+    /** The figure of intervals with completed requests; NaN (no point) for the others. */
+    private static double[] answered(List<IntervalStats> series, ToDoubleFunction<IntervalStats> f) {
+        return series.stream()
+                .mapToDouble(i -> i.requests() == 0 ? Double.NaN : f.applyAsDouble(i))
+                .toArray();
+    }
+
+    /** The figure per second of each interval; NaN for an interval of no length. */
+    private static double[] perSecond(List<IntervalStats> series, ToDoubleFunction<IntervalStats> f) {
+        return series.stream()
+                .mapToDouble(
+                        i -> i.durationMillis() == 0 ? Double.NaN : f.applyAsDouble(i) / (i.durationMillis() / 1000.0))
+                .toArray();
+    }
+
+    private static List<Line> throughputLines(List<IntervalStats> series) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line("completed req/s", false, values(series, IntervalStats::throughputPerSecond), null));
+        if (series.stream().anyMatch(i -> i.errors() > 0)) {
+            lines.add(new Line("errors/s", false, perSecond(series, i -> i.errors()), null));
         }
-        return timeChart(
-                "latency over time",
-                series,
-                "ms",
-                List.of("p50", "p90", "p99", "max"),
-                List.of(false, false, false, true),
-                values,
-                " ms");
+        if (series.stream().anyMatch(i -> i.offeredRatePerSecond() > 0)) {
+            lines.add(new Line("offered req/s", true, values(series, IntervalStats::offeredRatePerSecond), null));
+        }
+        return lines;
+    }
+
+    private static List<Line> latencyLines(List<IntervalStats> series) {
+        return List.of(
+                new Line("p50", false, answered(series, i -> i.p50Nanos() / 1e6), null),
+                new Line("p90", false, answered(series, i -> i.p90Nanos() / 1e6), null),
+                new Line("p99", false, answered(series, i -> i.p99Nanos() / 1e6), null),
+                new Line("max", true, answered(series, i -> i.maxNanos() / 1e6), null));
+    }
+
+    /**
+     * Throughput and p99 latency per endpoint over time, a line for each of the {@value
+     * #MAX_ENDPOINT_LINES} busiest endpoints (the others are named under the charts); left out for a
+     * single endpoint, whose series is the run's.
+     */
+    private static void endpointCharts(StringBuilder h, LoadReport r) {
+        int intervals = r.timeSeries().size();
+        List<EndpointStats> busiest = busiest(r.endpoints().stream()
+                .filter(e -> e.timeSeries().size() == intervals)
+                .toList());
+        if (r.endpoints().size() < 2 || busiest.isEmpty()) {
+            return;
+        }
+        List<EndpointStats> drawn = busiest.subList(0, Math.min(MAX_ENDPOINT_LINES, busiest.size()));
+        List<EndpointStats> rest = busiest.subList(drawn.size(), busiest.size());
+        List<Line> throughput = new ArrayList<>();
+        List<Line> latency = new ArrayList<>();
+        for (EndpointStats e : drawn) {
+            List<IntervalStats> s = e.timeSeries();
+            String[] rates = new String[intervals];
+            String[] latencies = new String[intervals];
+            for (int j = 0; j < intervals; j++) {
+                IntervalStats i = s.get(j);
+                rates[j] = e.name() + ": " + number(i.throughputPerSecond()) + " req/s, "
+                        + String.format(Locale.ROOT, "%,d requests, %,d errors", i.requests(), i.errors());
+                latencies[j] = e.name() + ": p50 " + TextReport.ms(i.p50Nanos()) + ", p99 "
+                        + TextReport.ms(i.p99Nanos()) + ", max " + TextReport.ms(i.maxNanos()) + " ms";
+            }
+            throughput.add(new Line(e.name(), false, values(s, IntervalStats::throughputPerSecond), rates));
+            latency.add(new Line(e.name(), false, answered(s, i -> i.p99Nanos() / 1e6), latencies));
+        }
+        String note = notDrawn(rest);
+        chart(h, "throughput by endpoint over time", r.timeSeries(), "req/s", throughput, "");
+        h.append(note);
+        chart(h, "latency p99 by endpoint over time", r.timeSeries(), "ms", latency, " ms");
+        h.append(note);
     }
 
     /**
      * A chart over the intervals: one line per series (NaN values skipped), a dot with a hover title
-     * ("2.5 s: p99 12.1 ms") at every value.
+     * ("2.5 s: p99 12.1 ms", or the line's own text for that interval) at every value, or at every
+     * n-th of a long series.
      */
     private static String timeChart(
-            String title,
-            List<IntervalStats> series,
-            String unit,
-            List<String> names,
-            List<Boolean> dashed,
-            List<double[]> values,
-            String suffix) {
-        double maxT =
-                series.stream().mapToLong(IntervalStats::startMillis).max().orElse(0)
-                        + series.get(series.size() - 1).durationMillis();
+            String title, List<IntervalStats> series, String unit, List<Line> lines, String suffix) {
+        double maxT = series.stream().mapToLong(IntervalStats::endMillis).max().orElse(0);
         double maxY = 0;
-        for (double[] v : values) {
-            for (double d : v) {
+        for (Line l : lines) {
+            for (double d : l.values()) {
                 if (!Double.isNaN(d)) {
                     maxY = Math.max(maxY, d);
                 }
@@ -491,13 +651,17 @@ public final class HtmlReport {
         StringBuilder svg = openSvg(title);
         axes(svg, maxY, unit);
         timeAxis(svg, maxT);
-        boolean dots = series.size() <= 600;
-        for (int s = 0; s < values.size(); s++) {
+        int step = Math.max(1, (series.size() + MAX_DOTS - 1) / MAX_DOTS);
+        for (int s = 0; s < lines.size(); s++) {
+            Line line = lines.get(s);
             StringBuilder points = new StringBuilder();
             StringBuilder marks = new StringBuilder();
-            double[] v = values.get(s);
-            String colour = COLOURS[s % COLOURS.length];
-            for (int j = 0; j < v.length; j++) {
+            double[] v = line.values();
+            String colour = colour(s);
+            int count = 0;
+            double lastX = 0;
+            double lastY = 0;
+            for (int j = 0; j < v.length && j < series.size(); j++) {
                 if (Double.isNaN(v[j])) {
                     continue;
                 }
@@ -505,23 +669,28 @@ public final class HtmlReport {
                 double px = tx(i.startMillis() + i.durationMillis() / 2.0, maxT);
                 double py = y(v[j], maxY);
                 points.append(point(px, py));
-                if (dots) {
+                count++;
+                lastX = px;
+                lastY = py;
+                if (j % step == 0 || j == v.length - 1) {
+                    String text = line.titles() != null ? line.titles()[j] : line.name() + " " + number(v[j]) + suffix;
                     marks.append(String.format(
                             Locale.ROOT,
-                            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s s: %s %s%s</title></circle>",
+                            "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s s: %s</title></circle>",
                             px,
                             py,
                             colour,
-                            number((i.startMillis() + i.durationMillis()) / 1000.0),
-                            esc(names.get(s)),
-                            number(v[j]),
-                            suffix));
+                            seconds(i.endMillis() / 1000.0),
+                            esc(text)));
                 }
             }
-            polyline(svg, points, colour, dashed.get(s));
+            if (count == 1) {
+                // a single point: a short dash, so that it shows as a line
+                points.append(point(lastX - 3, lastY)).append(point(lastX + 3, lastY));
+            }
+            polyline(svg, points, colour, line.dashed());
             svg.append(marks);
         }
-        legend(svg, names, dashed);
         return svg.append("</svg>\n").toString();
     }
 
@@ -566,11 +735,11 @@ public final class HtmlReport {
                     "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
                     LEFT - 5,
                     y + 4,
-                    number(v)));
+                    axisNumber(v)));
         }
         svg.append(String.format(
                 Locale.ROOT,
-                "<text x=\"12\" y=\"%d\" transform=\"rotate(-90 12 %d)\" text-anchor=\"middle\">%s</text>",
+                "<text x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\" text-anchor=\"middle\">%s</text>",
                 (TOP + H - BOTTOM) / 2,
                 (TOP + H - BOTTOM) / 2,
                 esc(unit)));
@@ -585,7 +754,7 @@ public final class HtmlReport {
                     "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s s</text>",
                     x,
                     H - BOTTOM + 15,
-                    number(t / 1000)));
+                    seconds(t / 1000)));
         }
         svg.append(String.format(
                 Locale.ROOT,
@@ -607,21 +776,22 @@ public final class HtmlReport {
                 .append("\"/>");
     }
 
-    private static void legend(StringBuilder svg, List<String> names, List<Boolean> dashed) {
-        for (int i = 0; i < names.size(); i++) {
-            int y = TOP + 10 + i * 14;
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>",
-                    LEFT + 10,
-                    y - 4,
-                    LEFT + 30,
-                    y - 4,
-                    COLOURS[i % COLOURS.length],
-                    dashed.get(i) ? " stroke-dasharray=\"5,3\"" : ""));
-            svg.append(
-                    String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", LEFT + 35, y, esc(names.get(i))));
+    /** The legend under a chart, as HTML so that long names wrap instead of being clipped. */
+    private static String legend(List<Line> lines) {
+        StringBuilder l = new StringBuilder("<div class=\"legend\">");
+        for (int i = 0; i < lines.size(); i++) {
+            l.append("<span><i style=\"border-top-color:")
+                    .append(colour(i))
+                    .append(lines.get(i).dashed() ? ";border-top-style:dashed" : "")
+                    .append("\"></i>")
+                    .append(esc(lines.get(i).name()))
+                    .append("</span>");
         }
+        return l.append("</div>\n").toString();
+    }
+
+    private static String colour(int i) {
+        return COLOURS[i % COLOURS.length];
     }
 
     private static String point(double x, double y) {
@@ -652,6 +822,26 @@ public final class HtmlReport {
             }
         }
         return 10 * exp;
+    }
+
+    /** Seconds for the time axis and hover titles: 0, 0.25, 1.5, 120. */
+    static String seconds(double s) {
+        if (s >= 100 || s == Math.rint(s)) {
+            return String.format(Locale.ROOT, "%,.0f", s);
+        }
+        String text = String.format(Locale.ROOT, "%.2f", s);
+        return text.endsWith("0") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    /** An axis label short enough for a phone: 2.5M, 250k, 1,000, 0.5. */
+    static String axisNumber(double v) {
+        if (Math.abs(v) >= 1e6) {
+            return number(v / 1e6) + "M";
+        }
+        if (Math.abs(v) >= 1e4) {
+            return number(v / 1e3) + "k";
+        }
+        return number(v);
     }
 
     private static String number(double v) {

@@ -25,6 +25,7 @@ final class ReportAssembler {
             Target target,
             Bucket totals,
             List<IntervalStats> series,
+            List<List<IntervalStats>> endpointSeries,
             Instant startedAt,
             long measuredNanos,
             long warmUpRequests,
@@ -74,7 +75,8 @@ final class ReportAssembler {
                     seconds,
                     latency,
                     service,
-                    statuses));
+                    statuses,
+                    endpointSeries.get(e)));
             for (ErrorKind kind : ErrorKind.values()) {
                 long count = totals.errorsByKind[e][kind.ordinal()];
                 if (count > 0) {
@@ -95,7 +97,8 @@ final class ReportAssembler {
                 seconds,
                 allLatency,
                 open ? allService : null,
-                allStatuses);
+                allStatuses,
+                List.of());
         RunSettings settings = settings(plan, target.transport());
         long late = 0;
         for (IntervalStats i : series) {
@@ -134,7 +137,8 @@ final class ReportAssembler {
             double seconds,
             Histogram latency,
             Histogram service,
-            Map<String, Long> statuses) {
+            Map<String, Long> statuses,
+            List<IntervalStats> timeSeries) {
         return new EndpointStats(
                 name,
                 method,
@@ -155,7 +159,8 @@ final class ReportAssembler {
                 service == null ? null : LatencyStats.of(service),
                 statuses,
                 Histograms.encode(latency),
-                service == null ? null : Histograms.encode(service));
+                service == null ? null : Histograms.encode(service),
+                timeSeries);
     }
 
     /** The settings a report records for a plan. */

@@ -5,6 +5,7 @@ import io.backendkit.core.TextTable;
 import io.backendkit.loadgen.EndpointStats;
 import io.backendkit.loadgen.ErrorStats;
 import io.backendkit.loadgen.ExpectationResult;
+import io.backendkit.loadgen.IntervalStats;
 import io.backendkit.loadgen.LatencyStats;
 import io.backendkit.loadgen.LoadModel;
 import io.backendkit.loadgen.LoadReport;
@@ -47,7 +48,13 @@ public final class TextReport {
                 t.noResponse(),
                 noResponseKinds(r),
                 t.retries()));
-        if (r.settings().model() == LoadModel.OPEN) {
+        if (r.settings().model() == LoadModel.OPEN && r.scheduledRequests() < 0) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "open model: schedule not recorded in the merged logs (written before they carried it): %,d sent,"
+                            + " arrivals dropped or not started unknown%n",
+                    t.requests()));
+        } else if (r.settings().model() == LoadModel.OPEN) {
             out.append(String.format(
                     Locale.ROOT,
                     "open model: %,d due = %,d sent + %,d dropped (in-flight limit) + %,d not started (run ended);"
@@ -86,6 +93,7 @@ public final class TextReport {
                     t.bodyBytesReceived()));
         }
         out.append('\n').append(percentileTable(r));
+        out.append(overTime(r));
         Map<String, Long> statuses = t.statusCounts();
         if (!statuses.isEmpty()) {
             List<String> parts = new ArrayList<>();
@@ -163,6 +171,75 @@ public final class TextReport {
             }
         }
         return table.build().render();
+    }
+
+    /**
+     * The worst intervals of the run and of each endpoint (highest p99, most errors; in the open model the
+     * highest schedule lag and most unsent arrivals), or "" without a series. The JSON and HTML reports
+     * hold every interval.
+     */
+    static String overTime(LoadReport r) {
+        List<IntervalStats> series = r.timeSeries();
+        if (series.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%nover time: %d interval(s) of %,d ms (each one in the JSON and HTML reports)%n",
+                series.size(),
+                series.get(0).durationMillis()));
+        TextTable.Builder table = TextTable.builder("series", "highest p99 (ms)", "at (s)", "most errors", "at (s)")
+                .alignRight(1, 2, 3, 4);
+        worst(table, "total", series);
+        if (r.endpoints().size() > 1) {
+            for (EndpointStats e : r.endpoints()) {
+                worst(table, e.name(), e.timeSeries());
+            }
+        }
+        out.append(table.build().render());
+        if (r.settings().model() == LoadModel.OPEN && Intervals.carriesSchedule(series)) {
+            IntervalStats lag = max(series, IntervalStats::lagP99Nanos);
+            IntervalStats unsent = max(series, i -> i.dropped() + i.notStarted());
+            long most = unsent.dropped() + unsent.notStarted();
+            out.append(String.format(
+                    Locale.ROOT,
+                    "highest schedule lag p99 %s ms at %s s; %s%n",
+                    ms(lag.lagP99Nanos()),
+                    span(lag),
+                    most == 0
+                            ? "every due arrival was sent"
+                            : String.format(Locale.ROOT, "most arrivals never sent %,d at %s s", most, span(unsent))));
+        }
+        return out.toString();
+    }
+
+    private static void worst(TextTable.Builder table, String name, List<IntervalStats> series) {
+        if (series.isEmpty()) {
+            return;
+        }
+        IntervalStats p99 = max(series, IntervalStats::p99Nanos);
+        IntervalStats errors = max(series, IntervalStats::errors);
+        table.row(
+                name,
+                ms(p99.p99Nanos()),
+                span(p99),
+                String.format(Locale.ROOT, "%,d", errors.errors()),
+                errors.errors() == 0 ? "-" : span(errors));
+    }
+
+    /** The first interval with the largest figure. */
+    private static IntervalStats max(List<IntervalStats> series, java.util.function.ToLongFunction<IntervalStats> f) {
+        IntervalStats best = series.get(0);
+        for (IntervalStats i : series) {
+            if (f.applyAsLong(i) > f.applyAsLong(best)) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static String span(IntervalStats i) {
+        return String.format(Locale.ROOT, "%.2f-%.2f", i.startMillis() / 1000.0, i.endMillis() / 1000.0);
     }
 
     private static void addRow(TextTable.Builder table, String label, EndpointStats e, LatencyStats l) {

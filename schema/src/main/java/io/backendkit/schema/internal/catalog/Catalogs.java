@@ -27,6 +27,17 @@ public final class Catalogs {
     }
 
     /**
+     * A MySQL view's options as the live reader lists them.
+     *
+     * @param checkOption {@code CASCADED}, {@code LOCAL}, {@code NONE} or null
+     * @param securityType {@code DEFINER}, {@code INVOKER} or null
+     * @return e.g. {@code check local security invoker}, or null for the defaults
+     */
+    public static String mysqlViewOptions(String checkOption, String securityType) {
+        return MySqlCatalogReader.viewOptions(checkOption, securityType);
+    }
+
+    /**
      * A MySQL/MariaDB {@code COLUMN_DEFAULT} as the live reader renders it.
      *
      * @param dflt the default as the catalog reports it, or null

@@ -26,7 +26,8 @@ import java.util.Map;
 final class MySqlCatalogReader {
 
     private static final String TABLES = """
-            SELECT t.TABLE_SCHEMA, t.TABLE_NAME, t.TABLE_TYPE, t.TABLE_ROWS, t.TABLE_COMMENT, v.VIEW_DEFINITION
+            SELECT t.TABLE_SCHEMA, t.TABLE_NAME, t.TABLE_TYPE, t.TABLE_ROWS, t.TABLE_COMMENT, v.VIEW_DEFINITION,
+                   v.CHECK_OPTION, v.SECURITY_TYPE
             FROM information_schema.TABLES t
             LEFT JOIN information_schema.VIEWS v ON v.TABLE_SCHEMA = t.TABLE_SCHEMA AND v.TABLE_NAME = t.TABLE_NAME
             WHERE t.TABLE_SCHEMA IN (%s)
@@ -70,11 +71,31 @@ final class MySqlCatalogReader {
 
     private MySqlCatalogReader() {}
 
+    /**
+     * A view's options other than the defaults, as {@code check cascaded security invoker}, or null when it has the
+     * defaults (no check option, {@code SQL SECURITY DEFINER}).
+     */
+    static String viewOptions(String checkOption, String securityType) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (checkOption != null && !checkOption.equalsIgnoreCase("NONE")) {
+            parts.add("check " + checkOption.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (securityType != null && securityType.equalsIgnoreCase("INVOKER")) {
+            parts.add("security invoker");
+        }
+        return parts.isEmpty() ? null : String.join(" ", parts);
+    }
+
     static Catalog read(Connection connection, List<String> schemas) throws SQLException {
         CatalogBuilder b = new CatalogBuilder();
+        java.util.Map<String, String> viewOptions = new java.util.TreeMap<>();
         query(connection, TABLES, schemas, rs -> {
             if (rs.getString(3).contains("VIEW")) {
                 b.views.add(new View(rs.getString(1), rs.getString(2), rs.getString(6)));
+                String options = viewOptions(rs.getString(7), rs.getString(8));
+                if (options != null) {
+                    viewOptions.put("view options " + rs.getString(2), options);
+                }
             } else {
                 CatalogBuilder.TableParts t = b.table(rs.getString(1), rs.getString(2));
                 long rows = rs.getLong(4);
@@ -167,7 +188,9 @@ final class MySqlCatalogReader {
                     List.of(),
                     true));
         }
-        return new Catalog(Dialect.MYSQL, b.build(), b.views, Unmodelled.mysql(connection, schemas));
+        java.util.Map<String, String> extra = new java.util.TreeMap<>(Unmodelled.mysql(connection, schemas));
+        extra.putAll(viewOptions);
+        return new Catalog(Dialect.MYSQL, b.build(), b.views, extra);
     }
 
     private static Column column(ResultSet rs, boolean mariadb) throws SQLException {

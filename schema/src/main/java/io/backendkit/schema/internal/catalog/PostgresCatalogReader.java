@@ -31,7 +31,10 @@ final class PostgresCatalogReader {
                    ARRAY(SELECT pn.nspname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
                          JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),
                    ARRAY(SELECT p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
-                         WHERE i.inhrelid = c.oid ORDER BY i.inhseqno)
+                         WHERE i.inhrelid = c.oid ORDER BY i.inhseqno),
+                   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END,
+                   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                   CASE WHEN c.relkind IN ('v', 'm') THEN array_to_string(c.reloptions, ', ') END
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm')
             """;
@@ -81,23 +84,62 @@ final class PostgresCatalogReader {
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p')
             """;
 
+    /** What each view's rewrite rule reads: relations and their columns (column null for the whole relation). */
+    private static final String VIEW_DEPENDENCIES = """
+            SELECT DISTINCT n.nspname, v.relname, rc.relname, a.attname
+            FROM pg_rewrite r
+            JOIN pg_class v ON v.oid = r.ev_class
+            JOIN pg_namespace n ON n.oid = v.relnamespace
+            JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                 AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+            JOIN pg_class rc ON rc.oid = d.refobjid
+            LEFT JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid AND d.refobjsubid > 0
+            WHERE n.nspname = ANY (?) AND v.relkind IN ('v', 'm') AND rc.relkind IN ('r', 'p', 'v', 'm', 'f')
+            """;
+
     private PostgresCatalogReader() {}
 
     static Catalog read(Connection connection, List<String> schemas) throws SQLException {
         CatalogBuilder b = new CatalogBuilder();
         Array names = connection.createArrayOf("text", schemas.toArray());
+        java.util.Map<List<String>, List<View.Dependency>> dependencies = new java.util.HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement(VIEW_DEPENDENCIES)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    dependencies
+                            .computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), k -> new ArrayList<>())
+                            .add(new View.Dependency(rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        java.util.Map<String, String> relationExtras = new java.util.TreeMap<>();
         try (PreparedStatement ps = connection.prepareStatement(TABLES)) {
             ps.setArray(1, names);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String kind = rs.getString(3);
                     if (kind.equals("v") || kind.equals("m")) {
-                        b.views.add(new View(rs.getString(1), rs.getString(2), rs.getString(6)));
+                        if (rs.getString(12) != null && !rs.getString(12).isEmpty()) {
+                            relationExtras.put("view options " + rs.getString(2), rs.getString(12));
+                        }
+                        b.views.add(new View(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(6),
+                                kind.equals("m"),
+                                dependencies.getOrDefault(List.of(rs.getString(1), rs.getString(2)), List.of())));
                     } else {
                         CatalogBuilder.TableParts t = b.table(rs.getString(1), rs.getString(2));
                         t.rowEstimate = rs.getLong(4);
                         t.comment = rs.getString(5);
                         t.partitioned = kind.equals("p");
+                        if (rs.getString(10) != null) {
+                            relationExtras.put("partition bound " + rs.getString(2), rs.getString(10));
+                        }
+                        if (rs.getString(11) != null) {
+                            relationExtras.put("partition key " + rs.getString(2), rs.getString(11));
+                        }
                         List<String> parentSchemas = strings(rs.getArray(8));
                         List<String> parentNames = strings(rs.getArray(9));
                         for (int i = 0; i < parentNames.size(); i++) {
@@ -182,7 +224,9 @@ final class PostgresCatalogReader {
                 }
             }
         }
-        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, Unmodelled.postgres(connection, schemas));
+        java.util.Map<String, String> extra = new java.util.TreeMap<>(Unmodelled.postgres(connection, schemas));
+        extra.putAll(relationExtras);
+        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, extra);
     }
 
     private static Column column(ResultSet rs) throws SQLException {

@@ -33,7 +33,7 @@ final class Unmodelled {
             """;
     private static final String PG_FUNCTIONS = """
             SELECT 'function', n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')',
-                   md5(pg_get_functiondef(p.oid))
+                   pg_get_functiondef(p.oid)
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = ANY (?) AND p.prokind IN ('f', 'p')
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
@@ -78,7 +78,100 @@ final class Unmodelled {
     }
 
     static Map<String, String> mysql(Connection c, List<String> schemas) throws SQLException {
-        return read(c, List.of(MY_TRIGGERS, MY_ROUTINES, MY_COLUMN_ATTRIBUTES), schemas, true);
+        Map<String, String> out = read(c, List.of(MY_TRIGGERS, MY_ROUTINES, MY_COLUMN_ATTRIBUTES), schemas, true);
+        out.putAll(mysqlRoutineStatements(c, schemas));
+        return out;
+    }
+
+    /** Each routine with its parameters, one row per parameter (or one row for a routine without any). */
+    private static final String MY_ROUTINE_PARTS = """
+            SELECT r.ROUTINE_SCHEMA, r.ROUTINE_TYPE, r.ROUTINE_NAME, r.DTD_IDENTIFIER, r.ROUTINE_DEFINITION,
+                   r.IS_DETERMINISTIC, r.SQL_DATA_ACCESS, r.SECURITY_TYPE, r.ROUTINE_COMMENT,
+                   p.PARAMETER_MODE, p.PARAMETER_NAME, p.DTD_IDENTIFIER
+            FROM information_schema.ROUTINES r
+            LEFT JOIN information_schema.PARAMETERS p ON p.SPECIFIC_SCHEMA = r.ROUTINE_SCHEMA
+                 AND p.SPECIFIC_NAME = r.ROUTINE_NAME AND p.ROUTINE_TYPE = r.ROUTINE_TYPE AND p.ORDINAL_POSITION > 0
+            WHERE r.ROUTINE_SCHEMA IN (%s)
+            ORDER BY r.ROUTINE_SCHEMA, r.ROUTINE_TYPE, r.ROUTINE_NAME, p.ORDINAL_POSITION
+            """;
+
+    /**
+     * {@code routine statement procedure name} / {@code routine statement function name} to the {@code CREATE}
+     * statement that makes the routine again (names quoted, the body as the server keeps it, the schema's own name
+     * taken out): what a migration runs to carry a routine. One bulk query, whatever the number of routines.
+     */
+    private static Map<String, String> mysqlRoutineStatements(Connection c, List<String> schemas) throws SQLException {
+        Map<String, String> out = new TreeMap<>();
+        if (schemas.isEmpty()) {
+            return out;
+        }
+        io.backendkit.schema.internal.sql.SqlWriter w =
+                io.backendkit.schema.internal.sql.SqlWriter.of(io.backendkit.schema.Dialect.MYSQL);
+        String placeholders = String.join(", ", java.util.Collections.nCopies(schemas.size(), "?"));
+        // routine (schema, type, name) -> [head parts..., parameters]
+        Map<List<String>, String[]> heads = new java.util.LinkedHashMap<>();
+        Map<List<String>, List<String>> parameters = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(MY_ROUTINE_PARTS.formatted(placeholders))) {
+            for (int i = 0; i < schemas.size(); i++) {
+                ps.setString(i + 1, schemas.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> id = List.of(rs.getString(1), rs.getString(2), rs.getString(3));
+                    if (!heads.containsKey(id)) {
+                        heads.put(id, new String[] {
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9)
+                        });
+                        parameters.put(id, new java.util.ArrayList<>());
+                    }
+                    if (rs.getString(11) != null) {
+                        String mode = rs.getString(10);
+                        parameters
+                                .get(id)
+                                .add((mode == null || id.get(1).equals("FUNCTION") ? "" : mode + " ")
+                                        + w.id(rs.getString(11)) + " " + rs.getString(12));
+                    }
+                }
+            }
+        }
+        heads.forEach((id, h) -> {
+            String schema = id.get(0);
+            String type = id.get(1);
+            String name = id.get(2);
+            if (h[1] == null) {
+                return; // the body is hidden from this user: the routine cannot be written
+            }
+            StringBuilder sql = new StringBuilder("CREATE ")
+                    .append(type)
+                    .append(' ')
+                    .append(w.id(name))
+                    .append('(')
+                    .append(String.join(", ", parameters.get(id)))
+                    .append(')');
+            if (type.equals("FUNCTION")) {
+                sql.append(" RETURNS ").append(h[0]);
+            }
+            if ("YES".equals(h[2])) {
+                sql.append(" DETERMINISTIC");
+            }
+            if (h[3] != null && !h[3].equals("CONTAINS SQL")) {
+                sql.append(' ').append(h[3]);
+            }
+            if ("INVOKER".equals(h[4])) {
+                sql.append(" SQL SECURITY INVOKER");
+            }
+            if (h[5] != null && !h[5].isEmpty()) {
+                sql.append(" COMMENT ").append(w.literal(h[5]));
+            }
+            sql.append('\n').append(withoutSchema(h[1], schema));
+            out.put("routine statement " + type.toLowerCase(java.util.Locale.ROOT) + " " + name, sql.toString());
+        });
+        return out;
     }
 
     /** One statement: the parts joined with UNION ALL, each row (kind, schema, name, definition). */

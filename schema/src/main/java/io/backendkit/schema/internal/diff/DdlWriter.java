@@ -11,18 +11,25 @@ import io.backendkit.schema.SchemaChange.AddForeignKey;
 import io.backendkit.schema.SchemaChange.AddPrimaryKey;
 import io.backendkit.schema.SchemaChange.AddUnique;
 import io.backendkit.schema.SchemaChange.AlterColumn;
+import io.backendkit.schema.SchemaChange.CreateFunction;
 import io.backendkit.schema.SchemaChange.CreateIndex;
 import io.backendkit.schema.SchemaChange.CreateTable;
+import io.backendkit.schema.SchemaChange.CreateTrigger;
+import io.backendkit.schema.SchemaChange.CreateView;
 import io.backendkit.schema.SchemaChange.DropCheck;
 import io.backendkit.schema.SchemaChange.DropColumn;
 import io.backendkit.schema.SchemaChange.DropForeignKey;
+import io.backendkit.schema.SchemaChange.DropFunction;
 import io.backendkit.schema.SchemaChange.DropIndex;
 import io.backendkit.schema.SchemaChange.DropPrimaryKey;
 import io.backendkit.schema.SchemaChange.DropTable;
+import io.backendkit.schema.SchemaChange.DropTrigger;
 import io.backendkit.schema.SchemaChange.DropUnique;
+import io.backendkit.schema.SchemaChange.DropView;
 import io.backendkit.schema.SchemaChange.SetComment;
 import io.backendkit.schema.SchemaException;
 import io.backendkit.schema.Table;
+import io.backendkit.schema.View;
 import io.backendkit.schema.internal.sql.SqlWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +115,86 @@ public final class DdlWriter {
             case CreateIndex c -> createIndex(c.table(), c.index());
             case DropIndex d -> "DROP INDEX " + q(d.index().name()) + (my ? " ON " + q(d.table()) : "");
             case SetComment c -> comment(c);
+            case CreateView c -> createView(c.view());
+            case DropView d ->
+                "DROP " + (d.view().materialized() ? "MATERIALIZED " : "") + "VIEW "
+                        + q(d.view().name());
+            case CreateTrigger c -> createTrigger(c);
+            case DropTrigger d -> "DROP TRIGGER " + q(d.name()) + (my ? "" : " ON " + q(d.table()));
+            case CreateFunction c -> c.definition().strip();
+            case DropFunction d ->
+                "DROP " + (d.procedure() ? "PROCEDURE " : "FUNCTION ") + q(d.name())
+                        + (my ? "" : "(" + d.arguments() + ")");
         };
+    }
+
+    /**
+     * {@code CREATE VIEW name AS query}, the query as the server printed it, with the view's own schema taken out of
+     * its names (MySQL qualifies every name), so it is created in the schema the migration runs in.
+     */
+    private String createView(View v) {
+        if (v.definition() == null) {
+            throw new SchemaException("view " + v.name(), "its definition was not read: write this step by hand");
+        }
+        String options = unmodelled.get("view options " + v.name());
+        if (options == null) {
+            return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + q(v.name()) + " AS "
+                    + viewQuery(v);
+        }
+        if (dialect == Dialect.MYSQL) {
+            // "check cascaded|local" and "security invoker", as the catalog reader wrote them
+            Matcher check = Pattern.compile("check (cascaded|local)").matcher(options);
+            return "CREATE " + (options.contains("security invoker") ? "SQL SECURITY INVOKER " : "") + "VIEW "
+                    + q(v.name()) + " AS " + viewQuery(v)
+                    + (check.find()
+                            ? " WITH " + check.group(1).toUpperCase(java.util.Locale.ROOT) + " CHECK OPTION"
+                            : "");
+        }
+        // PostgreSQL reloptions as the server lists them (check_option=local, security_barrier=true, ...)
+        return "CREATE " + (v.materialized() ? "MATERIALIZED " : "") + "VIEW " + q(v.name()) + " WITH (" + options
+                + ") AS " + viewQuery(v);
+    }
+
+    /** MySQL's trigger parts (timing, event, statement) of the catalog's value. */
+    private static final Pattern MYSQL_TRIGGER = Pattern.compile("(?s)^(BEFORE|AFTER) (INSERT|UPDATE|DELETE) (.+)$");
+
+    /**
+     * PostgreSQL: the server's own {@code CREATE TRIGGER} statement (names quoted by the server). MySQL: {@code CREATE
+     * TRIGGER name timing event ON table FOR EACH ROW statement}, built from the catalog's parts.
+     */
+    private String createTrigger(CreateTrigger c) {
+        if (dialect != Dialect.MYSQL) {
+            return c.definition().strip();
+        }
+        Matcher m = MYSQL_TRIGGER.matcher(c.definition().strip());
+        if (!m.matches()) {
+            throw new SchemaException(
+                    "trigger " + c.table() + "." + c.name(),
+                    "cannot read its timing and event: write this step by hand");
+        }
+        return "CREATE TRIGGER " + q(c.name()) + " " + m.group(1) + " " + m.group(2) + " ON " + q(c.table())
+                + " FOR EACH ROW " + m.group(3);
+    }
+
+    /**
+     * A view's query without its own schema's qualifier, surrounding blanks and a trailing semicolon.
+     *
+     * @param v the view
+     * @return the query text
+     */
+    public static String viewQuery(View v) {
+        String d = v.definition().strip();
+        if (v.schema() != null) {
+            d = d.replace("`" + v.schema().replace("`", "``") + "`.", "")
+                    .replace("\"" + v.schema().replace("\"", "\"\"") + "\".", "");
+            if (v.schema().matches("[A-Za-z_][A-Za-z0-9_$]*")) {
+                d = d.replaceAll("(?<![\\w$\"`.])" + Pattern.quote(v.schema()) + "\\.(?=[A-Za-z_\"`])", "");
+            }
+        }
+        while (d.endsWith(";")) {
+            d = d.substring(0, d.length() - 1).strip();
+        }
+        return d;
     }
 
     private String createTable(Table t) {
@@ -123,7 +209,17 @@ public final class DdlWriter {
         t.uniqueConstraints()
                 .forEach(u -> parts.add("CONSTRAINT " + q(u.name()) + " UNIQUE (" + list(u.columns()) + ")"));
         t.checkConstraints().forEach(c -> parts.add("CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")"));
-        return "CREATE TABLE " + q(t.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)";
+        String bound = unmodelled.get("partition bound " + t.name());
+        if (dialect == Dialect.POSTGRESQL && t.partitionOf() != null && bound != null) {
+            // the columns come from the parent; only the partition's own constraints are written
+            List<String> own = parts.subList(t.columns().size(), parts.size());
+            return "CREATE TABLE " + q(t.name()) + " PARTITION OF "
+                    + q(t.partitionOf().name()) + (own.isEmpty() ? "" : " (\n  " + String.join(",\n  ", own) + "\n)")
+                    + " " + bound;
+        }
+        String key = unmodelled.get("partition key " + t.name());
+        return "CREATE TABLE " + q(t.name()) + " (\n  " + String.join(",\n  ", parts) + "\n)"
+                + (dialect == Dialect.POSTGRESQL && t.partitioned() && key != null ? " PARTITION BY " + key : "");
     }
 
     private String comment(SetComment c) {

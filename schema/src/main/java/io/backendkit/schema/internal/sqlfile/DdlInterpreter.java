@@ -19,13 +19,9 @@ import io.backendkit.schema.internal.sqlfile.Cursor.Unsupported;
 import io.backendkit.schema.internal.sqlfile.SqlLexer.Kind;
 import io.backendkit.schema.internal.sqlfile.SqlLexer.Statement;
 import io.backendkit.schema.internal.sqlfile.SqlLexer.Token;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -102,6 +98,11 @@ public final class DdlInterpreter {
         String comment;
         Table.Name partitionOf;
         boolean partitioned;
+        /** The partition's bound ({@code FOR VALUES ...} or {@code DEFAULT}) as written, or null. */
+        String partitionBound;
+        /** The partitioned table's key ({@code RANGE (col)}) as written, or null. */
+        String partitionKey;
+
         final List<Table.Name> inherits = new ArrayList<>();
         String charset;
         String collation;
@@ -167,6 +168,12 @@ public final class DdlInterpreter {
         List<Table> out = new ArrayList<>();
         for (Tab t : tables.values()) {
             out.add(build(t));
+            if (t.partitionOf != null && t.partitionBound != null) {
+                unmodelled.put("partition bound " + t.name, t.partitionBound.strip());
+            }
+            if (t.partitioned && t.partitionKey != null) {
+                unmodelled.put("partition key " + t.name, t.partitionKey.strip());
+            }
         }
         for (Map.Entry<String, Seq> e : sequences.entrySet()) {
             Seq s = e.getValue();
@@ -439,11 +446,12 @@ public final class DdlInterpreter {
     private boolean create(Cursor c, Statement s, String kind) {
         c.expect("CREATE");
         boolean orReplace = c.accept("OR", "REPLACE");
+        sqlSecurity = null;
         if (dialect == Dialect.MYSQL) {
             // CREATE [ALGORITHM=x] [DEFINER=x] [SQL SECURITY x] VIEW/TRIGGER/PROCEDURE/FUNCTION
             while (c.is("ALGORITHM") || c.is("DEFINER") || c.is("SQL")) {
                 if (c.accept("SQL", "SECURITY")) {
-                    c.next();
+                    sqlSecurity = c.next().value();
                     continue;
                 }
                 c.next();
@@ -560,6 +568,7 @@ public final class DdlInterpreter {
         }
         // options after the column list
         while (!c.atEnd()) {
+            int mark = c.i;
             if (c.accept("INHERITS")) {
                 c.expect("(");
                 while (!c.is(")")) {
@@ -590,6 +599,7 @@ public final class DdlInterpreter {
                 } else {
                     c.next();
                     c.skipGroup();
+                    t.partitionKey = c.text(new int[] {mark + 2, c.i});
                 }
             } else if (c.accept("FOR", "VALUES") || c.accept("DEFAULT")) {
                 if (dialect == Dialect.MYSQL) {
@@ -599,6 +609,7 @@ public final class DdlInterpreter {
                 while (!c.atEnd() && !c.is("PARTITION") && !c.is("WITH") && !c.is("TABLESPACE") && !c.is("USING")) {
                     c.next();
                 }
+                t.partitionBound = c.text(new int[] {mark, c.i});
             } else if (dialect == Dialect.MYSQL) {
                 tableOption(c, t, null);
             } else {
@@ -1629,16 +1640,25 @@ public final class DdlInterpreter {
                         + String.join(" ", checks.values()));
     }
 
+    /** The {@code SQL SECURITY} of the MySQL {@code CREATE} statement being read, or null. */
+    private String sqlSecurity;
+
     private void createView(Cursor c, boolean materialized) {
         c.accept("IF", "NOT", "EXISTS");
         QName q = c.qname();
         if (c.is("(")) {
             c.skipGroup();
         }
+        List<String> options = new ArrayList<>();
         while (!c.is("AS")) {
-            c.next(); // WITH (options), USING, TABLESPACE
+            boolean with = c.next().is("WITH"); // WITH (options), USING, TABLESPACE
             if (c.is("(")) {
+                int[] group = {c.i + 1, c.i};
                 c.skipGroup();
+                group[1] = c.i - 1;
+                if (with) {
+                    options.addAll(pgOptions(c.text(group)));
+                }
             }
         }
         c.expect("AS");
@@ -1647,9 +1667,13 @@ public final class DdlInterpreter {
         if (materialized && end - start >= 3 && c.tokens.get(end - 1).is("DATA")) {
             end -= c.tokens.get(end - 2).is("NO") ? 3 : 2;
         }
+        String checkOption = null;
         if (end - start >= 3
                 && c.tokens.get(end - 1).is("OPTION")
                 && c.tokens.get(end - 2).is("CHECK")) {
+            checkOption = c.tokens.get(end - 3).is("WITH")
+                    ? "cascaded"
+                    : c.tokens.get(end - 3).value().toLowerCase(Locale.ROOT);
             end -= c.tokens.get(end - 3).is("WITH") ? 3 : 4;
         }
         String text = c.text(new int[] {start, end});
@@ -1663,7 +1687,42 @@ public final class DdlInterpreter {
                     "");
         }
         String schema = schemaOf(q);
-        views.put(key(schema, q.name()), new View(schema, q.name(), definition));
+        views.put(key(schema, q.name()), new View(schema, q.name(), definition, materialized, List.of()));
+        // the options as the live readers list them (only those other than the defaults)
+        String listed = null;
+        if (dialect == Dialect.MYSQL) {
+            listed = Catalogs.mysqlViewOptions(checkOption, sqlSecurity);
+        } else if (dialect == Dialect.POSTGRESQL) {
+            options.removeIf(o -> o.startsWith("check_option="));
+            if (checkOption != null) {
+                options.add("check_option=" + checkOption);
+            }
+            listed = options.isEmpty() ? null : String.join(", ", options);
+        }
+        if (listed != null) {
+            unmodelled.put("view options " + q.name(), listed);
+        } else {
+            unmodelled.remove("view options " + q.name());
+        }
+    }
+
+    /** {@code a = b, c} of a PostgreSQL {@code WITH (...)} as the server lists reloptions: {@code a=b, c=true}. */
+    private static List<String> pgOptions(String text) {
+        List<String> out = new ArrayList<>();
+        for (String part : text.split(",")) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                continue;
+            }
+            int eq = p.indexOf('=');
+            String name = (eq < 0 ? p : p.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? "true" : p.substring(eq + 1).strip();
+            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            out.add(name + "=" + value.toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- triggers and routines
@@ -1892,7 +1951,7 @@ public final class DdlInterpreter {
         dq = dq + "$";
         def.append("AS ").append(dq).append(body).append(dq).append('\n');
         String key = "function " + q.name() + "(" + String.join(", ", identity) + ")";
-        unmodelled.put(key, md5(def.toString()));
+        unmodelled.put(key, Catalogs.withoutSchema(def.toString(), schema));
     }
 
     /** One argument as {@code pg_get_function_arguments} (or, for {@code identity}, the identity form) prints it. */
@@ -1930,15 +1989,6 @@ public final class DdlInterpreter {
             dflt = " DEFAULT " + pgExpr(a.textFrom(a.i));
         }
         return mode + name + type + (identity ? "" : dflt);
-    }
-
-    private static String md5(String s) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void mysqlRoutine(Cursor c, QName q, boolean procedure) {
@@ -2137,11 +2187,12 @@ public final class DdlInterpreter {
                 Tab child = table(c.qname());
                 child.partitionOf = new Table.Name(t.schema, t.name);
                 child.columns.forEach(col -> col.inherited = true);
-                c.until();
+                child.partitionBound = c.text(c.until());
                 changed = true;
             } else if (c.accept("DETACH", "PARTITION")) {
                 Tab child = table(c.qname());
                 child.partitionOf = null;
+                child.partitionBound = null;
                 c.until();
                 changed = true;
             } else if (c.accept("RENAME", "COLUMN") || (c.is("RENAME") && !c.isAt(1, "TO"))) {
