@@ -135,7 +135,7 @@ public final class CodegenRun {
                     new ServerEmitter(basePackage, models).envelope(envelope).tasks(groups));
         }
         if (target == Target.SPRING_MVC) {
-            tasks.add(() -> Templates.file("KnownValue", modelPackage, values));
+            tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
             for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
