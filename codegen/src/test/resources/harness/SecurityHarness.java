@@ -102,6 +102,8 @@ public final class SecurityHarness implements VaultApi {
                 .vault(new SecurityHarness())
                 .authenticator(SecurityHarness::authenticate)
                 .rateLimiter((operationId, remote, principal) -> "limited".equals(principal)
+                                && operationId.equals("getDefault")
+                                && remote.getAddress().isLoopbackAddress()
                         ? Optional.of(Duration.ofMillis(1500))
                         : Optional.empty())
                 .realm("vault")

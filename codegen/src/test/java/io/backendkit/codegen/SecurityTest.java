@@ -199,6 +199,9 @@ class SecurityTest {
         assertThat(r.code()).isEqualTo("RATE_LIMITED");
         assertThat(r.raw().headers().firstValue("Retry-After")).hasValue("2");
         assertThat(r.body()).doesNotContain("limited-token");
+        Reply other = get("/keys", "Authorization", "Bearer limited-token");
+        assertThat(other.status()).as("the limiter sees the operation id").isEqualTo(200);
+        assertThat(other.text()).isEqualTo("keys:limited");
     }
 
     @Test
