@@ -45,8 +45,8 @@ public final class SecurityHarness implements VaultApi {
     }
 
     @Override
-    public Echo getKeys(String note) {
-        return principal("keys");
+    public Echo getKeys(String note, String theme) {
+        return principal(theme == null ? "keys" : "keys/" + theme);
     }
 
     @Override
@@ -133,7 +133,7 @@ public final class SecurityHarness implements VaultApi {
             VaultClient vault = new VaultClient(api);
             out.add(vault.getDefault().text());
             out.add(vault.getBasic().text());
-            out.add(vault.getKeys("n").text());
+            out.add(vault.getKeys("n", null).text());
             out.add(vault.getBoth().text());
             out.add(vault.getPublic().text());
             try {
@@ -145,12 +145,23 @@ public final class SecurityHarness implements VaultApi {
         }
         try (ApiClient api = ApiClient.builder(base).apiKey("queryKey", () -> "k-query").build()) {
             VaultClient vault = new VaultClient(api);
-            out.add(vault.getKeys("n").text());
+            out.add(vault.getKeys("n", null).text());
             try {
                 vault.getDefault();
                 out.add("default allowed");
             } catch (ApiClientException e) {
                 out.add("default " + e.status());
+            }
+        }
+        try (ApiClient api = ApiClient.builder(base).apiKey("cookieKey", () -> "k-cookie").build()) {
+            out.add(new VaultClient(api).getKeys(null, "dark").text());
+        }
+        try (ApiClient api = ApiClient.builder(base).bearerToken("bearerAuth", () -> null).build()) {
+            try {
+                new VaultClient(api).getDefault();
+                out.add("default allowed");
+            } catch (ApiClientException e) {
+                out.add("null token " + e.status());
             }
         }
         try (ApiClient api = ApiClient.builder(base).build()) {

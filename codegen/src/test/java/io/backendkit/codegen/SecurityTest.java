@@ -175,7 +175,7 @@ class SecurityTest {
         assertThat(get("/keys", "X-API-Key", "k-header").text()).isEqualTo("keys:headerKey");
         assertThat(get("/keys?note=a&api_key=k-query").text()).isEqualTo("keys:queryKey");
         assertThat(get("/keys", "Cookie", "theme=dark; session=k-cookie").text())
-                .isEqualTo("keys:cookieKey");
+                .isEqualTo("keys/dark:cookieKey");
         assertThat(get("/keys", "Authorization", "Bearer good-read").text()).isEqualTo("keys:alice");
         assertThat(get("/oauth", "Authorization", "Bearer oauth-token").text()).isEqualTo("oauth:oauth-user");
         Reply pub = get("/public");
@@ -228,6 +228,8 @@ class SecurityTest {
                         "admin 403",
                         "keys:queryKey",
                         "default 401",
+                        "keys/dark:cookieKey",
+                        "null token 401",
                         "public:-",
                         "basic 401");
     }
