@@ -55,6 +55,11 @@ public final class SecurityHarness implements VaultApi {
     }
 
     @Override
+    public Echo getMaybe() {
+        return principal("maybe");
+    }
+
+    @Override
     public Echo getOauth() {
         return principal("oauth");
     }
@@ -136,6 +141,7 @@ public final class SecurityHarness implements VaultApi {
             out.add(vault.getKeys("n", null).text());
             out.add(vault.getBoth().text());
             out.add(vault.getPublic().text());
+            out.add(vault.getMaybe().text());
             try {
                 vault.postAdmin(new Echo("x"));
                 out.add("admin allowed");

@@ -184,6 +184,13 @@ class SecurityTest {
     }
 
     @Test
+    void anEmptyAlternativeMakesCredentialsOptional() throws Exception {
+        assertThat(get("/maybe").text()).isEqualTo("maybe:-");
+        assertThat(get("/maybe", "Authorization", "Bearer good-read").text()).isEqualTo("maybe:alice");
+        assertThat(get("/maybe", "Authorization", "Bearer wrong").text()).isEqualTo("maybe:-");
+    }
+
+    @Test
     void anAndRequirementNeedsEveryScheme() throws Exception {
         assertThat(get("/both", "Authorization", "Bearer good-read").status()).isEqualTo(401);
         assertThat(get("/both", "X-API-Key", "k-header").status()).isEqualTo(401);
@@ -210,7 +217,7 @@ class SecurityTest {
         assertThat(message)
                 .contains("authenticator")
                 .contains("getDefault", "postAdmin", "getBasic", "getKeys", "getBoth", "getOauth")
-                .doesNotContain("getPublic");
+                .doesNotContain("getPublic", "getMaybe");
     }
 
     @Test
@@ -225,6 +232,7 @@ class SecurityTest {
                         "keys:headerKey",
                         "both:alice",
                         "public:-",
+                        "maybe:alice",
                         "admin 403",
                         "keys:queryKey",
                         "default 401",
