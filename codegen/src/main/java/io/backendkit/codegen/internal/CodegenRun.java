@@ -99,6 +99,7 @@ public final class CodegenRun {
         planner.rawDocument(new RawDocument(spec.document()));
         planner.planComponents();
         List<OperationPlanner.TagGroup> groups = new OperationPlanner(api, planner, findings).plan();
+        SecurityPlanner security = new SecurityPlanner(api, findings).plan();
         List<ModelDecl> decls = planner.finish();
         int operations = groups.stream().mapToInt(g -> g.operations().size()).sum();
 
@@ -128,11 +129,21 @@ public final class CodegenRun {
             tasks.add(() -> models.emit(decl));
         }
         if (target == Target.JDK_HTTP_SERVER) {
-            for (String support : List.of("ApiException", "ApiServer", "HttpSupport", "Route")) {
+            for (String support : List.of(
+                    "ApiException",
+                    "ApiServer",
+                    "HttpSupport",
+                    "Route",
+                    "Guard",
+                    "Authenticator",
+                    "RateLimiter",
+                    "SecurityContext")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            tasks.addAll(
-                    new ServerEmitter(basePackage, models).envelope(envelope).tasks(groups));
+            tasks.addAll(new ServerEmitter(basePackage, models)
+                    .envelope(envelope)
+                    .security(security)
+                    .tasks(groups));
         }
         if (target == Target.SPRING_MVC) {
             tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
@@ -147,7 +158,7 @@ public final class CodegenRun {
             for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
                 tasks.add(() -> Templates.file(support, clientPackage, values));
             }
-            tasks.addAll(new ClientEmitter(basePackage).tasks(groups));
+            tasks.addAll(new ClientEmitter(basePackage).security(security).tasks(groups));
         }
         List<GeneratedFile> files = tasks.parallelStream().map(Supplier::get).toList();
         return new GeneratedSources(files, findings.all(), decls.size(), operations);
