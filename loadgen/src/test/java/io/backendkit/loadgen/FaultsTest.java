@@ -158,16 +158,26 @@ class FaultsTest {
                     .drainTimeout(ofMillis(200))
                     .progress(ProgressListener.none())
                     .run();
-            assertThat(r.errors()).extracting(ErrorStats::kind).containsOnly(ErrorKind.READ_TIMEOUT);
-            long timeouts = r.errors().get(0).count();
+            // a request that stalls in the last 200 ms meets the drain timeout before its own: it is cut off
+            // (at most one per user), which is a race the machine's speed decides
+            assertThat(r.errors())
+                    .extracting(ErrorStats::kind)
+                    .contains(ErrorKind.READ_TIMEOUT)
+                    .isSubsetOf(ErrorKind.READ_TIMEOUT, ErrorKind.CUT_OFF);
+            assertThat(r.cutOffRequests()).as(r.toText()).isLessThanOrEqualTo(2);
+            long timeouts = r.errors().stream()
+                    .filter(e -> e.kind() == ErrorKind.READ_TIMEOUT)
+                    .mapToLong(ErrorStats::count)
+                    .sum();
             // each timeout closes its connection, so every new connection answers twice, then stalls
             // (the two last connections may be cut off by the end of the run before their stall)
             int connections = server.connections.get();
-            assertThat(r.total().requests() - timeouts)
+            assertThat(r.total().requests() - timeouts - r.cutOffRequests())
                     .as(r.toText())
                     .isBetween(2L * (connections - 2), 2L * connections);
             assertThat(timeouts).isBetween(4L, (long) connections);
-            assertThat(r.total().latency().max()).isBetween(ofMillis(200), ofMillis(300));
+            // the timeout, not the 2 s stall, ends each slow request (the watchdog may run late on a busy machine)
+            assertThat(r.total().latency().max()).as(r.toText()).isBetween(ofMillis(200), ofMillis(1500));
         }
     }
 
