@@ -114,14 +114,19 @@ final class HistogramLogOutput implements AutoCloseable {
      * @param lag the run's schedule-lag histogram (open model), or null
      */
     void writeTotals(LoadReport report, Histogram lag) {
-        log.outputComment(HistogramLogTags.totalsComment(new HistogramLogTags.Totals(
+        writeTotals(new HistogramLogTags.Totals(
                 report.scheduledRequests(),
                 report.droppedRequests(),
                 report.notStartedRequests(),
                 report.lateRequests(),
                 report.cutOffRequests(),
                 report.warmUpRequests(),
-                lag)));
+                lag));
+    }
+
+    /** Writes the {@code #backendkit-totals} comment from the totals themselves. */
+    void writeTotals(HistogramLogTags.Totals totals) {
+        log.outputComment(HistogramLogTags.totalsComment(totals));
     }
 
     private void writeTagged(Histogram h, String tag, long startMs, long endMs) {
