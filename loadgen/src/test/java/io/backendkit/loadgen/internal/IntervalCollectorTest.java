@@ -27,6 +27,7 @@ class IntervalCollectorTest {
         Outcome o = new Outcome();
         o.bytesSent = 100;
         o.bytesReceived = 1000;
+        o.status = kind == null ? 200 + (int) latencyMs % 2 : 0;
         r.record(endpoint, latencyMs * MS, latencyMs * MS / 2, latencyMs * MS / 4, o, kind, null, late);
     }
 
@@ -55,6 +56,7 @@ class IntervalCollectorTest {
         assertThat(first.maxNanos()).isBetween(39 * MS, 41 * MS);
         assertThat(first.lagMaxNanos()).isBetween(9 * MS, 11 * MS);
         assertThat(first.errorsByKind()).isEqualTo(Map.of(ErrorKind.CONNECTION_RESET, 1L));
+        assertThat(first.statusCounts()).isEqualTo(Map.of("200", 2L)); // the reset got no status
         assertThat(c.warmUpRequests()).isEqualTo(2);
         assertThat(c.endpointSeries().get(0)).singleElement().satisfies(e -> {
             assertThat(e.requests()).isEqualTo(2);
@@ -75,6 +77,9 @@ class IntervalCollectorTest {
         assertThat(second.requests()).isEqualTo(1);
         assertThat(second.errors()).isZero();
         assertThat(second.late()).isZero();
+        assertThat(second.statusCounts()).isEqualTo(Map.of("201", 1L));
+        assertThat(c.endpointSeries().get(1).get(1).statusCounts()).isEqualTo(Map.of("201", 1L));
+        assertThat(c.endpointSeries().get(0).get(1).statusCounts()).isEmpty();
         assertThat(c.series()).containsExactly(first, second);
         assertThat(c.starts()).containsExactly(START, START + SECOND);
         assertThat(c.totals().totalRequests()).isEqualTo(4);
