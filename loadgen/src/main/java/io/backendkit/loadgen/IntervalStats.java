@@ -11,8 +11,8 @@ import java.util.TreeMap;
  *
  * <p>In an endpoint's series {@code users}, {@code offeredRatePerSecond}, {@code late} and the schedule-lag
  * figures are 0: they are kept for the whole run only. Figures a report did not record (a report read
- * from an older JSON layout, a merged report without bytes or lag) are 0 and {@code errorsByKind} is
- * empty.
+ * from an older JSON layout, a merged report without bytes or lag) are 0 and {@code errorsByKind} and
+ * {@code statusCounts} are empty.
  *
  * @param startMillis start of the interval, in milliseconds after the end of warm-up
  * @param durationMillis length of the interval (the last one may be shorter)
@@ -39,6 +39,10 @@ import java.util.TreeMap;
  *     because the run ended (not in {@code requests})
  * @param errorsByKind the interval's errors by kind, only kinds that occurred, in {@link ErrorKind} order;
  *     the counts add up to {@code errors} (in a merged report, to at most {@code errors})
+ * @param statusCounts the interval's responses by HTTP status code (as in {@link
+ *     EndpointStats#statusCounts()}), only codes that occurred, keys sorted; empty for targets without
+ *     statuses, in merged reports (histogram logs do not hold them) and in reports read from an older JSON
+ *     layout
  */
 public record IntervalStats(
         long startMillis,
@@ -60,14 +64,15 @@ public record IntervalStats(
         long lagMaxNanos,
         long dropped,
         long notStarted,
-        Map<ErrorKind, Long> errorsByKind) {
+        Map<ErrorKind, Long> errorsByKind,
+        Map<String, Long> statusCounts) {
 
     /**
-     * Validates the components and copies the map into {@link ErrorKind} order (a null map becomes
-     * empty; zero counts are left out).
+     * Validates the components and copies the maps into {@link ErrorKind} and key order (a null map
+     * becomes empty; zero counts are left out).
      *
      * @throws IllegalArgumentException when {@code durationMillis} is negative, not {@code 0 <= errors <=
-     *     requests}, or a byte, lag, dropped, not-started or per-kind count is negative
+     *     requests}, or a byte, lag, dropped, not-started, per-kind or per-status count is negative
      */
     public IntervalStats {
         if (durationMillis < 0) {
@@ -97,10 +102,94 @@ public record IntervalStats(
             });
         }
         errorsByKind = Collections.unmodifiableMap(kinds);
+        TreeMap<String, Long> statuses = new TreeMap<>();
+        if (statusCounts != null) {
+            statusCounts.forEach((status, count) -> {
+                if (status == null || status.isBlank() || count == null || count < 0) {
+                    throw new IllegalArgumentException(
+                            "interval statusCounts needs a status and a count >= 0 (was " + status + "=" + count + ")");
+                }
+                if (count > 0) {
+                    statuses.put(status, count);
+                }
+            });
+        }
+        statusCounts = Collections.unmodifiableMap(statuses);
     }
 
     /**
-     * An interval without the bytes, lag, unsent and per-kind figures (all 0, the map empty).
+     * An interval without per-status counts (the map empty), as read from reports written before they
+     * were kept per interval.
+     *
+     * @param startMillis start of the interval, in milliseconds after the end of warm-up
+     * @param durationMillis length of the interval (the last one may be shorter)
+     * @param requests requests completed in the interval
+     * @param errors failed requests among them
+     * @param throughputPerSecond requests completed per second
+     * @param p50Nanos median latency
+     * @param p90Nanos 90th percentile latency
+     * @param p99Nanos 99th percentile latency
+     * @param maxNanos largest latency
+     * @param users most virtual users active at once (closed model) or requests in flight (open model)
+     * @param offeredRatePerSecond the intended arrival rate at the end of the interval (open model, else 0)
+     * @param late requests that waited for a free in-flight slot (open model)
+     * @param bytesSent request bytes written to the wire
+     * @param bytesReceived response bytes read from the wire
+     * @param lagP50Nanos open model: median schedule lag, else 0
+     * @param lagP99Nanos open model: 99th percentile schedule lag, else 0
+     * @param lagMaxNanos open model: largest schedule lag, else 0
+     * @param dropped open model: arrivals due in the interval dropped at the in-flight limit
+     * @param notStarted open model: arrivals due in the interval not sent because the run ended
+     * @param errorsByKind the interval's errors by kind
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public IntervalStats(
+            long startMillis,
+            long durationMillis,
+            long requests,
+            long errors,
+            double throughputPerSecond,
+            long p50Nanos,
+            long p90Nanos,
+            long p99Nanos,
+            long maxNanos,
+            int users,
+            double offeredRatePerSecond,
+            long late,
+            long bytesSent,
+            long bytesReceived,
+            long lagP50Nanos,
+            long lagP99Nanos,
+            long lagMaxNanos,
+            long dropped,
+            long notStarted,
+            Map<ErrorKind, Long> errorsByKind) {
+        this(
+                startMillis,
+                durationMillis,
+                requests,
+                errors,
+                throughputPerSecond,
+                p50Nanos,
+                p90Nanos,
+                p99Nanos,
+                maxNanos,
+                users,
+                offeredRatePerSecond,
+                late,
+                bytesSent,
+                bytesReceived,
+                lagP50Nanos,
+                lagP99Nanos,
+                lagMaxNanos,
+                dropped,
+                notStarted,
+                errorsByKind,
+                Map.of());
+    }
+
+    /**
+     * An interval without the bytes, lag, unsent, per-kind and per-status figures (all 0, the maps empty).
      *
      * @param startMillis start of the interval, in milliseconds after the end of warm-up
      * @param durationMillis length of the interval
@@ -149,6 +238,7 @@ public record IntervalStats(
                 0,
                 0,
                 0,
+                Map.of(),
                 Map.of());
     }
 
@@ -181,7 +271,21 @@ public record IntervalStats(
                 lagMaxNanos,
                 droppedArrivals,
                 notStartedArrivals,
-                errorsByKind);
+                errorsByKind,
+                statusCounts);
+    }
+
+    /**
+     * Responses in the interval whose status is in one family.
+     *
+     * @param family the first digit: 1 to 5
+     * @return the interval's responses with a status {@code family}xx
+     */
+    public long statusFamilyCount(int family) {
+        return statusCounts.entrySet().stream()
+                .filter(e -> e.getKey().length() == 3 && e.getKey().charAt(0) == (char) ('0' + family))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /**

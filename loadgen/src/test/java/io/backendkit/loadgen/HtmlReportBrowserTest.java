@@ -129,20 +129,23 @@ class HtmlReportBrowserTest {
         Files.writeString(file, html);
         int charts = html.split("<svg class=\"chart\"", -1).length - 1;
         // percentile curve; throughput, latency, throughput and latency by endpoint, in flight, errors by
-        // kind, late and unsent arrivals, schedule lag, bytes over time
-        assertThat(charts).isEqualTo(10);
+        // kind, status codes, late and unsent arrivals, schedule lag, bytes over time
+        assertThat(charts).isEqualTo(11);
         assertThat(html)
                 .contains(
                         "throughput by endpoint over time",
                         "latency p99 by endpoint over time",
                         "errors by kind over time",
+                        "status codes over time",
                         "late and unsent arrivals over time",
                         "schedule lag over time",
                         "bytes over time")
                 .contains(
                         "<div class=\"legend\">", "<span><i style=\"border-top-color:#1f77b4\"></i>GET /orders</span>")
                 .containsPattern("<title>[0-9.]+ s: GET /missing: p50 [0-9.]+, p99 [0-9.]+, max [0-9.]+ ms</title>")
-                .containsPattern("<title>[0-9.]+ s: HTTP_5XX [0-9]+ errors</title>");
+                .containsPattern("<title>[0-9.]+ s: HTTP_5XX [0-9]+ errors</title>")
+                .containsPattern("<title>[0-9.]+ s: 404 [0-9]+ responses</title>")
+                .containsPattern("<title>[0-9.]+ s: 500 [0-9]+ responses</title>");
         for (int width : new int[] {360, 1280}) {
             Rendered r = render(browser, file, dir, width, "--dump-dom");
             assertDrawnAndClean(r, charts, width);

@@ -11,6 +11,8 @@ import io.backendkit.core.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,11 +118,38 @@ class ReportTest {
                 "lagMaxNanos",
                 "dropped",
                 "notStarted",
-                "errorsByKind");
+                "errorsByKind",
+                "statusCounts");
         root.withArray("timeSeries").forEach(i -> ((ObjectNode) i).remove(added));
         ((ObjectNode) root.get("total")).remove("timeSeries");
         root.withArray("endpoints").forEach(e -> ((ObjectNode) e).remove("timeSeries"));
         return mapper.writeValueAsString(root);
+    }
+
+    @Test
+    void aReportWrittenBeforeIntervalsKeptStatusCodesReadsWithEmptyOnes() throws Exception {
+        ObjectMapper mapper = Json.newMapper();
+        ObjectNode root = (ObjectNode) mapper.readTree(open.toJson());
+        root.withArray("timeSeries").forEach(i -> ((ObjectNode) i).remove("statusCounts"));
+        root.withArray("endpoints")
+                .forEach(e -> e.withArray("timeSeries").forEach(i -> ((ObjectNode) i).remove("statusCounts")));
+        String before = mapper.writeValueAsString(root);
+        LoadReport old = LoadReport.fromJson(before, "before.json");
+        assertThat(old.timeSeries())
+                .hasSameSizeAs(open.timeSeries())
+                .allSatisfy(i -> assertThat(i.statusCounts()).isEmpty());
+        assertThat(old.endpoints())
+                .allSatisfy(e -> assertThat(e.timeSeries())
+                        .allSatisfy(i -> assertThat(i.statusCounts()).isEmpty()));
+        assertThat(old.total()).isEqualTo(open.total());
+        assertThat(old.endpoints())
+                .extracting(EndpointStats::statusCounts)
+                .isEqualTo(open.endpoints().stream()
+                        .map(EndpointStats::statusCounts)
+                        .toList());
+        // a report without them draws no status-codes chart; one with them does
+        assertThat(old.toHtml()).doesNotContain("status codes over time");
+        assertThat(open.toHtml()).contains("status codes over time");
     }
 
     @Test
@@ -132,6 +161,7 @@ class ReportTest {
         assertThat(old.endpoints()).allSatisfy(e -> assertThat(e.timeSeries()).isEmpty());
         assertThat(old.timeSeries()).hasSameSizeAs(open.timeSeries()).allSatisfy(i -> {
             assertThat(i.errorsByKind()).isEmpty();
+            assertThat(i.statusCounts()).isEmpty();
             assertThat(i.bytesReceived()).isZero();
             assertThat(i.lagP99Nanos()).isZero();
         });
@@ -198,9 +228,33 @@ class ReportTest {
         assertThat(run.stream().anyMatch(i -> i.lagMaxNanos() > 0)).isTrue();
         assertThat(closed.timeSeries())
                 .allSatisfy(i -> assertThat(i.lagMaxNanos()).isZero());
+        // AND each interval's status codes add up to the endpoint's and, over the endpoints, to the run's
+        for (EndpointStats e : open.endpoints()) {
+            assertThat(e.statusCounts()).isNotEmpty();
+            e.statusCounts()
+                    .forEach((code, count) -> assertThat(e.timeSeries().stream()
+                                    .mapToLong(i -> i.statusCounts().getOrDefault(code, 0L))
+                                    .sum())
+                            .as("endpoint %s status %s over the intervals", e.name(), code)
+                            .isEqualTo(count));
+        }
+        for (int j = 0; j < run.size(); j++) {
+            int at = j;
+            Map<String, Long> summed = new TreeMap<>();
+            open.endpoints()
+                    .forEach(e ->
+                            e.timeSeries().get(at).statusCounts().forEach((c, n) -> summed.merge(c, n, Long::sum)));
+            assertThat(run.get(j).statusCounts()).isEqualTo(summed);
+            assertThat(run.get(j).statusFamilyCount(2) + run.get(j).statusFamilyCount(5))
+                    .isEqualTo(run.get(j).statusCounts().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum());
+        }
+        assertThat(run.stream().mapToLong(i -> i.statusFamilyCount(5)).sum())
+                .isEqualTo(open.total().statusFamilyCount(5));
         // AND the JSON carries them and reads them back
         String json = open.toJson();
-        assertThat(json).contains("\"errorsByKind\"", "\"lagP99Nanos\"", "\"bytesReceived\"");
+        assertThat(json).contains("\"errorsByKind\"", "\"lagP99Nanos\"", "\"bytesReceived\"", "\"statusCounts\"");
         LoadReport back = LoadReport.fromJson(json, "series.json");
         assertThat(back.endpoint("list <orders>").timeSeries())
                 .isEqualTo(open.endpoint("list <orders>").timeSeries());

@@ -261,7 +261,8 @@ public final class HistogramLogMerge {
                     0,
                     0,
                     0,
-                    kinds));
+                    kinds,
+                    Map.of()));
         }
         return series;
     }

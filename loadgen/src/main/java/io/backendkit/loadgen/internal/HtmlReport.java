@@ -14,6 +14,8 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
@@ -22,8 +24,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * The self-contained HTML page of a {@link LoadReport}: summary figures, latency table, status codes,
  * bytes, a latency percentile curve and charts over time (throughput against the offered rate,
  * latency p50/p90/p99/max, throughput and p99 of the {@value #MAX_ENDPOINT_LINES} busiest endpoints,
- * active users or requests in flight, errors by kind, late and unsent arrivals, schedule lag, bytes) as
- * inline SVG with a hover title on every data point and an HTML legend under each chart, errors,
+ * active users or requests in flight, errors by kind, status codes, late and unsent arrivals, schedule lag,
+ * bytes) as inline SVG with a hover title on every data point and an HTML legend under each chart, errors,
  * expectations and hints. Charts without data (no errors, a closed model, a merged report without
  * bytes) are left out. Two inline scripts (no source, no network): one checks in the browser that
  * every chart drew its data, that every dot has a title and that no label is clipped, and records the
@@ -39,6 +41,8 @@ public final class HtmlReport {
     };
     /** Endpoints drawn in the per-endpoint charts; the others are named under them. */
     static final int MAX_ENDPOINT_LINES = 8;
+    /** Status codes drawn in the status-codes chart; the others are summed into one line. */
+    static final int MAX_STATUS_LINES = 6;
     /** At most this many hover dots per line; longer series get every n-th point. */
     private static final int MAX_DOTS = 600;
 
@@ -504,6 +508,10 @@ public final class HtmlReport {
             }
             chart(h, "errors by kind over time", series, "errors per interval", lines, " errors");
         }
+        List<Line> statusLines = statusLines(series);
+        if (!statusLines.isEmpty()) {
+            chart(h, "status codes over time", series, "responses per interval", statusLines, " responses");
+        }
         if (open && Intervals.carriesSchedule(series)) {
             chart(
                     h,
@@ -543,6 +551,38 @@ public final class HtmlReport {
                             new Line("sent (wire)", true, perSecond(series, i -> i.bytesSent() / 1e6), null)),
                     " MB/s");
         }
+    }
+
+    /**
+     * One line per HTTP status code of the series (the {@link #MAX_STATUS_LINES} most frequent, in code
+     * order; the rest summed into one dashed line); empty when the series holds no status.
+     */
+    private static List<Line> statusLines(List<IntervalStats> series) {
+        Map<String, Long> totals = new TreeMap<>();
+        series.forEach(i -> i.statusCounts().forEach((code, n) -> totals.merge(code, n, Long::sum)));
+        List<String> shown = totals.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_STATUS_LINES)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        List<Line> lines = new ArrayList<>();
+        for (String code : shown) {
+            lines.add(new Line(code, false, values(series, i -> i.statusCounts().getOrDefault(code, 0L)), null));
+        }
+        if (totals.size() > shown.size()) {
+            lines.add(new Line(
+                    "other statuses",
+                    true,
+                    values(
+                            series,
+                            i -> i.statusCounts().entrySet().stream()
+                                    .filter(e -> !shown.contains(e.getKey()))
+                                    .mapToLong(Map.Entry::getValue)
+                                    .sum()),
+                    null));
+        }
+        return lines;
     }
 
     private static void chart(

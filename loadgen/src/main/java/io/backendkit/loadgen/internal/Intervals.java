@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,6 +28,10 @@ final class Intervals {
         for (int e = 0; e < b.endpoints; e++) {
             addKinds(kinds, b.errorsByKind[e]);
         }
+        Map<String, Long> statuses = new TreeMap<>();
+        for (int e = 0; e < b.endpoints; e++) {
+            b.statuses[e].toMap().forEach((status, n) -> statuses.merge(status, n, Long::sum));
+        }
         Histogram lag = b.lag;
         boolean lagged = lag != null && lag.getTotalCount() > 0;
         return of(
@@ -43,7 +48,8 @@ final class Intervals {
                 lagged ? lag.getValueAtPercentile(50) : 0,
                 lagged ? lag.getValueAtPercentile(99) : 0,
                 lagged ? lag.getMaxValue() : 0,
-                kinds);
+                kinds,
+                statuses);
     }
 
     /** The interval of one endpoint (no users, offered rate, late count or lag: those are run-wide). */
@@ -64,7 +70,8 @@ final class Intervals {
                 0,
                 0,
                 0,
-                kinds);
+                kinds,
+                b.statuses[e].toMap());
     }
 
     /** An interval from a latency histogram and counts (also used for merged histogram logs). */
@@ -82,7 +89,8 @@ final class Intervals {
             long lagP50,
             long lagP99,
             long lagMax,
-            Map<ErrorKind, Long> errorsByKind) {
+            Map<ErrorKind, Long> errorsByKind,
+            Map<String, Long> statusCounts) {
         double seconds = durationNanos / 1e9;
         boolean any = requests > 0 && latency.getTotalCount() > 0;
         return new IntervalStats(
@@ -105,7 +113,8 @@ final class Intervals {
                 lagMax,
                 0,
                 0,
-                errorsByKind);
+                errorsByKind,
+                statusCounts);
     }
 
     private static void addKinds(Map<ErrorKind, Long> into, long[] byKind) {
