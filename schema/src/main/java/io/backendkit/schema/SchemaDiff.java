@@ -96,7 +96,8 @@ public final class SchemaDiff {
                 .filter(v -> unread.contains(v.name()))
                 .forEach(v -> a.put("view " + v.name(), viewText(v)));
         to.views().stream().filter(v -> unread.contains(v.name())).forEach(v -> b.put("view " + v.name(), viewText(v)));
-        Map<String, List<String>> byKind = new java.util.TreeMap<>();
+        Map<String, List<String>> byKind =
+                new java.util.TreeMap<>(typeSteps(from, to).unsafe());
         Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (String key : keys) {
@@ -493,6 +494,8 @@ public final class SchemaDiff {
                 }
             }
         }
+        TypeSteps types = typeSteps(from, to);
+        out.addAll(types.first());
         out.addAll(dropTriggers);
         out.addAll(views.drops());
         out.addAll(withoutStepsTheParentCarries(all, before, after));
@@ -500,7 +503,107 @@ public final class SchemaDiff {
         out.addAll(views.creates());
         out.addAll(createTriggers);
         out.addAll(dropFunctions);
+        out.addAll(types.last());
         return out;
+    }
+
+    /**
+     * Enum type and domain steps: {@code first} run before every other step (types created, labels added, domains
+     * created and altered), {@code last} after every other step (domains, then enum types, dropped once no column
+     * uses them); {@code unsafe} the differences no statement carries safely, one {@code name: reason} each, by kind.
+     */
+    private record TypeSteps(List<SchemaChange> first, List<SchemaChange> last, Map<String, List<String>> unsafe) {}
+
+    private static TypeSteps typeSteps(Catalog from, Catalog to) {
+        List<SchemaChange> first = new ArrayList<>();
+        List<SchemaChange> last = new ArrayList<>();
+        Map<String, List<String>> unsafe = new java.util.TreeMap<>();
+        Map<String, EnumType> enumsBefore = byName(from.enumTypes(), EnumType::name);
+        Map<String, EnumType> enumsAfter = byName(to.enumTypes(), EnumType::name);
+        for (EnumType now : enumsAfter.values()) {
+            EnumType was = enumsBefore.get(now.name());
+            if (was == null) {
+                first.add(new SchemaChange.CreateEnumType(now));
+                continue;
+            }
+            List<String> old = was.labels();
+            List<String> wanted = now.labels();
+            if (old.equals(wanted)) {
+                continue;
+            }
+            if (!wanted.stream().filter(old::contains).toList().equals(old)) {
+                // PostgreSQL cannot drop or move an enum label: the type must be recreated and every column using it
+                // converted, which fails on rows holding a removed label; that is left to a hand-written migration
+                unsafe.computeIfAbsent("enum type", k -> new ArrayList<>())
+                        .add(now.name() + ": labels removed or reordered (" + String.join(", ", old) + " -> "
+                                + String.join(", ", wanted) + "), which ALTER TYPE cannot do");
+                continue;
+            }
+            boolean oldSeen = false;
+            int lastOld = -1;
+            for (int i = 0; i < wanted.size(); i++) {
+                if (old.contains(wanted.get(i))) {
+                    lastOld = i;
+                }
+            }
+            for (int i = 0; i < wanted.size(); i++) {
+                String label = wanted.get(i);
+                if (old.contains(label)) {
+                    oldSeen = true;
+                    continue;
+                }
+                if (i > lastOld) {
+                    first.add(new SchemaChange.AddEnumLabel(now.name(), label, null, null));
+                } else if (!oldSeen && i == 0) {
+                    first.add(new SchemaChange.AddEnumLabel(now.name(), label, old.get(0), null));
+                } else {
+                    first.add(new SchemaChange.AddEnumLabel(now.name(), label, null, wanted.get(i - 1)));
+                }
+            }
+        }
+        Map<String, Domain> domainsBefore = byName(from.domains(), Domain::name);
+        Map<String, Domain> domainsAfter = byName(to.domains(), Domain::name);
+        for (Domain now : domainsAfter.values()) {
+            Domain was = domainsBefore.get(now.name());
+            if (was == null) {
+                first.add(new SchemaChange.CreateDomain(now));
+                continue;
+            }
+            if (!was.baseType().equals(now.baseType())) {
+                unsafe.computeIfAbsent("domain", k -> new ArrayList<>())
+                        .add(now.name() + ": base type differs (" + was.baseType() + " -> " + now.baseType()
+                                + "), which ALTER DOMAIN cannot change");
+                continue;
+            }
+            String n = now.name();
+            diffKeyed(
+                    was.checks(),
+                    now.checks(),
+                    CheckConstraint::name,
+                    (a, b) -> a.expression().equals(b.expression()),
+                    c -> first.add(new SchemaChange.DropDomainCheck(n, c)),
+                    c -> {});
+            if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
+                first.add(new SchemaChange.SetDomainDefault(n, now.defaultValue()));
+            }
+            if (was.notNull() != now.notNull()) {
+                first.add(new SchemaChange.SetDomainNotNull(n, now.notNull()));
+            }
+            diffKeyed(
+                    was.checks(),
+                    now.checks(),
+                    CheckConstraint::name,
+                    (a, b) -> a.expression().equals(b.expression()),
+                    c -> {},
+                    c -> first.add(new SchemaChange.AddDomainCheck(n, c)));
+        }
+        domainsBefore.values().stream()
+                .filter(d -> !domainsAfter.containsKey(d.name()))
+                .forEach(d -> last.add(new SchemaChange.DropDomain(d)));
+        enumsBefore.values().stream()
+                .filter(e -> !enumsAfter.containsKey(e.name()))
+                .forEach(e -> last.add(new SchemaChange.DropEnumType(e)));
+        return new TypeSteps(first, last, unsafe);
     }
 
     private static final String TRIGGER = "trigger ";

@@ -132,6 +132,8 @@ public final class DdlInterpreter {
     private final Map<String, Seq> sequences = new LinkedHashMap<>();
     private final Set<String> enums = new HashSet<>();
     private final Map<String, String> unmodelled = new TreeMap<>();
+    private final Map<String, io.backendkit.schema.EnumType> enumTypes = new LinkedHashMap<>();
+    private final Map<String, io.backendkit.schema.Domain> domains = new LinkedHashMap<>();
     private final List<Note> skipped = new ArrayList<>();
     private final List<Note> ignored = new ArrayList<>();
     private final List<String> sqliteNotes = new ArrayList<>();
@@ -187,7 +189,9 @@ public final class DdlInterpreter {
                         dialect == Dialect.SQLITE ? Dialect.SQLITE : dialect,
                         out,
                         List.copyOf(views.values()),
-                        unmodelled),
+                        unmodelled,
+                        List.copyOf(enumTypes.values()),
+                        List.copyOf(domains.values())),
                 List.copyOf(skipped),
                 List.copyOf(ignored));
     }
@@ -1595,7 +1599,7 @@ public final class DdlInterpreter {
             }
             String schema = schemaOf(q);
             enums.add(schema + "." + q.name());
-            unmodelled.put("enum type " + q.name(), String.join(", ", labels));
+            enumTypes.put(key(schema, q.name()), new io.backendkit.schema.EnumType(schema, q.name(), labels));
             return true;
         }
         throw new Unsupported("only enum types are modelled (composite, range and base types are not)");
@@ -1606,7 +1610,7 @@ public final class DdlInterpreter {
         c.accept("AS");
         Types.Resolved base = Types.postgres(c, enums);
         boolean notNull = false;
-        String dflt = "";
+        String dflt = null;
         Map<String, String> checks = new TreeMap<>();
         String name = null;
         while (!c.atEnd()) {
@@ -1626,7 +1630,7 @@ public final class DdlInterpreter {
                 if (!(expr.startsWith("(") && expr.endsWith(")") && balanced(expr.substring(1, expr.length() - 1)))) {
                     expr = "(" + expr + ")";
                 }
-                checks.put(name != null ? name : q.name() + "_check", "CHECK (" + pgExpr(expr) + ")");
+                checks.put(name != null ? name : q.name() + "_check", pgExpr(expr));
             } else if (c.accept("COLLATE")) {
                 c.name();
             } else {
@@ -1634,10 +1638,12 @@ public final class DdlInterpreter {
             }
             name = null;
         }
-        unmodelled.put(
-                "domain " + q.name(),
-                base.nativeType() + " not null " + notNull + " default " + dflt + " "
-                        + String.join(" ", checks.values()));
+        List<CheckConstraint> constraints = new ArrayList<>();
+        checks.forEach((n, e) -> constraints.add(new CheckConstraint(n, e)));
+        String schema = schemaOf(q);
+        domains.put(
+                key(schema, q.name()),
+                new io.backendkit.schema.Domain(schema, q.name(), base.nativeType(), dflt, notNull, constraints));
     }
 
     /** The {@code SQL SECURITY} of the MySQL {@code CREATE} statement being read, or null. */
@@ -2413,8 +2419,8 @@ public final class DdlInterpreter {
                             .keySet()
                             .removeIf(x -> x.startsWith("function " + q.name() + "(")
                                     || x.equals("routine " + what.toLowerCase(Locale.ROOT) + " " + q.name()));
-                case "TYPE" -> unmodelled.remove("enum type " + q.name()) != null;
-                case "DOMAIN" -> unmodelled.remove("domain " + q.name()) != null;
+                case "TYPE" -> enumTypes.remove(k) != null;
+                case "DOMAIN" -> domains.remove(k) != null;
                 case "SCHEMA", "DATABASE", "EXTENSION" -> true;
                 default -> throw new Unsupported("DROP " + what + " is not modelled");
             };
