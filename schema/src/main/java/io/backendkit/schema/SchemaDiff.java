@@ -250,12 +250,17 @@ public final class SchemaDiff {
      */
     public String toMigration() {
         SchemaDiff back = new SchemaDiff(to, from);
-        return MigrationScript.UP_MARKER + "\n" + annotated(changes, upStatements(), false) + "\n"
-                + MigrationScript.DOWN_MARKER + "\n" + annotated(back.changes, back.upStatements(), true);
+        return MigrationScript.UP_MARKER + "\n" + annotated(changes, upStatements(), notCompared, false) + "\n"
+                + MigrationScript.DOWN_MARKER + "\n"
+                + annotated(back.changes, back.upStatements(), back.notCompared, true);
     }
 
-    private static String annotated(List<SchemaChange> changes, List<String> statements, boolean down) {
+    private static String annotated(
+            List<SchemaChange> changes, List<String> statements, List<String> notCompared, boolean down) {
         StringBuilder out = new StringBuilder();
+        // what no statement below carries (e.g. an enum label to remove): said at the top, never left silent
+        notCompared.forEach(
+                n -> out.append("-- NOT MIGRATED: ").append(oneLine(n)).append('\n'));
         for (int i = 0; i < statements.size(); i++) {
             SchemaChange c = changes.get(i);
             if (!down
@@ -269,6 +274,14 @@ public final class SchemaDiff {
                         .append(" is added NOT NULL without a default; existing rows have no value for it (PostgreSQL")
                         .append(" fails, MySQL fills the type's zero value): give it a DEFAULT, or add it nullable,")
                         .append(" backfill it, then set NOT NULL\n");
+            }
+            if (c instanceof SchemaChange.AddEnumLabel a) {
+                out.append("-- ENUM LABEL ADDED: ")
+                        .append(oneLine(a.type() + " gets '" + a.label() + "'"))
+                        .append(". Migrator runs a migration holding ALTER TYPE ... ADD VALUE outside a transaction")
+                        .append(" (each statement commits on its own, a failure part-way is not rolled back), as")
+                        .append(" PostgreSQL before 12 refuses it in a transaction block; from 12 on (e.g. 15) it may")
+                        .append(" run in one, but the new label cannot be used before that transaction commits\n");
             }
             if (down && c instanceof CreateTable t) {
                 out.append("-- DATA NOT RESTORED: the up section dropped table ")

@@ -1624,13 +1624,16 @@ public final class DdlInterpreter {
                 notNull = false;
             } else if (c.accept("DEFAULT")) {
                 int[] r = c.until("CONSTRAINT", "NOT", "NULL", "CHECK", "COLLATE");
-                dflt = pgExpr(c.text(r));
+                // written as the server prints a column default of the base type ('a'::character varying)
+                Col asColumn = new Col();
+                asColumn.type = base;
+                dflt = postgresDefault(c.text(r), c.tokens.subList(r[0], r[1]), asColumn);
             } else if (c.accept("CHECK")) {
                 String expr = c.groupInner().strip();
                 if (!(expr.startsWith("(") && expr.endsWith(")") && balanced(expr.substring(1, expr.length() - 1)))) {
                     expr = "(" + expr + ")";
                 }
-                checks.put(name != null ? name : q.name() + "_check", pgExpr(expr));
+                checks.put(name != null ? name : q.name() + "_check", "(" + pgExpr(expr) + ")");
             } else if (c.accept("COLLATE")) {
                 c.name();
             } else {
