@@ -52,7 +52,11 @@ import java.util.stream.Collectors;
  * MySQL/MariaDB), PostgreSQL functions and procedures and MySQL/MariaDB routines are compared by their server-printed
  * definitions (MySQL routines by body) and carried as statements: triggers that go or change are dropped first and created last, functions created or replaced after
  * the table steps (before views and triggers, which may use them) and dropped at the very end. A new PostgreSQL
- * partition is created {@code PARTITION OF} its parent with its bound. The down direction is the diff the other way
+ * partition is created {@code PARTITION OF} its parent with its bound. PostgreSQL enum types and domains are created
+ * before every other step and dropped after every other step (domains first); labels added to an enum type become
+ * {@code ALTER TYPE ... ADD VALUE} (before every table step), a domain's default, {@code NOT NULL} and checks {@code
+ * ALTER DOMAIN}; a label removed or reordered and a domain's base type changed are reported by {@link #notCompared()},
+ * as PostgreSQL cannot do them in place. The down direction is the diff the other way
  * round. Schema names are ignored, so
  * a catalog read from a scratch schema compares with the live one. Immutable.
  *
@@ -74,8 +78,8 @@ public final class SchemaDiff {
     }
 
     /**
-     * The differences in objects the diff does not migrate (sequences, enum types, domains, MySQL routines that
-     * cannot be written, the bound
+     * The differences in objects the diff does not migrate (sequences, enum labels removed or reordered, a domain's
+     * base type changed, MySQL routines that cannot be written, the bound
      * of a partition that both sides have, views whose definition was not read), one line per kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
      * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
      *
@@ -240,8 +244,10 @@ public final class SchemaDiff {
     }
 
     /**
-     * A migration file with {@code -- migrate:up} and {@code -- migrate:down} sections. Steps that need attention are
-     * marked with a comment line above them: a {@code NOT NULL} column without a default added to an existing table
+     * A migration file with {@code -- migrate:up} and {@code -- migrate:down} sections. Each section starts with a
+     * {@code -- NOT MIGRATED:} line per {@link #notCompared()} line of its direction. Steps that need attention are
+     * marked with a comment line above them: a label added to an enum type ({@code -- ENUM LABEL ADDED}: how it runs
+     * with transactions), a {@code NOT NULL} column without a default added to an existing table
      * ({@code -- BACKFILL NEEDED}: it fails on a table with rows; give it a default or add it nullable, backfill,
      * then set NOT NULL; {@link MigrationLinter} reports it as the error {@code NOT_NULL_WITHOUT_DEFAULT}), and in the
      * down section each table or column the up section dropped ({@code -- DATA NOT RESTORED}: it comes back empty).
