@@ -209,4 +209,56 @@ class EnumDomainDiffTest {
             assertThat(diff.changes()).as(diff.toText()).isEmpty();
         }
     }
+
+    @Test
+    void alterTypeAndAlterDomainInAFileReadAsTheServerAppliesThem() throws Exception {
+        try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, temp)) {
+            String sql = ("""
+                    CREATE TYPE @E AS ENUM ('b', 'd');
+                    ALTER TYPE @E ADD VALUE 'a' BEFORE 'b';
+                    ALTER TYPE @E ADD VALUE 'c' AFTER 'b';
+                    ALTER TYPE @E ADD VALUE IF NOT EXISTS 'd';
+                    ALTER TYPE @E ADD VALUE 'e';
+                    CREATE DOMAIN @D AS character varying(10) CHECK (VALUE > 'a');
+                    ALTER DOMAIN @D SET DEFAULT 'x';
+                    ALTER DOMAIN @D SET NOT NULL;
+                    ALTER DOMAIN @D DROP CONSTRAINT @C;
+                    ALTER DOMAIN @D ADD CONSTRAINT short CHECK (length(VALUE) < 5);
+                    CREATE TABLE t (id INT PRIMARY KEY, m @E, n @D);
+                    """)
+                    .replace("@E", ODD_TYPE)
+                    .replace("@D", ODD_DOMAIN)
+                    .replace("@C", "\"odd \"\"pos\"\" dom_check\"");
+            for (String st : sql.split(";\n")) {
+                if (!st.isBlank()) {
+                    db.execute(st);
+                }
+            }
+            Catalog live = Schema.connect(db.dataSource).read();
+            SqlFileSchema file = SqlFileSchema.read("t.sql", sql, Dialect.POSTGRESQL, true);
+            assertThat(file.catalog().enumTypes())
+                    .singleElement()
+                    .extracting(EnumType::labels)
+                    .isEqualTo(List.of("a", "b", "c", "d", "e"));
+            assertThat(live.enumTypes())
+                    .singleElement()
+                    .extracting(EnumType::labels)
+                    .isEqualTo(List.of("a", "b", "c", "d", "e"));
+            io.backendkit.schema.Domain d = file.catalog().domains().get(0);
+            io.backendkit.schema.Domain l = live.domains().get(0);
+            assertThat(List.of(
+                            d.name(),
+                            d.baseType(),
+                            d.defaultValue(),
+                            d.notNull(),
+                            d.checks().size()))
+                    .isEqualTo(List.of(
+                            l.name(),
+                            l.baseType(),
+                            l.defaultValue(),
+                            l.notNull(),
+                            l.checks().size()));
+            assertThat(d.checks()).extracting(CheckConstraint::name).containsExactly("short");
+        }
+    }
 }
