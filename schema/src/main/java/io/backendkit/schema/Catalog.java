@@ -13,13 +13,22 @@ import java.util.Optional;
  * @param dialect the database's dialect
  * @param tables tables by schema and name
  * @param views views by schema and name
- * @param unmodelled objects outside the table model (sequences, triggers, functions, enum types, domains, MySQL
+ * @param unmodelled objects outside the table model (sequences, triggers, functions, MySQL
  *     column attributes such as {@code ON UPDATE}, character set and collation, PostgreSQL partition bounds and keys),
  *     as {@code kind name} to a normalised definition, so that a comparison can say when they differ; {@link
  *     SchemaDiff} migrates triggers, PostgreSQL functions, column attributes and partition bounds of new partitions
  *     from these entries and reports the rest; empty when the reader does not read them
+ * @param enumTypes PostgreSQL enum types by schema and name; empty for other dialects or when the reader does not read
+ *     them
+ * @param domains PostgreSQL domains by schema and name; empty for other dialects or when the reader does not read them
  */
-public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map<String, String> unmodelled) {
+public record Catalog(
+        Dialect dialect,
+        List<Table> tables,
+        List<View> views,
+        Map<String, String> unmodelled,
+        List<EnumType> enumTypes,
+        List<Domain> domains) {
 
     /**
      * A catalog with nothing outside the model.
@@ -32,6 +41,18 @@ public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map
         this(dialect, tables, views, Map.of());
     }
 
+    /**
+     * A catalog without enum types and domains.
+     *
+     * @param dialect the database's dialect
+     * @param tables tables, in any order
+     * @param views views, in any order
+     * @param unmodelled objects outside the model, as {@code kind name} to a normalised definition
+     */
+    public Catalog(Dialect dialect, List<Table> tables, List<View> views, Map<String, String> unmodelled) {
+        this(dialect, tables, views, unmodelled, List.of(), List.of());
+    }
+
     /** Sorts and copies the lists. */
     public Catalog {
         unmodelled = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(unmodelled));
@@ -42,6 +63,14 @@ public record Catalog(Dialect dialect, List<Table> tables, List<View> views, Map
         views = views.stream()
                 .sorted(Comparator.comparing((View v) -> String.valueOf(v.schema()))
                         .thenComparing(View::name))
+                .toList();
+        enumTypes = enumTypes.stream()
+                .sorted(Comparator.comparing((EnumType e) -> String.valueOf(e.schema()))
+                        .thenComparing(EnumType::name))
+                .toList();
+        domains = domains.stream()
+                .sorted(Comparator.comparing((Domain d) -> String.valueOf(d.schema()))
+                        .thenComparing(Domain::name))
                 .toList();
     }
 

@@ -36,6 +36,12 @@ import java.util.regex.Pattern;
  *       an explicit transaction block.
  *   <li>{@code CONCURRENTLY_NOT_ALONE} (warning, PostgreSQL): a migration with a concurrent index build
  *       runs without a transaction, so its other statements are not rolled back on failure.
+ *   <li>{@code ENUM_VALUE_IN_TRANSACTION} (warning, PostgreSQL): {@code ALTER TYPE ... ADD VALUE} inside an
+ *       explicit transaction block fails before PostgreSQL 12; from 12 on (e.g. 15) it runs, but the new label
+ *       cannot be used before the transaction commits.
+ *   <li>{@code ENUM_VALUE_NOT_ALONE} (warning, PostgreSQL): a migration with {@code ALTER TYPE ... ADD VALUE} runs
+ *       without a transaction (so that PostgreSQL before 12 accepts it and later statements may use the label), so a
+ *       failure leaves its other statements applied.
  * </ul>
  *
  * <p>Tables created earlier in the same script are new and empty, so index, default and foreign key
@@ -64,6 +70,7 @@ public final class MigrationLinter {
     private static final Pattern SET_NOT_NULL = Pattern.compile("ALTER (?:COLUMN )?([\\w\"`]+) SET NOT NULL");
     private static final Pattern ADD_FK = Pattern.compile("ADD (?:CONSTRAINT [\\w\"`]+ )?FOREIGN KEY");
     private static final Pattern RENAME = Pattern.compile("(?:^|, ?)RENAME (?:COLUMN |TO |AS )?([\\w\"`]+)");
+    private static final Pattern ADD_ENUM_VALUE = Pattern.compile("^ALTER TYPE .* ADD VALUE ");
     private static final Pattern RENAME_TABLE = Pattern.compile("^RENAME TABLE ([\\w.\"`]+) TO ([\\w.\"`]+)");
 
     private final Dialect dialect;
@@ -126,6 +133,7 @@ public final class MigrationLinter {
         Set<String> newTables = new HashSet<>();
         boolean explicitTransaction = false;
         boolean concurrently = false;
+        boolean addsEnumValue = false;
         Set<String> droppedTables = new HashSet<>();
         Set<String> droppedColumns = new HashSet<>();
         for (SqlStatement st : statements) {
@@ -139,6 +147,20 @@ public final class MigrationLinter {
             Matcher m = CREATE_TABLE.matcher(sql);
             if (m.find()) {
                 newTables.add(bare(m.group(1)));
+                continue;
+            }
+            if (pg && ADD_ENUM_VALUE.matcher(sql).find()) {
+                addsEnumValue = true;
+                if (explicitTransaction) {
+                    out.add(finding(
+                            Severity.WARNING,
+                            "ENUM_VALUE_IN_TRANSACTION",
+                            "ALTER TYPE ... ADD VALUE inside a transaction block fails before PostgreSQL 12; from 12 on"
+                                    + " the new label cannot be used until the transaction commits",
+                            at,
+                            "remove the surrounding BEGIN/COMMIT; backendkit runs such a migration without a"
+                                    + " transaction"));
+                }
                 continue;
             }
             m = DROP_TABLE.matcher(sql);
@@ -211,6 +233,15 @@ public final class MigrationLinter {
                     "runs without a transaction because of CONCURRENTLY, so a failure leaves its other statements applied",
                     script.fileName(),
                     "move the concurrent index build into a migration of its own"));
+        }
+        if (pg && addsEnumValue && statements.size() > 1) {
+            out.add(finding(
+                    Severity.WARNING,
+                    "ENUM_VALUE_NOT_ALONE",
+                    "runs without a transaction because of ALTER TYPE ... ADD VALUE, so a failure leaves its other"
+                            + " statements applied",
+                    script.fileName(),
+                    "move the added enum labels into a migration of their own, run before the one that uses them"));
         }
         return out;
     }

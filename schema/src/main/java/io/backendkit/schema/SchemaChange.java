@@ -8,7 +8,7 @@ public sealed interface SchemaChange {
 
     /**
      * The table the change applies to: for a view change the view, for a trigger the table (or view) it is on, for a
-     * function or procedure the routine itself.
+     * function or procedure the routine itself, for an enum type or domain change the type or domain.
      *
      * @return the name, without schema
      */
@@ -359,6 +359,212 @@ public sealed interface SchemaChange {
         @Override
         public String describe() {
             return "drop " + (procedure ? "procedure " : "function ") + name + "(" + arguments + ")";
+        }
+    }
+    /**
+     * A PostgreSQL enum type to create, before every table step.
+     *
+     * @param type the type as the target has it
+     */
+    record CreateEnumType(EnumType type) implements SchemaChange {
+        /**
+         * The type's name (a type belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return type.name();
+        }
+
+        @Override
+        public String describe() {
+            return "create enum type " + type.name();
+        }
+    }
+
+    /**
+     * A PostgreSQL enum type the target does not have, dropped after every table step (once no column uses it).
+     *
+     * @param type the type as the current catalog has it
+     */
+    record DropEnumType(EnumType type) implements SchemaChange {
+        /**
+         * The type's name (a type belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return type.name();
+        }
+
+        @Override
+        public String describe() {
+            return "drop enum type " + type.name();
+        }
+    }
+
+    /**
+     * A label added to a PostgreSQL enum type ({@code ALTER TYPE ... ADD VALUE}), before every table step. PostgreSQL
+     * before 12 refuses it inside a transaction block; from 12 on it runs in one, but the new label cannot be used
+     * before that transaction commits.
+     *
+     * @param type the type's name
+     * @param label the new label
+     * @param before the existing label it goes before, or null
+     * @param after the existing label it goes after, or null (both null: at the end)
+     */
+    record AddEnumLabel(String type, String label, String before, String after) implements SchemaChange {
+        /**
+         * The type's name (a type belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return type;
+        }
+
+        @Override
+        public String describe() {
+            return "add label " + label + " to enum type " + type;
+        }
+    }
+
+    /**
+     * A PostgreSQL domain to create, after the enum types and before every table step.
+     *
+     * @param domain the domain as the target has it
+     */
+    record CreateDomain(Domain domain) implements SchemaChange {
+        /**
+         * The domain's name (a domain belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return domain.name();
+        }
+
+        @Override
+        public String describe() {
+            return "create domain " + domain.name();
+        }
+    }
+
+    /**
+     * A PostgreSQL domain the target does not have, dropped after every table step, before the enum types.
+     *
+     * @param domain the domain as the current catalog has it
+     */
+    record DropDomain(Domain domain) implements SchemaChange {
+        /**
+         * The domain's name (a domain belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return domain.name();
+        }
+
+        @Override
+        public String describe() {
+            return "drop domain " + domain.name();
+        }
+    }
+
+    /**
+     * A domain's default to set ({@code ALTER DOMAIN ... SET DEFAULT}) or drop.
+     *
+     * @param domain the domain's name
+     * @param defaultValue the new default as the server prints it, or null to drop it
+     */
+    record SetDomainDefault(String domain, String defaultValue) implements SchemaChange {
+        /**
+         * The domain's name (a domain belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return domain;
+        }
+
+        @Override
+        public String describe() {
+            return (defaultValue == null ? "drop default of domain " : "set default of domain ") + domain;
+        }
+    }
+
+    /**
+     * A domain's {@code NOT NULL} to set or drop.
+     *
+     * @param domain the domain's name
+     * @param notNull whether it becomes {@code NOT NULL}
+     */
+    record SetDomainNotNull(String domain, boolean notNull) implements SchemaChange {
+        /**
+         * The domain's name (a domain belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return domain;
+        }
+
+        @Override
+        public String describe() {
+            return (notNull ? "set not null on domain " : "drop not null on domain ") + domain;
+        }
+    }
+
+    /**
+     * A check constraint to add to a domain (the server checks every value already stored in columns of the domain).
+     *
+     * @param domain the domain's name
+     * @param constraint the constraint as the target has it
+     */
+    record AddDomainCheck(String domain, CheckConstraint constraint) implements SchemaChange {
+        /**
+         * The domain's name (a domain belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return domain;
+        }
+
+        @Override
+        public String describe() {
+            return "add check " + constraint.name() + " to domain " + domain;
+        }
+    }
+
+    /**
+     * A check constraint to drop from a domain.
+     *
+     * @param domain the domain's name
+     * @param constraint the constraint as the current catalog has it
+     */
+    record DropDomainCheck(String domain, CheckConstraint constraint) implements SchemaChange {
+        /**
+         * The domain's name (a domain belongs to no table).
+         *
+         * @return the name
+         */
+        @Override
+        public String table() {
+            return domain;
+        }
+
+        @Override
+        public String describe() {
+            return "drop check " + constraint.name() + " from domain " + domain;
         }
     }
 }

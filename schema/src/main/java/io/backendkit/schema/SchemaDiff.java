@@ -52,7 +52,11 @@ import java.util.stream.Collectors;
  * MySQL/MariaDB), PostgreSQL functions and procedures and MySQL/MariaDB routines are compared by their server-printed
  * definitions (MySQL routines by body) and carried as statements: triggers that go or change are dropped first and created last, functions created or replaced after
  * the table steps (before views and triggers, which may use them) and dropped at the very end. A new PostgreSQL
- * partition is created {@code PARTITION OF} its parent with its bound. The down direction is the diff the other way
+ * partition is created {@code PARTITION OF} its parent with its bound. PostgreSQL enum types and domains are created
+ * before every other step and dropped after every other step (domains first); labels added to an enum type become
+ * {@code ALTER TYPE ... ADD VALUE} (before every table step), a domain's default, {@code NOT NULL} and checks {@code
+ * ALTER DOMAIN}; a label removed or reordered and a domain's base type changed are reported by {@link #notCompared()},
+ * as PostgreSQL cannot do them in place. The down direction is the diff the other way
  * round. Schema names are ignored, so
  * a catalog read from a scratch schema compares with the live one. Immutable.
  *
@@ -74,8 +78,8 @@ public final class SchemaDiff {
     }
 
     /**
-     * The differences in objects the diff does not migrate (sequences, enum types, domains, MySQL routines that
-     * cannot be written, the bound
+     * The differences in objects the diff does not migrate (sequences, enum labels removed or reordered, a domain's
+     * base type changed, MySQL routines that cannot be written, the bound
      * of a partition that both sides have, views whose definition was not read), one line per kind, e.g. {@code not compared: 1 trigger differs (film.last_updated)}. Empty when they are the same on both
      * sides. A diff with such differences is not {@link #isEmpty() empty}, although its migration does not carry them.
      *
@@ -96,7 +100,8 @@ public final class SchemaDiff {
                 .filter(v -> unread.contains(v.name()))
                 .forEach(v -> a.put("view " + v.name(), viewText(v)));
         to.views().stream().filter(v -> unread.contains(v.name())).forEach(v -> b.put("view " + v.name(), viewText(v)));
-        Map<String, List<String>> byKind = new java.util.TreeMap<>();
+        Map<String, List<String>> byKind =
+                new java.util.TreeMap<>(typeSteps(from, to).unsafe());
         Set<String> keys = new java.util.TreeSet<>(a.keySet());
         keys.addAll(b.keySet());
         for (String key : keys) {
@@ -239,8 +244,10 @@ public final class SchemaDiff {
     }
 
     /**
-     * A migration file with {@code -- migrate:up} and {@code -- migrate:down} sections. Steps that need attention are
-     * marked with a comment line above them: a {@code NOT NULL} column without a default added to an existing table
+     * A migration file with {@code -- migrate:up} and {@code -- migrate:down} sections. Each section starts with a
+     * {@code -- NOT MIGRATED:} line per {@link #notCompared()} line of its direction. Steps that need attention are
+     * marked with a comment line above them: a label added to an enum type ({@code -- ENUM LABEL ADDED}: how it runs
+     * with transactions), a {@code NOT NULL} column without a default added to an existing table
      * ({@code -- BACKFILL NEEDED}: it fails on a table with rows; give it a default or add it nullable, backfill,
      * then set NOT NULL; {@link MigrationLinter} reports it as the error {@code NOT_NULL_WITHOUT_DEFAULT}), and in the
      * down section each table or column the up section dropped ({@code -- DATA NOT RESTORED}: it comes back empty).
@@ -249,12 +256,17 @@ public final class SchemaDiff {
      */
     public String toMigration() {
         SchemaDiff back = new SchemaDiff(to, from);
-        return MigrationScript.UP_MARKER + "\n" + annotated(changes, upStatements(), false) + "\n"
-                + MigrationScript.DOWN_MARKER + "\n" + annotated(back.changes, back.upStatements(), true);
+        return MigrationScript.UP_MARKER + "\n" + annotated(changes, upStatements(), notCompared, false) + "\n"
+                + MigrationScript.DOWN_MARKER + "\n"
+                + annotated(back.changes, back.upStatements(), back.notCompared, true);
     }
 
-    private static String annotated(List<SchemaChange> changes, List<String> statements, boolean down) {
+    private static String annotated(
+            List<SchemaChange> changes, List<String> statements, List<String> notCompared, boolean down) {
         StringBuilder out = new StringBuilder();
+        // what no statement below carries (e.g. an enum label to remove): said at the top, never left silent
+        notCompared.forEach(
+                n -> out.append("-- NOT MIGRATED: ").append(oneLine(n)).append('\n'));
         for (int i = 0; i < statements.size(); i++) {
             SchemaChange c = changes.get(i);
             if (!down
@@ -268,6 +280,14 @@ public final class SchemaDiff {
                         .append(" is added NOT NULL without a default; existing rows have no value for it (PostgreSQL")
                         .append(" fails, MySQL fills the type's zero value): give it a DEFAULT, or add it nullable,")
                         .append(" backfill it, then set NOT NULL\n");
+            }
+            if (c instanceof SchemaChange.AddEnumLabel a) {
+                out.append("-- ENUM LABEL ADDED: ")
+                        .append(oneLine(a.type() + " gets '" + a.label() + "'"))
+                        .append(". Migrator runs a migration holding ALTER TYPE ... ADD VALUE outside a transaction")
+                        .append(" (each statement commits on its own, a failure part-way is not rolled back), as")
+                        .append(" PostgreSQL before 12 refuses it in a transaction block; from 12 on (e.g. 15) it may")
+                        .append(" run in one, but the new label cannot be used before that transaction commits\n");
             }
             if (down && c instanceof CreateTable t) {
                 out.append("-- DATA NOT RESTORED: the up section dropped table ")
@@ -493,6 +513,8 @@ public final class SchemaDiff {
                 }
             }
         }
+        TypeSteps types = typeSteps(from, to);
+        out.addAll(types.first());
         out.addAll(dropTriggers);
         out.addAll(views.drops());
         out.addAll(withoutStepsTheParentCarries(all, before, after));
@@ -500,7 +522,107 @@ public final class SchemaDiff {
         out.addAll(views.creates());
         out.addAll(createTriggers);
         out.addAll(dropFunctions);
+        out.addAll(types.last());
         return out;
+    }
+
+    /**
+     * Enum type and domain steps: {@code first} run before every other step (types created, labels added, domains
+     * created and altered), {@code last} after every other step (domains, then enum types, dropped once no column
+     * uses them); {@code unsafe} the differences no statement carries safely, one {@code name: reason} each, by kind.
+     */
+    private record TypeSteps(List<SchemaChange> first, List<SchemaChange> last, Map<String, List<String>> unsafe) {}
+
+    private static TypeSteps typeSteps(Catalog from, Catalog to) {
+        List<SchemaChange> first = new ArrayList<>();
+        List<SchemaChange> last = new ArrayList<>();
+        Map<String, List<String>> unsafe = new java.util.TreeMap<>();
+        Map<String, EnumType> enumsBefore = byName(from.enumTypes(), EnumType::name);
+        Map<String, EnumType> enumsAfter = byName(to.enumTypes(), EnumType::name);
+        for (EnumType now : enumsAfter.values()) {
+            EnumType was = enumsBefore.get(now.name());
+            if (was == null) {
+                first.add(new SchemaChange.CreateEnumType(now));
+                continue;
+            }
+            List<String> old = was.labels();
+            List<String> wanted = now.labels();
+            if (old.equals(wanted)) {
+                continue;
+            }
+            if (!wanted.stream().filter(old::contains).toList().equals(old)) {
+                // PostgreSQL cannot drop or move an enum label: the type must be recreated and every column using it
+                // converted, which fails on rows holding a removed label; that is left to a hand-written migration
+                unsafe.computeIfAbsent("enum type", k -> new ArrayList<>())
+                        .add(now.name() + ": labels removed or reordered (" + String.join(", ", old) + " -> "
+                                + String.join(", ", wanted) + "), which ALTER TYPE cannot do");
+                continue;
+            }
+            boolean oldSeen = false;
+            int lastOld = -1;
+            for (int i = 0; i < wanted.size(); i++) {
+                if (old.contains(wanted.get(i))) {
+                    lastOld = i;
+                }
+            }
+            for (int i = 0; i < wanted.size(); i++) {
+                String label = wanted.get(i);
+                if (old.contains(label)) {
+                    oldSeen = true;
+                    continue;
+                }
+                if (i > lastOld) {
+                    first.add(new SchemaChange.AddEnumLabel(now.name(), label, null, null));
+                } else if (!oldSeen && i == 0) {
+                    first.add(new SchemaChange.AddEnumLabel(now.name(), label, old.get(0), null));
+                } else {
+                    first.add(new SchemaChange.AddEnumLabel(now.name(), label, null, wanted.get(i - 1)));
+                }
+            }
+        }
+        Map<String, Domain> domainsBefore = byName(from.domains(), Domain::name);
+        Map<String, Domain> domainsAfter = byName(to.domains(), Domain::name);
+        for (Domain now : domainsAfter.values()) {
+            Domain was = domainsBefore.get(now.name());
+            if (was == null) {
+                first.add(new SchemaChange.CreateDomain(now));
+                continue;
+            }
+            if (!was.baseType().equals(now.baseType())) {
+                unsafe.computeIfAbsent("domain", k -> new ArrayList<>())
+                        .add(now.name() + ": base type differs (" + was.baseType() + " -> " + now.baseType()
+                                + "), which ALTER DOMAIN cannot change");
+                continue;
+            }
+            String n = now.name();
+            diffKeyed(
+                    was.checks(),
+                    now.checks(),
+                    CheckConstraint::name,
+                    (a, b) -> a.expression().equals(b.expression()),
+                    c -> first.add(new SchemaChange.DropDomainCheck(n, c)),
+                    c -> {});
+            if (!Objects.equals(was.defaultValue(), now.defaultValue())) {
+                first.add(new SchemaChange.SetDomainDefault(n, now.defaultValue()));
+            }
+            if (was.notNull() != now.notNull()) {
+                first.add(new SchemaChange.SetDomainNotNull(n, now.notNull()));
+            }
+            diffKeyed(
+                    was.checks(),
+                    now.checks(),
+                    CheckConstraint::name,
+                    (a, b) -> a.expression().equals(b.expression()),
+                    c -> {},
+                    c -> first.add(new SchemaChange.AddDomainCheck(n, c)));
+        }
+        domainsBefore.values().stream()
+                .filter(d -> !domainsAfter.containsKey(d.name()))
+                .forEach(d -> last.add(new SchemaChange.DropDomain(d)));
+        enumsBefore.values().stream()
+                .filter(e -> !enumsAfter.containsKey(e.name()))
+                .forEach(e -> last.add(new SchemaChange.DropEnumType(e)));
+        return new TypeSteps(first, last, unsafe);
     }
 
     private static final String TRIGGER = "trigger ";

@@ -93,6 +93,18 @@ class MigrationLinterTest {
     }
 
     @Test
+    void enumLabelAddedInATransactionOrWithOtherStatementsIsFlagged() {
+        assertThat(codes(Dialect.POSTGRESQL, "ALTER TYPE \"odd \"\"m\"\"\" ADD VALUE 'x' AFTER 'y';"))
+                .isEmpty();
+        assertThat(codes(Dialect.POSTGRESQL, "ALTER TYPE mood ADD VALUE 'x';\nALTER TABLE t ADD COLUMN m mood;"))
+                .containsExactly("ENUM_VALUE_NOT_ALONE");
+        assertThat(codes(Dialect.POSTGRESQL, "BEGIN;\nALTER TYPE mood ADD VALUE 'x';\nCOMMIT;"))
+                .contains("ENUM_VALUE_IN_TRANSACTION", "ENUM_VALUE_NOT_ALONE");
+        assertThat(codes(Dialect.MYSQL, "ALTER TYPE mood ADD VALUE 'x';\nSELECT 1;"))
+                .isEmpty();
+    }
+
+    @Test
     void concurrentlyInsideATransactionIsAnError() {
         assertThat(codes(Dialect.POSTGRESQL, "BEGIN;\nCREATE INDEX CONCURRENTLY i ON t (c);\nCOMMIT;"))
                 .contains("CONCURRENTLY_IN_TRANSACTION", "CONCURRENTLY_NOT_ALONE");

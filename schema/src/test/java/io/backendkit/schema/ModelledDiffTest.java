@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Differences the diff now migrates: changes on a partitioned parent (once, on the parent), table and column comments,
- * MySQL column attributes kept by {@code MODIFY}; and objects it does not migrate each make the comparison unequal.
+ * MySQL column attributes kept by {@code MODIFY}, enum labels added and domain checks; and objects or changes it does
+ * not migrate (a sequence, an enum label removed, a domain's base type) each make the comparison unequal.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ModelledDiffTest {
@@ -125,11 +126,22 @@ class ModelledDiffTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"trigger", "function", "sequence"})
+    @ValueSource(
+            strings = {
+                "trigger",
+                "function",
+                "sequence",
+                "enum label added",
+                "enum label removed",
+                "domain check",
+                "domain base type"
+            })
     void postgresSchemasDifferingInOneUnmodelledObjectAreNotEqual(String kind) throws Exception {
         try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, temp)) {
             db.execute("CREATE TABLE t (id INT PRIMARY KEY, n INT)");
             db.execute("CREATE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$");
+            db.execute("CREATE TYPE mood AS ENUM ('sad', 'happy')");
+            db.execute("CREATE DOMAIN pos AS integer CHECK (VALUE > 0)");
             Catalog original = Schema.connect(db.dataSource).read();
             switch (kind) {
                 case "trigger" ->
@@ -137,15 +149,34 @@ class ModelledDiffTest {
                 case "function" ->
                     db.execute("CREATE OR REPLACE FUNCTION keep() RETURNS trigger LANGUAGE plpgsql AS"
                             + " $$ BEGIN NEW.n := 0; RETURN NEW; END $$");
+                case "enum label added" -> db.execute("ALTER TYPE mood ADD VALUE 'ok' AFTER 'sad'");
+                case "enum label removed" -> {
+                    db.execute("DROP TYPE mood");
+                    db.execute("CREATE TYPE mood AS ENUM ('sad')");
+                }
+                case "domain check" -> {
+                    db.execute("ALTER DOMAIN pos DROP CONSTRAINT pos_check");
+                    db.execute("ALTER DOMAIN pos ADD CONSTRAINT pos_check CHECK (VALUE > 1)");
+                }
+                case "domain base type" -> {
+                    db.execute("DROP DOMAIN pos");
+                    db.execute("CREATE DOMAIN pos AS bigint CHECK (VALUE > 0)");
+                }
                 default -> db.execute("CREATE SEQUENCE tickets START 5");
             }
             SchemaDiff diff =
                     SchemaDiff.between(original, Schema.connect(db.dataSource).read());
             assertThat(diff.isEmpty()).isFalse();
-            // triggers and functions are migrated as statements; a sequence is reported
+            // triggers, functions, added enum labels and domain checks are migrated as statements; a sequence, a
+            // removed enum label and a domain's base type are reported
             String expected = switch (kind) {
                 case "trigger" -> "create trigger t.t_keep";
                 case "function" -> "create or replace function keep()";
+                case "enum label added" -> "add label ok to enum type mood";
+                case "enum label removed" ->
+                    "not compared: 1 enum type differs (mood: labels removed or reordered (sad, happy -> sad)";
+                case "domain check" -> "drop check pos_check from domain pos\nadd check pos_check to domain pos";
+                case "domain base type" -> "not compared: 1 domain differs (pos: base type differs (integer -> bigint)";
                 default -> "not compared: 1 sequence differs";
             };
             assertThat(diff.toText()).doesNotContain("no differences").contains(expected);

@@ -60,9 +60,14 @@ class SampleRoundTripTest {
             -- an index added, one dropped
             CREATE INDEX idx_customer_email ON customer (email);
             DROP INDEX idx_title;
+            -- an enum type and a domain added, used by the new table; the year domain's check changed
+            CREATE TYPE "review source" AS ENUM ('web', 'it''s app');
+            CREATE DOMAIN stars_count AS smallint DEFAULT 3 CHECK (VALUE BETWEEN 1 AND 5);
+            ALTER DOMAIN year DROP CONSTRAINT year_check;
+            ALTER DOMAIN year ADD CONSTRAINT year_check CHECK (VALUE >= 1888 AND VALUE <= 2155);
             -- a table added, with a foreign key added to it
-            CREATE TABLE review (review_id serial PRIMARY KEY, film_id integer NOT NULL, stars smallint NOT NULL,
-                body text);
+            CREATE TABLE review (review_id serial PRIMARY KEY, film_id integer NOT NULL, stars stars_count NOT NULL,
+                source "review source", body text);
             ALTER TABLE review ADD CONSTRAINT review_film_id_fkey FOREIGN KEY (film_id) REFERENCES film (film_id);
             -- a new view on it
             CREATE VIEW review_stars AS SELECT f.title, r.stars FROM review r JOIN film f ON f.film_id = r.film_id;

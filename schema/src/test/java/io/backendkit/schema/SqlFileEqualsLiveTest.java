@@ -116,6 +116,26 @@ class SqlFileEqualsLiveTest {
 
                 assertThat(file.catalog().tables()).hasSize(live.tables().size());
                 assertThat(live.tables()).hasSize(23);
+                // Pagila's enum type and domain are modelled, and read from the file as the server has them
+                assertThat(live.enumTypes())
+                        .extracting(EnumType::name, EnumType::labels)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                "mpaa_rating", List.of("G", "PG", "PG-13", "R", "NC-17")));
+                assertThat(live.domains())
+                        .extracting(Domain::name, Domain::checks)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                                "year",
+                                List.of(new CheckConstraint("year_check", "(((VALUE >= 1901) AND (VALUE <= 2155)))"))));
+                assertThat(file.catalog().enumTypes())
+                        .extracting(EnumType::name, EnumType::labels)
+                        .isEqualTo(live.enumTypes().stream()
+                                .map(e -> org.assertj.core.groups.Tuple.tuple(e.name(), e.labels()))
+                                .toList());
+                assertThat(file.catalog().domains())
+                        .extracting(d -> List.of(d.name(), d.baseType(), String.valueOf(d.defaultValue()), d.checks()))
+                        .isEqualTo(live.domains().stream()
+                                .map(d -> List.of(d.name(), d.baseType(), String.valueOf(d.defaultValue()), d.checks()))
+                                .toList());
                 SchemaDiff diff = SchemaDiff.between(live, file.catalog());
                 System.out.println("pagila file vs live:\n" + diff.toText());
                 System.out.println("pagila skipped:\n"

@@ -226,7 +226,13 @@ final class PostgresCatalogReader {
         }
         java.util.Map<String, String> extra = new java.util.TreeMap<>(Unmodelled.postgres(connection, schemas));
         extra.putAll(relationExtras);
-        return new Catalog(Dialect.POSTGRESQL, b.build(), b.views, extra);
+        return new Catalog(
+                Dialect.POSTGRESQL,
+                b.build(),
+                b.views,
+                extra,
+                PostgresTypes.enums(connection, schemas),
+                PostgresTypes.domains(connection, schemas));
     }
 
     private static Column column(ResultSet rs) throws SQLException {

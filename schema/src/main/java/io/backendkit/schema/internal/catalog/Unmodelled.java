@@ -10,8 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The objects the catalog model does not describe, read so that a comparison can tell when they differ: PostgreSQL
- * sequences (not those of identity columns), triggers, functions and procedures, enum types and domains; MySQL/MariaDB
- * triggers, routines and the column attributes outside {@link io.backendkit.schema.Column} ({@code ON UPDATE},
+ * sequences (not those of identity columns), triggers, functions and procedures (enum types and domains are modelled:
+ * {@link PostgresTypes}); MySQL/MariaDB triggers, routines and the column attributes outside {@link io.backendkit.schema.Column} ({@code ON UPDATE},
  * character set, collation). Keys are {@code kind name} without the schema (a scratch schema compares with the live
  * one), values a definition with the schema's own name taken out.
  */
@@ -39,20 +39,6 @@ final class Unmodelled {
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
                   AND d.deptype = 'e')
             """;
-    private static final String PG_ENUMS = """
-            SELECT 'enum type', n.nspname, t.typname, string_agg(e.enumlabel, ', ' ORDER BY e.enumsortorder)
-            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace
-            WHERE n.nspname = ANY (?) GROUP BY n.nspname, t.typname
-            """;
-    private static final String PG_DOMAINS = """
-            SELECT 'domain', n.nspname, t.typname, format_type(t.typbasetype, t.typtypmod) || ' not null ' || t.typnotnull
-                   || ' default ' || coalesce(t.typdefault, '') || ' ' || coalesce((SELECT string_agg(
-                   pg_get_constraintdef(c.oid), ' ' ORDER BY c.conname) FROM pg_constraint c
-                   WHERE c.contypid = t.oid), '')
-            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
-            WHERE n.nspname = ANY (?) AND t.typtype = 'd'
-            """;
-
     private static final String MY_TRIGGERS = """
             SELECT 'trigger', TRIGGER_SCHEMA, CONCAT(EVENT_OBJECT_TABLE, '.', TRIGGER_NAME),
                    CONCAT(ACTION_TIMING, ' ', EVENT_MANIPULATION, ' ', ACTION_STATEMENT)
@@ -73,7 +59,7 @@ final class Unmodelled {
             """;
 
     static Map<String, String> postgres(Connection c, List<String> schemas) throws SQLException {
-        List<String> parts = List.of(PG_SEQUENCES, PG_TRIGGERS, PG_FUNCTIONS, PG_ENUMS, PG_DOMAINS);
+        List<String> parts = List.of(PG_SEQUENCES, PG_TRIGGERS, PG_FUNCTIONS);
         return read(c, parts, schemas, false);
     }
 

@@ -125,7 +125,50 @@ public final class DdlWriter {
             case DropFunction d ->
                 "DROP " + (d.procedure() ? "PROCEDURE " : "FUNCTION ") + q(d.name())
                         + (my ? "" : "(" + d.arguments() + ")");
+            case SchemaChange.CreateEnumType c ->
+                "CREATE TYPE " + q(c.type().name()) + " AS ENUM ("
+                        + c.type().labels().stream().map(sql::literal).collect(Collectors.joining(", ")) + ")";
+            case SchemaChange.DropEnumType d -> "DROP TYPE " + q(d.type().name());
+            case SchemaChange.AddEnumLabel a ->
+                "ALTER TYPE " + q(a.type()) + " ADD VALUE " + sql.literal(a.label())
+                        + (a.before() != null
+                                ? " BEFORE " + sql.literal(a.before())
+                                : a.after() != null ? " AFTER " + sql.literal(a.after()) : "");
+            case SchemaChange.CreateDomain c -> createDomain(c.domain());
+            case SchemaChange.DropDomain d -> "DROP DOMAIN " + q(d.domain().name());
+            case SchemaChange.SetDomainDefault s ->
+                "ALTER DOMAIN " + q(s.domain())
+                        + (s.defaultValue() == null ? " DROP DEFAULT" : " SET DEFAULT " + s.defaultValue());
+            case SchemaChange.SetDomainNotNull s ->
+                "ALTER DOMAIN " + q(s.domain()) + (s.notNull() ? " SET NOT NULL" : " DROP NOT NULL");
+            case SchemaChange.AddDomainCheck a ->
+                "ALTER DOMAIN " + q(a.domain()) + " ADD CONSTRAINT "
+                        + q(a.constraint().name()) + " CHECK " + a.constraint().expression();
+            case SchemaChange.DropDomainCheck d ->
+                "ALTER DOMAIN " + q(d.domain()) + " DROP CONSTRAINT "
+                        + q(d.constraint().name());
         };
+    }
+
+    /**
+     * {@code CREATE DOMAIN name AS type [DEFAULT ...] [NOT NULL] [CONSTRAINT name CHECK (...)]...}, the base type,
+     * default and checks as the server printed them.
+     */
+    private String createDomain(io.backendkit.schema.Domain d) {
+        StringBuilder out = new StringBuilder("CREATE DOMAIN ")
+                .append(q(d.name()))
+                .append(" AS ")
+                .append(d.baseType());
+        if (d.defaultValue() != null) {
+            out.append(" DEFAULT ").append(d.defaultValue());
+        }
+        if (d.notNull()) {
+            out.append(" NOT NULL");
+        }
+        for (io.backendkit.schema.CheckConstraint c : d.checks()) {
+            out.append(" CONSTRAINT ").append(q(c.name())).append(" CHECK ").append(c.expression());
+        }
+        return out.toString();
     }
 
     /**

@@ -21,6 +21,7 @@ import io.backendkit.schema.internal.sqlfile.SqlLexer.Statement;
 import io.backendkit.schema.internal.sqlfile.SqlLexer.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,6 +133,9 @@ public final class DdlInterpreter {
     private final Map<String, Seq> sequences = new LinkedHashMap<>();
     private final Set<String> enums = new HashSet<>();
     private final Map<String, String> unmodelled = new TreeMap<>();
+    private final Map<String, io.backendkit.schema.EnumType> enumTypes = new LinkedHashMap<>();
+    private final Map<String, io.backendkit.schema.Domain> domains = new LinkedHashMap<>();
+    private final Map<String, Types.Resolved> domainBases = new HashMap<>();
     private final List<Note> skipped = new ArrayList<>();
     private final List<Note> ignored = new ArrayList<>();
     private final List<String> sqliteNotes = new ArrayList<>();
@@ -187,7 +191,9 @@ public final class DdlInterpreter {
                         dialect == Dialect.SQLITE ? Dialect.SQLITE : dialect,
                         out,
                         List.copyOf(views.values()),
-                        unmodelled),
+                        unmodelled,
+                        List.copyOf(enumTypes.values()),
+                        List.copyOf(domains.values())),
                 List.copyOf(skipped),
                 List.copyOf(ignored));
     }
@@ -1595,7 +1601,7 @@ public final class DdlInterpreter {
             }
             String schema = schemaOf(q);
             enums.add(schema + "." + q.name());
-            unmodelled.put("enum type " + q.name(), String.join(", ", labels));
+            enumTypes.put(key(schema, q.name()), new io.backendkit.schema.EnumType(schema, q.name(), labels));
             return true;
         }
         throw new Unsupported("only enum types are modelled (composite, range and base types are not)");
@@ -1606,7 +1612,7 @@ public final class DdlInterpreter {
         c.accept("AS");
         Types.Resolved base = Types.postgres(c, enums);
         boolean notNull = false;
-        String dflt = "";
+        String dflt = null;
         Map<String, String> checks = new TreeMap<>();
         String name = null;
         while (!c.atEnd()) {
@@ -1620,13 +1626,16 @@ public final class DdlInterpreter {
                 notNull = false;
             } else if (c.accept("DEFAULT")) {
                 int[] r = c.until("CONSTRAINT", "NOT", "NULL", "CHECK", "COLLATE");
-                dflt = pgExpr(c.text(r));
+                // written as the server prints a column default of the base type ('a'::character varying)
+                Col asColumn = new Col();
+                asColumn.type = base;
+                dflt = postgresDefault(c.text(r), c.tokens.subList(r[0], r[1]), asColumn);
             } else if (c.accept("CHECK")) {
                 String expr = c.groupInner().strip();
                 if (!(expr.startsWith("(") && expr.endsWith(")") && balanced(expr.substring(1, expr.length() - 1)))) {
                     expr = "(" + expr + ")";
                 }
-                checks.put(name != null ? name : q.name() + "_check", "CHECK (" + pgExpr(expr) + ")");
+                checks.put(name != null ? name : q.name() + "_check", "(" + pgExpr(expr) + ")");
             } else if (c.accept("COLLATE")) {
                 c.name();
             } else {
@@ -1634,10 +1643,13 @@ public final class DdlInterpreter {
             }
             name = null;
         }
-        unmodelled.put(
-                "domain " + q.name(),
-                base.nativeType() + " not null " + notNull + " default " + dflt + " "
-                        + String.join(" ", checks.values()));
+        List<CheckConstraint> constraints = new ArrayList<>();
+        checks.forEach((n, e) -> constraints.add(new CheckConstraint(n, e)));
+        String schema = schemaOf(q);
+        domainBases.put(key(schema, q.name()), base);
+        domains.put(
+                key(schema, q.name()),
+                new io.backendkit.schema.Domain(schema, q.name(), base.nativeType(), dflt, notNull, constraints));
     }
 
     /** The {@code SQL SECURITY} of the MySQL {@code CREATE} statement being read, or null. */
@@ -2132,6 +2144,13 @@ public final class DdlInterpreter {
             ignore(s, kind, "ownership is not part of the model");
             return true;
         }
+        if (dialect == Dialect.POSTGRESQL && c.accept("TYPE")) {
+            return alterType(c);
+        }
+        if (dialect == Dialect.POSTGRESQL && c.accept("DOMAIN")) {
+            alterDomain(c);
+            return true;
+        }
         if (c.accept("INDEX")) {
             c.accept("IF", "EXISTS");
             c.qname();
@@ -2146,6 +2165,87 @@ public final class DdlInterpreter {
             return true;
         }
         return false;
+    }
+
+    /** {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'x' [BEFORE|AFTER 'y']} on an enum type of the file. */
+    private boolean alterType(Cursor c) {
+        QName q = c.qname();
+        String k = key(schemaOf(q), q.name());
+        io.backendkit.schema.EnumType e = enumTypes.get(k);
+        if (e == null) {
+            throw new Unsupported("enum type " + q.name() + " is not created earlier in the file");
+        }
+        if (!c.accept("ADD", "VALUE")) {
+            throw new Unsupported("only ADD VALUE is modelled on an enum type");
+        }
+        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
+        String label = c.next().value();
+        List<String> labels = new ArrayList<>(e.labels());
+        if (labels.contains(label)) {
+            if (ifNotExists) {
+                return true;
+            }
+            throw new Unsupported("enum label " + label + " exists already");
+        }
+        boolean before = c.accept("BEFORE");
+        boolean after = !before && c.accept("AFTER");
+        if (before || after) {
+            String neighbour = c.next().value();
+            int at = labels.indexOf(neighbour);
+            if (at < 0) {
+                throw new Unsupported("enum label " + neighbour + " does not exist");
+            }
+            labels.add(before ? at : at + 1, label);
+        } else {
+            labels.add(label);
+        }
+        enumTypes.put(k, new io.backendkit.schema.EnumType(e.schema(), e.name(), labels));
+        return true;
+    }
+
+    /** {@code ALTER DOMAIN}: default, NOT NULL, checks added or dropped, on a domain of the file. */
+    private void alterDomain(Cursor c) {
+        QName q = c.qname();
+        String k = key(schemaOf(q), q.name());
+        io.backendkit.schema.Domain d = domains.get(k);
+        if (d == null) {
+            throw new Unsupported("domain " + q.name() + " is not created earlier in the file");
+        }
+        String dflt = d.defaultValue();
+        boolean notNull = d.notNull();
+        List<CheckConstraint> checks = new ArrayList<>(d.checks());
+        if (c.accept("SET", "DEFAULT")) {
+            int[] r = c.until();
+            Col asColumn = new Col();
+            asColumn.type = domainBases.get(k);
+            dflt = postgresDefault(c.text(r), c.tokens.subList(r[0], r[1]), asColumn);
+        } else if (c.accept("DROP", "DEFAULT")) {
+            dflt = null;
+        } else if (c.accept("SET", "NOT", "NULL")) {
+            notNull = true;
+        } else if (c.accept("DROP", "NOT", "NULL")) {
+            notNull = false;
+        } else if (c.accept("ADD")) {
+            String name = c.accept("CONSTRAINT") ? c.name() : q.name() + "_check";
+            c.expect("CHECK");
+            String expr = c.groupInner().strip();
+            if (!(expr.startsWith("(") && expr.endsWith(")") && balanced(expr.substring(1, expr.length() - 1)))) {
+                expr = "(" + expr + ")";
+            }
+            String n = name;
+            checks.removeIf(x -> x.name().equals(n));
+            checks.add(new CheckConstraint(name, "(" + pgExpr(expr) + ")"));
+        } else if (c.accept("DROP", "CONSTRAINT")) {
+            boolean ifExists = c.accept("IF", "EXISTS");
+            String name = c.name();
+            if (!checks.removeIf(x -> x.name().equals(name)) && !ifExists) {
+                throw new Unsupported("domain " + q.name() + " has no constraint " + name);
+            }
+        } else {
+            throw new Unsupported(
+                    "only SET/DROP DEFAULT, SET/DROP NOT NULL and ADD/DROP CONSTRAINT are modelled" + " on a domain");
+        }
+        domains.put(k, new io.backendkit.schema.Domain(d.schema(), d.name(), d.baseType(), dflt, notNull, checks));
     }
 
     private void alterTable(Cursor c, Statement s, String kind) {
@@ -2413,8 +2513,8 @@ public final class DdlInterpreter {
                             .keySet()
                             .removeIf(x -> x.startsWith("function " + q.name() + "(")
                                     || x.equals("routine " + what.toLowerCase(Locale.ROOT) + " " + q.name()));
-                case "TYPE" -> unmodelled.remove("enum type " + q.name()) != null;
-                case "DOMAIN" -> unmodelled.remove("domain " + q.name()) != null;
+                case "TYPE" -> enumTypes.remove(k) != null;
+                case "DOMAIN" -> domains.remove(k) != null;
                 case "SCHEMA", "DATABASE", "EXTENSION" -> true;
                 default -> throw new Unsupported("DROP " + what + " is not modelled");
             };
