@@ -233,6 +233,22 @@ class JerseyServerTest {
     }
 
     @Test
+    void unknownEnumParametersNameTheValuesAndRequestIdsAreEchoed() throws Exception {
+        Answer lost = get("/pets?status=lost", "X-Request-Id", "req-7");
+        assertValidationError(lost, "status");
+        assertThat(lost.error().get("details").get(0).get("message").asText())
+                .isEqualTo("must be one of [available, pending, sold]");
+        assertThat(lost.json().get("meta").get("requestId").asText()).isEqualTo("req-7");
+        assertThat(lost.response().headers().firstValue("X-Request-Id")).hasValue("req-7");
+
+        Answer ok = get("/pets/7", "X-Request-Id", "req-8");
+        assertThat(ok.json().get("meta").get("requestId").asText()).isEqualTo("req-8");
+        assertThat(ok.response().headers().firstValue("X-Request-Id")).hasValue("req-8");
+        assertThat(ok.response().headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/json");
+    }
+
+    @Test
     void theGeneratedClientWorksAgainstTheJerseyServer() {
         try (ApiClient client = ApiClient.create(base)) {
             PetsClient pets = new PetsClient(client);
