@@ -249,6 +249,19 @@ class JerseyServerTest {
     }
 
     @Test
+    void parametersThatDoNotConvertSayWhatTheyMustBe() throws Exception {
+        Answer id = get("/pets/abc");
+        assertValidationError(id, "petId");
+        assertThat(id.error().get("details").get(0).get("message").asText()).isEqualTo("must be an integer");
+        Answer limit = get("/pets?limit=many");
+        assertValidationError(limit, "limit");
+        assertThat(limit.error().get("details").get(0).get("message").asText()).isEqualTo("must be a 32-bit integer");
+        Answer day = get("/lookup/k1?q=x&day=29.02.2024", "X-Trace", "t");
+        assertValidationError(day, "day");
+        assertThat(day.error().get("details").get(0).get("message").asText()).isEqualTo("must be a date (YYYY-MM-DD)");
+    }
+
+    @Test
     void theGeneratedClientWorksAgainstTheJerseyServer() {
         try (ApiClient client = ApiClient.create(base)) {
             PetsClient pets = new PetsClient(client);
