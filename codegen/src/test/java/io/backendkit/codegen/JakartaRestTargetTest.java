@@ -76,7 +76,8 @@ class JakartaRestTargetTest {
         String converters = file(sources, "com/acme/zoo/server/ApiParamConverters.java");
         assertThat(converters).contains("fromValue(");
         assertThat(file(sources, "com/acme/zoo/server/ApiFeature.java"))
-                .contains("context.register(ApiExceptionMappers.InvalidCall.class)");
+                .contains("ApiExceptionMappers.InvalidCall.class,")
+                .contains("context.register(mapper, Priorities.USER - 100)");
     }
 
     @Test
