@@ -15,14 +15,14 @@ public final class GenerateFeatures {
     /**
      * Writes the sources.
      *
-     * @param args the document, then the source root to write into
+     * @param args the document, the source root to write into, then the base package
      */
     public static void main(String[] args) {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: GenerateFeatures SPEC OUTPUT_DIRECTORY");
+        if (args.length != 3) {
+            throw new IllegalArgumentException("usage: GenerateFeatures SPEC OUTPUT_DIRECTORY PACKAGE");
         }
         OpenApiCodegen.fromSpec(Path.of(args[0]))
-                .basePackage("com.acme.zoo")
+                .basePackage(args[2])
                 .target(Target.JAKARTA_REST)
                 .client(true)
                 .generate()
