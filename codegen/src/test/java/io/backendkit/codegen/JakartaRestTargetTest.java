@@ -81,6 +81,63 @@ class JakartaRestTargetTest {
     }
 
     @Test
+    void documentsWithoutOperationsOrWithOddMethodsCompileWithoutWarnings() {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /things/{id}:
+                    head:
+                      operationId: probe
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string, format: uuid}}
+                      responses:
+                        '200': {description: there}
+                    options:
+                      operationId: discover
+                      responses:
+                        '204': {description: allowed}
+                    post:
+                      operationId: make
+                      parameters:
+                        - {name: id, in: path, required: true, schema: {type: string}}
+                      responses:
+                        '201':
+                          description: made
+                          headers:
+                            Location: {schema: {type: string}}
+                        '202': {description: queued}
+                """;
+        GeneratedSources sources = OpenApiCodegen.fromSpecText(spec)
+                .basePackage("p")
+                .target(Target.JAKARTA_REST)
+                .client(true)
+                .generate();
+        JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("c"), "-Werror");
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
+        String api = file(sources, "p/api/DefaultApi.java");
+        assertThat(api)
+                .contains("@HEAD")
+                .contains("@OPTIONS")
+                .contains("Response make(")
+                .contains(
+                        "@ApiStatus(200)\n    void probe(@PathParam(\"id\") @NotNull(message = \"is required\") UUID id)");
+
+        GeneratedSources empty = OpenApiCodegen.fromSpecText("""
+                        openapi: 3.0.3
+                        info: {title: t, version: '1'}
+                        paths: {}
+                        """)
+                .basePackage("q")
+                .target(Target.JAKARTA_REST)
+                .generate();
+        JavaSourceCompiler.Result none = JavaSourceCompiler.compile(empty.files(), tmp.resolve("e"), "-Werror");
+        assertThat(none.errors()).as("compile errors").isEmpty();
+        assertThat(none.warnings()).as("compile warnings").isEmpty();
+    }
+
+    @Test
     void everyOasExampleCompilesWithoutErrors() throws IOException {
         Path examples = RealWorldSpecsTest.specsDir().resolve("oas-examples");
         Assumptions.assumeTrue(Files.isDirectory(examples), "no oas-examples folder in " + examples.getParent());
