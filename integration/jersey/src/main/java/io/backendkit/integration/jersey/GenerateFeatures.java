@@ -15,16 +15,18 @@ public final class GenerateFeatures {
     /**
      * Writes the sources.
      *
-     * @param args the document, the source root to write into, then the base package
+     * @param args the document, the source root to write into, the base package, then optionally
+     *     {@code no-envelope}
      */
     public static void main(String[] args) {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: GenerateFeatures SPEC OUTPUT_DIRECTORY PACKAGE");
+        if (args.length < 3 || args.length > 4 || (args.length == 4 && !args[3].equals("no-envelope"))) {
+            throw new IllegalArgumentException("usage: GenerateFeatures SPEC OUTPUT_DIRECTORY PACKAGE [no-envelope]");
         }
         OpenApiCodegen.fromSpec(Path.of(args[0]))
                 .basePackage(args[2])
                 .target(Target.JAKARTA_REST)
                 .client(true)
+                .envelope(args.length == 3)
                 .generate()
                 .writeTo(Path.of(args[1]));
     }

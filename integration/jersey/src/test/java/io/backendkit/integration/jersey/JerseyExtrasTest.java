@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.extra.api.JobsApi;
 import com.acme.extra.api.SessionsApi;
+import com.acme.extra.api.WordsApi;
+import com.acme.extra.client.ApiClient;
+import com.acme.extra.client.WordsClient;
+import com.acme.extra.model.Page;
 import com.acme.extra.server.ApiFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,9 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * GIVEN a document with a required cookie, a constrained header, a form body and a 202 without body,
- * generated for JAKARTA_REST and served by Jersey WHEN raw HTTP requests call it THEN the bindings,
- * constraints and statuses are the document's.
+ * GIVEN a document with a required cookie, a constrained header, a form body, a 202 without body and
+ * a paged list, generated for JAKARTA_REST without the envelope and served by Jersey WHEN raw HTTP
+ * requests and the generated client call it THEN the bindings, constraints, statuses and bodies are
+ * the document's.
  */
 class JerseyExtrasTest {
 
@@ -52,12 +57,25 @@ class JerseyExtrasTest {
         }
     }
 
+    /** Pages through five words. */
+    public static class Words implements WordsApi {
+        @Override
+        public Page<String> listWords(Integer page, Integer limit) {
+            int p = page == null ? 1 : page;
+            int l = limit == null ? 2 : limit;
+            List<String> all = List.of("a", "b", "c", "d", "e");
+            int from = Math.min(all.size(), (p - 1) * l);
+            return Page.of(all.subList(from, Math.min(all.size(), from + l)), p, l, all.size());
+        }
+    }
+
     @BeforeAll
     static void start() throws Exception {
         ResourceConfig app = new ResourceConfig()
                 .register(ApiFeature.class)
                 .register(Sessions.class)
-                .register(Jobs.class);
+                .register(Jobs.class)
+                .register(Words.class);
         server = SeBootstrap.start(
                         app,
                         SeBootstrap.Configuration.builder()
@@ -106,7 +124,7 @@ class JerseyExtrasTest {
     void cookiesAndHeadersAreBoundAndChecked() throws Exception {
         HttpResponse<String> ok = send("GET", "/sessions", null, null, "Cookie", "sid=abc", "X-Count", "2");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
-        assertThat(JSON.readTree(ok.body()).get("data").asText()).isEqualTo("abc/2");
+        assertThat(ok.body()).isEqualTo("\"abc/2\"");
 
         assertThat(fields(send("GET", "/sessions", null, null))).containsExactly("sid");
         assertThat(fields(send("GET", "/sessions", null, null, "Cookie", "sid=ab")))
@@ -125,5 +143,20 @@ class JerseyExtrasTest {
         HttpResponse<String> json = send("POST", "/jobs", "application/json", "{\"name\":\"x\"}");
         assertThat(json.statusCode()).isEqualTo(415);
         assertThat(JSON.readTree(json.body()).get("error").get("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void pagesWithoutTheEnvelopeAreTheItemsAndAPaginationHeader() throws Exception {
+        HttpResponse<String> r = send("GET", "/words?page=2&limit=2", null, null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("[\"c\",\"d\"]");
+        JsonNode pagination =
+                JSON.readTree(r.headers().firstValue("X-Pagination").orElseThrow());
+        assertThat(pagination.get("total").asLong()).isEqualTo(5);
+        try (ApiClient client = ApiClient.create(base)) {
+            Page<String> page = new WordsClient(client).listWords(3, 2);
+            assertThat(page.items()).containsExactly("e");
+            assertThat(page.pagination().total()).isEqualTo(5L);
+        }
     }
 }
