@@ -212,6 +212,7 @@ class JerseyServerTest {
         Answer notFound = get("/nothing/here");
         assertThat(notFound.status()).isEqualTo(404);
         assertThat(notFound.error().get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(notFound.error().get("message").asText()).isEqualTo("no resource at /nothing/here");
 
         Answer handlerNotFound = get("/pets/404");
         assertThat(handlerNotFound.status()).isEqualTo(404);
