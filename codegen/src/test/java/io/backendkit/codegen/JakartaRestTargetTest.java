@@ -3,11 +3,14 @@ package io.backendkit.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backendkit.core.Severity;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +57,23 @@ class JakartaRestTargetTest {
         assertThat(result.errors()).as("compile errors").isEmpty();
         assertThat(result.warnings()).as("compile warnings").isEmpty();
         assertThat(file(sources, "com/acme/zoo/server/ApiResponseFilter.java")).contains("ENVELOPE = false");
+    }
+
+    @Test
+    void featureDocumentCompilesWithoutWarningsAgainstJakartaRest31() {
+        Path api31 = Path.of("target/jakarta-rest-3.1/jakarta.ws.rs-api-3.1.0.jar");
+        assertThat(api31).as("copied by the build").isRegularFile();
+        List<Path> classPath = new ArrayList<>(JacksonOnlyClassPathTest.jacksonJars());
+        classPath.add(api31);
+        Arrays.stream(System.getProperty("java.class.path").split(Pattern.quote(File.pathSeparator)))
+                .map(Path::of)
+                .filter(p -> p.getFileName().toString().startsWith("jakarta.validation-api-"))
+                .forEach(classPath::add);
+        assertThat(classPath).hasSize(6);
+        JavaSourceCompiler.Result result =
+                JavaSourceCompiler.compileWithClassPath(features(true).files(), tmp.resolve("c"), classPath);
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
     }
 
     @Test
