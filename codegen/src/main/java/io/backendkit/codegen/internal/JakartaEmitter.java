@@ -249,9 +249,6 @@ final class JakartaEmitter {
         com.palantir.javapoet.TypeVariableName t = com.palantir.javapoet.TypeVariableName.get("T");
         MethodSpec getConverter = MethodSpec.methodBuilder("getConverter")
                 .addAnnotation(Override.class)
-                .addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
-                        .addMember("value", "$S", "unchecked")
-                        .build())
                 .addModifiers(Modifier.PUBLIC)
                 .addTypeVariable(t)
                 .returns(ParameterizedTypeName.get(PARAM_CONVERTER, t))
