@@ -17,7 +17,7 @@ public enum Target {
      * envelope as the JDK server (400 with every violation and its field path, 404, 405, 415, 500
      * without details) and reads enum parameters by their API values. Handlers return the body's type,
      * or {@code ResponseEntity} where the operation declares several success responses or response
-     * headers. Compiles against Spring Framework 6.1+ ({@code spring-webmvc}) and {@code
+     * headers. Compiles against Spring Framework 6.2 and 7 ({@code spring-webmvc}) and {@code
      * jakarta.validation-api} 3; the models need Jackson 2 as for the other targets.
      */
     SPRING_MVC,

@@ -60,6 +60,29 @@ class SpringMvcTargetTest {
     }
 
     @Test
+    void featureDocumentCompilesAgainstSpring62() throws IOException {
+        Path spring6 = Path.of("target/spring-6.2");
+        assertThat(spring6)
+                .as("copied by maven-dependency-plugin at generate-test-resources")
+                .isDirectory();
+        List<Path> classPath = new ArrayList<>();
+        try (var jars = Files.list(spring6)) {
+            jars.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(classPath::add);
+        }
+        assertThat(classPath).hasSize(8);
+        // everything else from the test class path except Spring 7
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.contains("springframework") && entry.endsWith(".jar")) {
+                classPath.add(Path.of(entry));
+            }
+        }
+        JavaSourceCompiler.Result result =
+                JavaSourceCompiler.compileWithClassPath(features(true).files(), tmp.resolve("c"), classPath);
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
+    }
+
+    @Test
     void interfacesCarryTheMappingsAndTheConstraints() {
         GeneratedSources sources = features(true);
         String pets = file(sources, "com/acme/zoo/api/PetsApi.java");

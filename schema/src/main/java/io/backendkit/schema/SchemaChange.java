@@ -7,9 +7,10 @@ package io.backendkit.schema;
 public sealed interface SchemaChange {
 
     /**
-     * The table the change applies to.
+     * The table the change applies to: for a view change the view, for a trigger the table (or view) it is on, for a
+     * function or procedure the routine itself.
      *
-     * @return the table's name, without schema
+     * @return the name, without schema
      */
     String table();
 

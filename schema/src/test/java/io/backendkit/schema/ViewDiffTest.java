@@ -203,4 +203,46 @@ class ViewDiffTest {
             }
         }
     }
+
+    @Test
+    void aTriggerOnARecreatedViewComesBackWithIt() throws Exception {
+        String fn = "CREATE FUNCTION into_t() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN INSERT INTO t VALUES (NEW.id, NEW.amount); RETURN NEW; END $$";
+        String trigger = "CREATE TRIGGER v_insert INSTEAD OF INSERT ON v FOR EACH ROW EXECUTE FUNCTION into_t()";
+        try (TestDatabase db = TestDatabase.open(Target.POSTGRESQL, temp)) {
+            db.execute("CREATE TABLE t (id INT PRIMARY KEY, amount NUMERIC(5,2))");
+            db.execute("CREATE VIEW v AS SELECT id, amount FROM t");
+            db.execute(fn);
+            db.execute(trigger);
+            Catalog original = Schema.connect(db.dataSource).read();
+            Catalog target = TargetSchema.fromSql(
+                    db.dataSource,
+                    "CREATE TABLE t (id INT PRIMARY KEY, amount NUMERIC(9,2));\n"
+                            + "CREATE VIEW v AS SELECT id, amount FROM t;\n" + fn + ";\n" + trigger + ";\n",
+                    "target.sql");
+            SchemaDiff diff = SchemaDiff.between(original, target);
+            assertThat(diff.changes())
+                    .as(diff.toText())
+                    .extracting(SchemaChange::describe)
+                    .containsExactly(
+                            "drop trigger v.v_insert",
+                            "drop view v",
+                            "alter column t.amount (numeric(5,2) -> numeric(9,2))",
+                            "create view v",
+                            "create trigger v.v_insert");
+
+            run(db, diff.upStatements());
+            SchemaDiff afterUp =
+                    SchemaDiff.between(Schema.connect(db.dataSource).read(), target);
+            assertThat(afterUp.isEmpty()).as(afterUp.toText()).isTrue();
+            db.execute("INSERT INTO v VALUES (1, 1234.5)");
+            assertThat(db.count("SELECT COUNT(*) FROM t")).isEqualTo(1);
+            db.execute("DELETE FROM t");
+
+            run(db, diff.downStatements());
+            SchemaDiff afterDown =
+                    SchemaDiff.between(Schema.connect(db.dataSource).read(), original);
+            assertThat(afterDown.isEmpty()).as(afterDown.toText()).isTrue();
+        }
+    }
 }

@@ -44,12 +44,12 @@ final class BeanValidation {
      * The declaration annotations of a value of {@code shape}: {@code @NotNull} when it must be
      * present, the shape's own constraints and {@code @Valid} where validation cascades.
      */
-    static List<AnnotationSpec> annotations(Shape shape, boolean notNull) {
+    static List<AnnotationSpec> annotations(Shape shape, boolean notNull, String modelPackage) {
         List<AnnotationSpec> out = new ArrayList<>();
         if (notNull) {
             out.add(withMessage(NOT_NULL, "is required"));
         }
-        own(shape, out);
+        own(shape, out, modelPackage);
         if (cascades(shape)) {
             out.add(AnnotationSpec.builder(VALID).build());
         }
@@ -60,33 +60,19 @@ final class BeanValidation {
      * The type of a value of {@code shape} with the constraints of list items and map values as
      * type-use annotations ({@code List<@Size(max = 5) String>}); the top level is left bare.
      */
-    static TypeName annotatedType(Shape shape) {
+    static TypeName annotatedType(Shape shape, String modelPackage) {
         return switch (shape) {
-            case ListOf l -> ParameterizedTypeName.get(JavaPoets.LIST, element(l.item()));
-            case MapOf m -> ParameterizedTypeName.get(JavaPoets.MAP, JavaPoets.STRING, element(m.value()));
+            case ListOf l -> ParameterizedTypeName.get(JavaPoets.LIST, element(l.item(), modelPackage));
+            case MapOf m ->
+                ParameterizedTypeName.get(JavaPoets.MAP, JavaPoets.STRING, element(m.value(), modelPackage));
             default -> shape.type();
         };
     }
 
-    /** Whether {@code shape} annotated by {@link #annotatedType} differs from its plain type. */
-    static boolean hasElementConstraints(Shape shape) {
-        return switch (shape) {
-            case ListOf l -> elementConstrained(l.item());
-            case MapOf m -> elementConstrained(m.value());
-            default -> false;
-        };
-    }
-
-    private static boolean elementConstrained(Shape item) {
+    private static TypeName element(Shape item, String modelPackage) {
         List<AnnotationSpec> own = new ArrayList<>();
-        own(item, own);
-        return !own.isEmpty() || hasElementConstraints(item);
-    }
-
-    private static TypeName element(Shape item) {
-        List<AnnotationSpec> own = new ArrayList<>();
-        own(item, own);
-        TypeName type = annotatedType(item);
+        own(item, own, modelPackage);
+        TypeName type = annotatedType(item, modelPackage);
         // items that cascade are covered by @Valid on the container (legacy cascading)
         return own.isEmpty() ? type : type.annotated(own);
     }
@@ -100,14 +86,21 @@ final class BeanValidation {
         };
     }
 
-    private static void own(Shape shape, List<AnnotationSpec> out) {
+    private static void own(Shape shape, List<AnnotationSpec> out, String modelPackage) {
+        ClassName constraints = ClassName.get(modelPackage, "ApiConstraints");
         Constraints c = shape.constraints();
         switch (shape) {
-            case ListOf l -> size(c.minItems(), c.maxItems(), "items", out);
+            case ListOf l -> {
+                size(c.minItems(), c.maxItems(), "items", out);
+                if (c.uniqueItems()) {
+                    out.add(AnnotationSpec.builder(constraints.nestedClass("UniqueItems"))
+                            .build());
+                }
+            }
             case Named n
             when n.kind() == NamedKind.ENUM ->
                 // a generated enum reads unknown values as its unrecognized constant: reject that
-                out.add(AnnotationSpec.builder(ClassName.get(n.type().packageName(), "KnownValue"))
+                out.add(AnnotationSpec.builder(constraints.nestedClass("KnownValue"))
                         .build());
             case Scalar s
             when s.kind() == ScalarKind.STRING -> {
@@ -138,6 +131,13 @@ final class BeanValidation {
                 }
                 if (c.maximum() != null) {
                     out.add(bound(s.kind(), c.maximum(), c.exclusiveMaximum(), false));
+                }
+                if (c.multipleOf() != null) {
+                    String divisor = c.multipleOf().toPlainString();
+                    out.add(AnnotationSpec.builder(constraints.nestedClass("MultipleOf"))
+                            .addMember("value", "$S", divisor)
+                            .addMember("message", "$S", "must be a multiple of " + divisor)
+                            .build());
                 }
             }
             default -> {}

@@ -34,6 +34,40 @@ final class ClientEmitter {
         this.page = ClassName.get(basePackage + ".model", "Page");
     }
 
+    private SecurityPlanner security;
+
+    /** The security plan of the document; without one requests carry no requirement. */
+    ClientEmitter security(SecurityPlanner value) {
+        this.security = value;
+        return this;
+    }
+
+    /** The statement giving the request its requirement, or null when it has none. */
+    private CodeBlock securityStatement(OperationDecl op) {
+        if (security == null) {
+            return null;
+        }
+        SecurityPlanner.Requirement r = security.requirement(op.pointer(), op.method() + " " + op.path());
+        if (r.alternatives().isEmpty()) {
+            return null;
+        }
+        List<CodeBlock> alternatives = new java.util.ArrayList<>();
+        for (List<SecurityPlanner.Need> alternative : r.alternatives()) {
+            List<CodeBlock> needs = new java.util.ArrayList<>();
+            for (SecurityPlanner.Need n : alternative) {
+                needs.add(CodeBlock.of(
+                        "new $T($S, $S, $S, $S)",
+                        apiRequest.nestedClass("Need"),
+                        n.scheme(),
+                        n.decl().kind(),
+                        n.decl().in(),
+                        n.decl().name()));
+            }
+            alternatives.add(CodeBlock.of("$T.of($L)", JavaPoets.LIST, CodeBlock.join(needs, ", ")));
+        }
+        return CodeBlock.of("request.security($T.of($L))", JavaPoets.LIST, CodeBlock.join(alternatives, ", "));
+    }
+
     List<GeneratedFile> emit(List<TagGroup> groups) {
         return tasks(groups).parallelStream().map(Supplier::get).toList();
     }
@@ -144,6 +178,10 @@ final class ClientEmitter {
             m.addParameter(ServerEmitter.bodyType(op), op.body().javaName());
         }
         m.addStatement("$T request = new $T($S, $S)", apiRequest, apiRequest, op.method(), op.path());
+        CodeBlock securityStatement = securityStatement(op);
+        if (securityStatement != null) {
+            m.addStatement(securityStatement);
+        }
         for (ParamDecl p : op.params()) {
             boolean list = p.shape() instanceof ListOf;
             switch (p.in()) {

@@ -99,6 +99,7 @@ public final class CodegenRun {
         planner.rawDocument(new RawDocument(spec.document()));
         planner.planComponents();
         List<OperationPlanner.TagGroup> groups = new OperationPlanner(api, planner, findings).plan();
+        SecurityPlanner security = new SecurityPlanner(api, findings).plan();
         List<ModelDecl> decls = planner.finish();
         int operations = groups.stream().mapToInt(g -> g.operations().size()).sum();
 
@@ -129,14 +130,24 @@ public final class CodegenRun {
             tasks.add(() -> models.emit(decl));
         }
         if (target == Target.JDK_HTTP_SERVER) {
-            for (String support : List.of("ApiException", "ApiServer", "HttpSupport", "Route")) {
+            for (String support : List.of(
+                    "ApiException",
+                    "ApiServer",
+                    "HttpSupport",
+                    "Route",
+                    "Guard",
+                    "Authenticator",
+                    "RateLimiter",
+                    "SecurityContext")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            tasks.addAll(
-                    new ServerEmitter(basePackage, models).envelope(envelope).tasks(groups));
+            tasks.addAll(new ServerEmitter(basePackage, models)
+                    .envelope(envelope)
+                    .security(security)
+                    .tasks(groups));
         }
         if (target == Target.SPRING_MVC) {
-            tasks.add(() -> Templates.file("KnownValue", modelPackage, values));
+            tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
             for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
@@ -145,7 +156,7 @@ public final class CodegenRun {
             }
         }
         if (target == Target.JAKARTA_REST) {
-            tasks.add(() -> Templates.file("KnownValue", modelPackage, values));
+            tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
             for (String support :
                     List.of("ApiException", "ApiExceptionMappers", "ApiFeature", "ApiResponseFilter", "ApiStatus")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
@@ -158,7 +169,7 @@ public final class CodegenRun {
             for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
                 tasks.add(() -> Templates.file(support, clientPackage, values));
             }
-            tasks.addAll(new ClientEmitter(basePackage).tasks(groups));
+            tasks.addAll(new ClientEmitter(basePackage).security(security).tasks(groups));
         }
         List<GeneratedFile> files = tasks.parallelStream().map(Supplier::get).toList();
         return new GeneratedSources(files, findings.all(), decls.size(), operations);

@@ -46,12 +46,14 @@ final class JakartaEmitter {
 
     private final String apiPackage;
     private final String serverPackage;
+    private final String modelPackage;
     private final ModelEmitter models;
     private final ClassName page;
 
     JakartaEmitter(String basePackage, ModelEmitter models) {
         this.apiPackage = basePackage + ".api";
         this.serverPackage = basePackage + ".server";
+        this.modelPackage = basePackage + ".model";
         this.models = models;
         this.page = ClassName.get(basePackage + ".model", "Page");
     }
@@ -129,10 +131,12 @@ final class JakartaEmitter {
         }
         if (op.body() != null) {
             boolean json = op.body().shape() != null && !op.body().form();
-            TypeName type = json ? BeanValidation.annotatedType(op.body().shape()) : ArrayTypeName.of(TypeName.BYTE);
+            TypeName type = json
+                    ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
+                    : ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName());
             if (json) {
-                BeanValidation.annotations(op.body().shape(), op.body().required())
+                BeanValidation.annotations(op.body().shape(), op.body().required(), modelPackage)
                         .forEach(b::addAnnotation);
             }
             m.addParameter(b.build());
@@ -174,12 +178,12 @@ final class JakartaEmitter {
         return b.add("}").build();
     }
 
-    private static ParameterSpec parameter(ParamDecl p) {
+    private ParameterSpec parameter(ParamDecl p) {
         // boxed (path parameters aside, they are always there): Jakarta REST gives a missing primitive
         // its default, which @NotNull could not see
         boolean path = p.in().equals("path");
         TypeName type = p.shape() instanceof ListOf
-                ? BeanValidation.annotatedType(p.shape())
+                ? BeanValidation.annotatedType(p.shape(), modelPackage)
                 : path ? p.javaType() : p.shape().type();
         ParameterSpec.Builder b = ParameterSpec.builder(type, p.javaName());
         ClassName binding = switch (p.in()) {
@@ -191,7 +195,8 @@ final class JakartaEmitter {
         b.addAnnotation(AnnotationSpec.builder(binding)
                 .addMember("value", "$S", p.wireName())
                 .build());
-        BeanValidation.annotations(p.shape(), p.required() && !type.isPrimitive() && !(p.shape() instanceof ListOf))
+        BeanValidation.annotations(
+                        p.shape(), p.required() && !type.isPrimitive() && !(p.shape() instanceof ListOf), modelPackage)
                 .forEach(b::addAnnotation);
         return b.build();
     }

@@ -74,12 +74,12 @@ final class ModelEmitter {
 
     /** The type of a component of {@code shape}, with element constraints when bean validation is on. */
     private TypeName componentType(Shape shape) {
-        return beanValidation ? BeanValidation.annotatedType(shape) : shape.type();
+        return beanValidation ? BeanValidation.annotatedType(shape, modelPackage) : shape.type();
     }
 
     private void constrain(ParameterSpec.Builder p, Shape shape, boolean notNull) {
         if (beanValidation) {
-            BeanValidation.annotations(shape, notNull).forEach(p::addAnnotation);
+            BeanValidation.annotations(shape, notNull, modelPackage).forEach(p::addAnnotation);
         }
     }
 

@@ -47,7 +47,7 @@ public final class ModelPlanner {
 
     /** Support types generated into the model package. */
     static final Set<String> SUPPORT_TYPES =
-            Set.of("Violation", "Validatable", "Validation", "ApiJson", "Page", "FormData", "KnownValue");
+            Set.of("Violation", "Validatable", "Validation", "ApiJson", "Page", "FormData", "ApiConstraints");
 
     /** Record component names that would clash with methods every record has or gets. */
     static final Set<String> RESERVED_MEMBERS = Set.of(

@@ -47,6 +47,43 @@ final class ServerEmitter {
         this.call = ClassName.get(serverPackage, "HttpSupport", "Call");
         this.violation = ClassName.get(modelPackage, "Violation");
         this.page = ClassName.get(modelPackage, "Page");
+        this.guard = ClassName.get(serverPackage, "Guard");
+    }
+
+    private final ClassName guard;
+    private SecurityPlanner security;
+
+    /** The security plan of the document; without one no operation is secured. */
+    ServerEmitter security(SecurityPlanner value) {
+        this.security = value;
+        return this;
+    }
+
+    private SecurityPlanner.Requirement requirement(OperationDecl op) {
+        String id = op.method() + " " + op.path();
+        return security == null
+                ? new SecurityPlanner.Requirement(id, List.of())
+                : security.requirement(op.pointer(), id);
+    }
+
+    /** The requirement as code: a list of alternatives, each a list of {@code Guard.Need}. */
+    private CodeBlock needs(SecurityPlanner.Requirement r) {
+        List<CodeBlock> alternatives = new ArrayList<>();
+        for (List<SecurityPlanner.Need> alternative : r.alternatives()) {
+            List<CodeBlock> needs = new ArrayList<>();
+            for (SecurityPlanner.Need n : alternative) {
+                needs.add(CodeBlock.of(
+                        "new $T($S, $S, $S, $S, $L)",
+                        guard.nestedClass("Need"),
+                        n.scheme(),
+                        n.decl().kind(),
+                        n.decl().in(),
+                        n.decl().name(),
+                        stringList(n.scopes())));
+            }
+            alternatives.add(CodeBlock.of("$T.of($L)", JavaPoets.LIST, CodeBlock.join(needs, ", ")));
+        }
+        return CodeBlock.of("$T.of($L)", JavaPoets.LIST, CodeBlock.join(alternatives, ", "));
     }
 
     List<GeneratedFile> emit(List<TagGroup> groups) {
@@ -198,6 +235,7 @@ final class ServerEmitter {
                 .addModifiers(Modifier.STATIC)
                 .addParameter(JavaPoets.listOf(route), "routes")
                 .addParameter(api, "handler")
+                .addParameter(guard, "guard")
                 .addStatement("$T self = handler == null ? null : new $T(handler)", self, self);
         ValidationWriter v = new ValidationWriter(modelPackage, models::unknownConstant);
         int index = 0;
@@ -211,12 +249,24 @@ final class ServerEmitter {
                             Modifier.FINAL)
                     .initializer("$T.compile($S)", Pattern.class, pathRegex(op.path()))
                     .build());
+            SecurityPlanner.Requirement requirement = requirement(op);
+            String securityField = "SECURITY_" + index;
+            t.addField(FieldSpec.builder(
+                            JavaPoets.listOf(JavaPoets.listOf(guard.nestedClass("Need"))),
+                            securityField,
+                            Modifier.PRIVATE,
+                            Modifier.STATIC,
+                            Modifier.FINAL)
+                    .initializer(needs(requirement))
+                    .build());
             register.addStatement(
-                    "routes.add(new $T($S, $S, $L, self == null ? $T.NOT_IMPLEMENTED : self::$L))",
+                    "routes.add(new $T($S, $S, $L, guard.wrap($S, $L, self == null ? $T.NOT_IMPLEMENTED : self::$L)))",
                     route,
                     op.method(),
                     op.path(),
                     patternField,
+                    requirement.operationId(),
+                    securityField,
                     route,
                     op.methodName());
             String bodyField = null;
@@ -497,8 +547,50 @@ final class ServerEmitter {
                 .addStatement("this.basePath = value")
                 .addStatement("return this")
                 .build());
+        ClassName authenticator = ClassName.get(serverPackage, "Authenticator");
+        ClassName rateLimiter = ClassName.get(serverPackage, "RateLimiter");
+        b.addField(authenticator, "authenticator", Modifier.PRIVATE);
+        b.addField(rateLimiter, "rateLimiter", Modifier.PRIVATE);
+        b.addField(FieldSpec.builder(JavaPoets.STRING, "realm", Modifier.PRIVATE)
+                .initializer("$S", "api")
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("authenticator")
+                .addJavadoc("Decides on the credentials of the operations the document secures; required when it"
+                        + " secures any.\n\n@param value the authenticator\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(authenticator, "value")
+                .addStatement(
+                        "this.authenticator = $T.requireNonNull(value, $S)", java.util.Objects.class, "authenticator")
+                .addStatement("return this")
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("rateLimiter")
+                .addJavadoc("Decides per request whether it may run (429 with {@code Retry-After} otherwise)."
+                        + " Default none.\n\n@param value the rate limiter\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(rateLimiter, "value")
+                .addStatement("this.rateLimiter = $T.requireNonNull(value, $S)", java.util.Objects.class, "rateLimiter")
+                .addStatement("return this")
+                .build());
+        b.addMethod(MethodSpec.methodBuilder("realm")
+                .addJavadoc("The realm of {@code Basic} challenges. Default {@code api}.\n\n@param value the realm"
+                        + "\n@return this builder\n")
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addParameter(JavaPoets.STRING, "value")
+                .beginControlFlow("if (value == null || !value.matches($S))", "[\\x20-\\x7e&&[^\"\\\\]]+")
+                .addStatement(
+                        "throw new $T($S + value)",
+                        IllegalArgumentException.class,
+                        "realm must be printable ASCII without quotes or backslashes: ")
+                .endControlFlow()
+                .addStatement("this.realm = value")
+                .addStatement("return this")
+                .build());
         b.addMethod(MethodSpec.methodBuilder("build")
-                .addJavadoc("The router.\n\n@return a new router\n")
+                .addJavadoc("The router.\n\n@return a new router\n@throws IllegalStateException when the document"
+                        + " secures operations and no authenticator is set\n")
                 .addModifiers(Modifier.PUBLIC)
                 .returns(self)
                 .addStatement("return new $T(this)", self)
@@ -507,11 +599,19 @@ final class ServerEmitter {
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(builder, "builder")
-                .addStatement("$T all = new $T<>()", JavaPoets.listOf(route), java.util.ArrayList.class);
+                .addStatement("$T all = new $T<>()", JavaPoets.listOf(route), java.util.ArrayList.class)
+                .addStatement(
+                        "$T guard = new $T(builder.authenticator, builder.rateLimiter, builder.realm)", guard, guard);
         for (TagGroup g : groups) {
             ctor.addStatement(
-                    "$T.register(all, builder.$L)", ClassName.get(serverPackage, g.routesName()), g.fieldName());
+                    "$T.register(all, builder.$L, guard)", ClassName.get(serverPackage, g.routesName()), g.fieldName());
         }
+        ctor.beginControlFlow("if (builder.authenticator == null && !guard.secured().isEmpty())")
+                .addStatement(
+                        "throw new $T($S + guard.secured())",
+                        IllegalStateException.class,
+                        "no authenticator: set ApiRouter.builder().authenticator(...) for the secured operations ")
+                .endControlFlow();
         ctor.addStatement("this.routes = $T.sorted(all)", route)
                 .addStatement("this.mapper = builder.mapper")
                 .addStatement("this.envelope = builder.envelope")

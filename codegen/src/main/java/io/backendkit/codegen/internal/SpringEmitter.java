@@ -74,6 +74,7 @@ final class SpringEmitter {
 
     private final String apiPackage;
     private final String serverPackage;
+    private final String modelPackage;
     private final ModelEmitter models;
     private final ClassName page;
     private final ClassName apiJson;
@@ -81,6 +82,7 @@ final class SpringEmitter {
     SpringEmitter(String basePackage, ModelEmitter models) {
         this.apiPackage = basePackage + ".api";
         this.serverPackage = basePackage + ".server";
+        this.modelPackage = basePackage + ".model";
         this.models = models;
         this.page = ClassName.get(basePackage + ".model", "Page");
         this.apiJson = ClassName.get(basePackage + ".model", "ApiJson");
@@ -153,14 +155,15 @@ final class SpringEmitter {
         if (op.body() != null) {
             boolean json = op.body().shape() != null && !op.body().form();
             TypeName type = json
-                    ? BeanValidation.annotatedType(op.body().shape())
+                    ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName())
                     .addAnnotation(AnnotationSpec.builder(REQUEST_BODY)
                             .addMember("required", "$L", op.body().required())
                             .build());
             if (json) {
-                BeanValidation.annotations(op.body().shape(), false).forEach(b::addAnnotation);
+                BeanValidation.annotations(op.body().shape(), false, modelPackage)
+                        .forEach(b::addAnnotation);
             }
             m.addParameter(b.build());
         }
@@ -212,8 +215,9 @@ final class SpringEmitter {
         return b.add("}").build();
     }
 
-    private static ParameterSpec parameter(ParamDecl p) {
-        TypeName type = p.shape() instanceof ListOf ? BeanValidation.annotatedType(p.shape()) : p.javaType();
+    private ParameterSpec parameter(ParamDecl p) {
+        TypeName type =
+                p.shape() instanceof ListOf ? BeanValidation.annotatedType(p.shape(), modelPackage) : p.javaType();
         ParameterSpec.Builder b = ParameterSpec.builder(type, p.javaName());
         ClassName binding = switch (p.in()) {
             case "path" -> PATH_VARIABLE;
@@ -232,7 +236,7 @@ final class SpringEmitter {
                     .addMember("iso", "$T.ISO.$L", DATE_TIME_FORMAT, s.kind() == ScalarKind.DATE ? "DATE" : "DATE_TIME")
                     .build());
         }
-        BeanValidation.annotations(p.shape(), false).forEach(b::addAnnotation);
+        BeanValidation.annotations(p.shape(), false, modelPackage).forEach(b::addAnnotation);
         return b.build();
     }
 

@@ -2,7 +2,11 @@ package io.backendkit.integration.spring;
 
 import io.backendkit.codegen.OpenApiCodegen;
 import io.backendkit.codegen.Target;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Generates the feature document for {@link Target#SPRING_MVC}, with the client, into a source root.
@@ -15,17 +19,27 @@ public final class GenerateFeatures {
     /**
      * Writes the sources.
      *
-     * @param args the document, then the source root to write into
+     * @param args the document, then the source root to write into (emptied first)
+     * @throws IOException when the old sources cannot be deleted
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: GenerateFeatures SPEC OUTPUT_DIRECTORY");
+        }
+        Path out = Path.of(args[1]);
+        if (Files.isDirectory(out)) {
+            // files a previous version generated and this one does not must not be compiled
+            try (Stream<Path> old = Files.walk(out)) {
+                for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
         OpenApiCodegen.fromSpec(Path.of(args[0]))
                 .basePackage("com.acme.zoo")
                 .target(Target.SPRING_MVC)
                 .client(true)
                 .generate()
-                .writeTo(Path.of(args[1]));
+                .writeTo(out);
     }
 }

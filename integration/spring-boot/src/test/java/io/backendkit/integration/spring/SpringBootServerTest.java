@@ -186,6 +186,20 @@ class SpringBootServerTest {
     }
 
     @Test
+    void uniqueItemsAndMultipleOfAreChecked() throws Exception {
+        Answer duplicates = post("/pets", "{\"name\":\"Rex\",\"tags\":[\"ab\",\"ab\"]}");
+        assertValidationError(duplicates, "tags");
+        assertThat(duplicates.error().get("details").get(0).get("message").asText())
+                .isEqualTo("items must be unique");
+        String everything = "{\"id\":\"3f1c8f59-3f0e-4e8a-9a44-0c7d2b0a9e11\",\"when\":\"2024-01-15T10:30:00Z\","
+                + "\"requiredNullable\":null,\"step\":";
+        Answer step = post("/everything", everything + "7}");
+        assertValidationError(step, "step");
+        assertThat(step.error().get("details").get(0).get("message").asText()).isEqualTo("must be a multiple of 5");
+        assertThat(post("/everything", everything + "10}").status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownEnumValuesInBodiesAre400() throws Exception {
         Answer field = post("/pets", "{\"name\":\"Rex\",\"tags\":[\"ab\"],\"status\":\"lost\"}");
         assertValidationError(field, "status");

@@ -1992,33 +1992,85 @@ public final class DdlInterpreter {
     }
 
     private void mysqlRoutine(Cursor c, QName q, boolean procedure) {
-        // the body is ROUTINE_DEFINITION: what follows the parameter list, RETURNS and the characteristics
-        c.skipGroup();
+        // the body is ROUTINE_DEFINITION: what follows the parameter list, RETURNS and the characteristics; the
+        // statement that writes the routine again is built as the live reader builds it from information_schema
+        SqlWriter w = SqlWriter.of(Dialect.MYSQL);
+        List<String> parameters = new ArrayList<>();
+        c.expect("(");
+        while (!c.is(")")) {
+            String mode = procedure ? "IN" : "";
+            if (c.is("IN") || c.is("OUT") || c.is("INOUT")) {
+                String m = SqlLexer.upper(c.next());
+                mode = procedure ? m : "";
+            }
+            String name = c.name();
+            String type = Types.mysql(c).nativeType();
+            while (c.accept("CHARSET") || c.accept("CHARACTER", "SET") || c.accept("COLLATE")) {
+                c.next();
+            }
+            parameters.add((mode.isEmpty() ? "" : mode + " ") + w.id(name) + " " + type);
+            c.accept(",");
+        }
+        c.expect(")");
+        String returns = null;
         if (c.accept("RETURNS")) {
-            Types.mysql(c);
+            returns = Types.mysql(c).nativeType();
             while (c.accept("CHARSET") || c.accept("CHARACTER", "SET") || c.accept("COLLATE")) {
                 c.next();
             }
         }
+        boolean deterministic = false;
+        String access = null;
+        boolean invoker = false;
+        String comment = null;
         while (!c.atEnd()) {
             if (c.accept("COMMENT")) {
-                c.next();
-            } else if (c.accept("LANGUAGE", "SQL")
-                    || c.accept("DETERMINISTIC")
-                    || c.accept("NOT", "DETERMINISTIC")
-                    || c.accept("CONTAINS", "SQL")
-                    || c.accept("NO", "SQL")
-                    || c.accept("READS", "SQL", "DATA")
-                    || c.accept("MODIFIES", "SQL", "DATA")) {
-                // characteristics
+                comment = c.next().value();
+            } else if (c.accept("DETERMINISTIC")) {
+                deterministic = true;
+            } else if (c.accept("NOT", "DETERMINISTIC")) {
+                deterministic = false;
+            } else if (c.accept("NO", "SQL")) {
+                access = "NO SQL";
+            } else if (c.accept("READS", "SQL", "DATA")) {
+                access = "READS SQL DATA";
+            } else if (c.accept("MODIFIES", "SQL", "DATA")) {
+                access = "MODIFIES SQL DATA";
+            } else if (c.accept("LANGUAGE", "SQL") || c.accept("CONTAINS", "SQL")) {
+                // the defaults
             } else if (c.accept("SQL", "SECURITY")) {
-                c.next();
+                invoker = c.next().is("INVOKER");
             } else {
                 break;
             }
         }
-        String body = c.textFrom(c.i);
-        unmodelled.put("routine " + (procedure ? "procedure " : "function ") + q.name(), body.strip());
+        String body = c.textFrom(c.i).strip();
+        String kind = procedure ? "procedure " : "function ";
+        unmodelled.put("routine " + kind + q.name(), body);
+        StringBuilder sql = new StringBuilder("CREATE ")
+                .append(procedure ? "PROCEDURE " : "FUNCTION ")
+                .append(w.id(q.name()))
+                .append('(')
+                .append(String.join(", ", parameters))
+                .append(')');
+        if (returns != null) {
+            sql.append(" RETURNS ").append(returns);
+        }
+        if (deterministic) {
+            sql.append(" DETERMINISTIC");
+        }
+        if (access != null) {
+            sql.append(' ').append(access);
+        }
+        if (invoker) {
+            sql.append(" SQL SECURITY INVOKER");
+        }
+        if (comment != null && !comment.isEmpty()) {
+            sql.append(" COMMENT ").append(w.literal(comment));
+        }
+        String schema = schemaOf(q);
+        sql.append('\n').append(schema == null ? body : Catalogs.withoutSchema(body, schema));
+        unmodelled.put("routine statement " + kind + q.name(), sql.toString());
     }
 
     // ---------------------------------------------------------------- COMMENT
