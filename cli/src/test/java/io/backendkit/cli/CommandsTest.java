@@ -178,7 +178,43 @@ class CommandsTest {
 
         Run bad = cli("codegen", spec.toString(), "--package", "a.b", "--output", out.toString(), "--target", "struts");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("expected jdk, spring-mvc or models");
+        assertThat(bad.err()).contains("expected jdk, spring-mvc, jakarta-rest or models");
+    }
+
+    @Test
+    void codegenWithTheJakartaTargetWritesResourceInterfaces() throws Exception {
+        Path spec = dir.resolve("ping-rest.yaml");
+        Files.writeString(spec, """
+                openapi: 3.0.3
+                info: {title: Ping, version: "1"}
+                paths:
+                  /ping:
+                    get:
+                      operationId: ping
+                      tags: [ping]
+                      parameters:
+                        - {name: n, in: query, schema: {type: integer, format: int32, minimum: 1}}
+                      responses:
+                        "204": {description: pong}
+                """);
+
+        Path jakarta = dir.resolve("jakarta");
+        Run rest = cli(
+                "codegen",
+                spec.toString(),
+                "--package",
+                "com.acme.ping",
+                "--output",
+                jakarta.toString(),
+                "--target",
+                "jakarta-rest");
+        assertThat(rest.code()).as(rest.err()).isZero();
+        assertThat(jakarta.resolve("com/acme/ping/api/PingApi.java"))
+                .content()
+                .contains("@GET")
+                .contains("@QueryParam(")
+                .contains("@Min(");
+        assertThat(jakarta.resolve("com/acme/ping/server/ApiFeature.java")).isRegularFile();
     }
 
     @Test

@@ -20,5 +20,19 @@ public enum Target {
      * headers. Compiles against Spring Framework 6.2 and 7 ({@code spring-webmvc}) and {@code
      * jakarta.validation-api} 3; the models need Jackson 2 as for the other targets.
      */
-    SPRING_MVC
+    SPRING_MVC,
+    /**
+     * Models carrying Jakarta Bean Validation annotations plus one Jakarta REST resource interface per
+     * tag ({@code @Path}, {@code @GET}..., path, query, header and cookie parameters, {@code
+     * @Consumes}/{@code @Produces}, constraints on parameters and a {@code @Valid} body) to implement in
+     * a resource class, and {@code ApiFeature}, which registers exception mappers rendering errors in
+     * the same envelope as the JDK server (400 with every violation and its field path, malformed
+     * JSON, 404, 405, 415, 500 without details), a response filter writing success bodies as the JDK
+     * server does, and converters reading enum parameters by their API values. Handlers return the
+     * body's type, or {@code Response} where the operation declares several success responses or
+     * response headers. Compiles against Jakarta REST 3.1 or 4.0 ({@code jakarta.ws.rs-api}) and
+     * {@code jakarta.validation-api} 3; runs on a runtime with a Jackson JSON provider and Bean
+     * Validation (Jersey with {@code jersey-media-json-jackson} and {@code jersey-bean-validation}).
+     */
+    JAKARTA_REST
 }

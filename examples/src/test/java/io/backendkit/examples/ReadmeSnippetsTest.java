@@ -179,6 +179,26 @@ class ReadmeSnippetsTest {
                 .isRegularFile();
     }
 
+    @Test
+    void codegenJakarta() throws IOException {
+        Path spec = dir.resolve("orders.yaml");
+        Files.writeString(spec, resource("demo/orders.yaml"));
+        Path sourceRoot = dir.resolve("generated-jakarta");
+        // spotless:off
+        // readme:codegen-jakarta
+        OpenApiCodegen.fromSpec(spec)
+                .basePackage("com.acme.orders")
+                .target(Target.JAKARTA_REST)  // @Path interface per tag, Bean Validation on the records
+                .generate()
+                .writeTo(sourceRoot);         // implement OrdersApi in a resource class, register ApiFeature.class
+        // readme:end
+        // spotless:on
+        assertThat(sourceRoot.resolve("com/acme/orders/api/OrdersApi.java"))
+                .content()
+                .contains("@Path(");
+        assertThat(sourceRoot.resolve("com/acme/orders/server/ApiFeature.java")).isRegularFile();
+    }
+
     // spotless:off
     // readme:generated-handler
     class OrderService implements OrdersApi {

@@ -57,7 +57,8 @@ public class GenerateMojo extends AbstractMojo {
 
     /**
      * {@code jdk} (models plus a JDK HttpServer router and server, the default), {@code spring-mvc}
-     * (models with Bean Validation plus Spring MVC interfaces) or {@code models}.
+     * (models with Bean Validation plus Spring MVC interfaces), {@code jakarta-rest} (models with Bean
+     * Validation plus Jakarta REST resource interfaces and {@code ApiFeature}) or {@code models}.
      */
     @Parameter(property = "backendkit.target", defaultValue = "jdk")
     String target;
@@ -119,7 +120,10 @@ public class GenerateMojo extends AbstractMojo {
             case "jdk" -> Target.JDK_HTTP_SERVER;
             case "models" -> Target.MODELS_ONLY;
             case "spring-mvc" -> Target.SPRING_MVC;
-            default -> throw new MojoExecutionException("target " + target + ": expected jdk, spring-mvc or models");
+            case "jakarta-rest" -> Target.JAKARTA_REST;
+            default ->
+                throw new MojoExecutionException(
+                        "target " + target + ": expected jdk, spring-mvc, jakarta-rest or models");
         };
         Path out = outputDirectory.toPath().toAbsolutePath().normalize();
         Path stateFile = buildDirectory

@@ -43,8 +43,9 @@ public final class CodegenCommand implements Callable<Integer> {
     @Option(
             names = "--target",
             defaultValue = "jdk",
-            description = "jdk (JDK HttpServer router), spring-mvc (Spring MVC interfaces with Bean Validation) or"
-                    + " models (default: ${DEFAULT-VALUE}).")
+            description = "jdk (JDK HttpServer router), spring-mvc (Spring MVC interfaces with Bean Validation),"
+                    + " jakarta-rest (Jakarta REST resource interfaces with Bean Validation) or models (default:"
+                    + " ${DEFAULT-VALUE}).")
     String target;
 
     @Option(names = "--client", description = "Also generate a java.net.http client per tag.")
@@ -61,10 +62,10 @@ public final class CodegenCommand implements Callable<Integer> {
             case "jdk" -> Target.JDK_HTTP_SERVER;
             case "models" -> Target.MODELS_ONLY;
             case "spring-mvc", "spring" -> Target.SPRING_MVC;
-            case "jakarta" ->
-                throw new Failures.UsageException("--target " + target + ": not available yet in this version"
-                        + " (available: jdk, spring-mvc, models)");
-            default -> throw new Failures.UsageException("--target " + target + ": expected jdk, spring-mvc or models");
+            case "jakarta-rest", "jakarta" -> Target.JAKARTA_REST;
+            default ->
+                throw new Failures.UsageException(
+                        "--target " + target + ": expected jdk, spring-mvc, jakarta-rest or models");
         };
         OpenApiCodegen codegen;
         if (specLocation.startsWith("http://") || specLocation.startsWith("https://")) {

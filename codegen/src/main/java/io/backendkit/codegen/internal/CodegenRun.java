@@ -124,7 +124,8 @@ public final class CodegenRun {
                 .anyMatch(op -> op.body() != null && op.body().form())) {
             tasks.add(() -> Templates.file("FormData", modelPackage, values));
         }
-        ModelEmitter models = new ModelEmitter(modelPackage, planner::decl).beanValidation(target == Target.SPRING_MVC);
+        ModelEmitter models = new ModelEmitter(modelPackage, planner::decl)
+                .beanValidation(target == Target.SPRING_MVC || target == Target.JAKARTA_REST);
         for (ModelDecl decl : decls) {
             tasks.add(() -> models.emit(decl));
         }
@@ -151,6 +152,16 @@ public final class CodegenRun {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
             for (GeneratedFile f : new SpringEmitter(basePackage, models).emit(groups)) {
+                tasks.add(() -> f);
+            }
+        }
+        if (target == Target.JAKARTA_REST) {
+            tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
+            for (String support :
+                    List.of("ApiException", "ApiExceptionMappers", "ApiFeature", "ApiResponseFilter", "ApiStatus")) {
+                tasks.add(() -> Templates.file(support, serverPackage, values));
+            }
+            for (GeneratedFile f : new JakartaEmitter(basePackage, models).emit(groups)) {
                 tasks.add(() -> f);
             }
         }
