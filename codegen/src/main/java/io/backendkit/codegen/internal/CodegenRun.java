@@ -157,11 +157,19 @@ public final class CodegenRun {
         }
         if (target == Target.JAKARTA_REST) {
             tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
-            for (String support :
-                    List.of("ApiException", "ApiExceptionMappers", "ApiFeature", "ApiResponseFilter", "ApiStatus")) {
+            for (String support : List.of(
+                    "ApiException",
+                    "ApiExceptionMappers",
+                    "ApiFeature",
+                    "ApiResponseFilter",
+                    "ApiStatus",
+                    "Authenticator",
+                    "Secured",
+                    "ApiSecurityFilter")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            for (GeneratedFile f : new JakartaEmitter(basePackage, models).emit(groups)) {
+            for (GeneratedFile f :
+                    new JakartaEmitter(basePackage, models).security(security).emit(groups)) {
                 tasks.add(() -> f);
             }
         }
