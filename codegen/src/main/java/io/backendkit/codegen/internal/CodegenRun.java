@@ -148,10 +148,17 @@ public final class CodegenRun {
         }
         if (target == Target.SPRING_MVC) {
             tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
-            for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
+            for (String support : List.of(
+                    "ApiException",
+                    "ApiExceptionHandler",
+                    "ApiResponseAdvice",
+                    "Authenticator",
+                    "ApiSecured",
+                    "ApiSecurityInterceptor")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            for (GeneratedFile f : new SpringEmitter(basePackage, models).emit(groups)) {
+            for (GeneratedFile f :
+                    new SpringEmitter(basePackage, models).security(security).emit(groups)) {
                 tasks.add(() -> f);
             }
         }
