@@ -77,6 +77,30 @@ class JakartaRestTargetTest {
     }
 
     @Test
+    void securedDocumentCompilesWithoutWarningsAndBindsTheFilter() {
+        GeneratedSources sources = OpenApiCodegen.fromSpec(Path.of("src/test/resources/specs/security.yaml"))
+                .basePackage("com.acme.vault")
+                .target(Target.JAKARTA_REST)
+                .client(true)
+                .generate();
+        JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("c"), "-Werror");
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
+        String api = file(sources, "com/acme/vault/api/VaultApi.java");
+        assertThat(api)
+                .contains("@Secured(\"postAdmin\")")
+                .contains("@Secured(\"getMaybe\")")
+                .doesNotContain("@Secured(\"getPublic\")");
+        String table = file(sources, "com/acme/vault/server/ApiSecurity.java");
+        assertThat(table)
+                .contains("new Need(\"bearerAuth\", \"http\", \"header\", \"bearer\", List.of(\"admin\"))")
+                .contains("new Need(\"cookieKey\", \"apiKey\", \"cookie\", \"session\", List.of())")
+                .doesNotContain("\"getPublic\"");
+        assertThat(file(sources, "com/acme/vault/server/ApiSecurityFilter.java"))
+                .contains("@Secured");
+    }
+
+    @Test
     void interfacesCarryTheBindingsAndTheConstraints() {
         GeneratedSources sources = features(true);
         String pets = file(sources, "com/acme/zoo/api/PetsApi.java");

@@ -83,6 +83,32 @@ class SpringMvcTargetTest {
     }
 
     @Test
+    void securedDocumentCompilesWithoutWarningsAndMarksTheSecuredMethods() {
+        GeneratedSources sources = OpenApiCodegen.fromSpec(Path.of("src/test/resources/specs/security.yaml"))
+                .basePackage("com.acme.vault")
+                .target(Target.SPRING_MVC)
+                .client(true)
+                .generate();
+        JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("c"), "-Werror");
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
+        String api = sources.files().stream()
+                .filter(f -> f.path().equals("com/acme/vault/api/VaultApi.java"))
+                .findFirst()
+                .orElseThrow()
+                .content();
+        assertThat(api)
+                .contains("@ApiSecured(\"postAdmin\")")
+                .contains("@ApiSecured(\"getMaybe\")")
+                .doesNotContain("@ApiSecured(\"getPublic\")");
+        assertThat(sources.files().stream().map(GeneratedFile::path))
+                .contains(
+                        "com/acme/vault/server/ApiSecurity.java",
+                        "com/acme/vault/server/ApiSecurityInterceptor.java",
+                        "com/acme/vault/server/Authenticator.java");
+    }
+
+    @Test
     void interfacesCarryTheMappingsAndTheConstraints() {
         GeneratedSources sources = features(true);
         String pets = file(sources, "com/acme/zoo/api/PetsApi.java");

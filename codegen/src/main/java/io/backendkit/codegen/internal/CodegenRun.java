@@ -148,20 +148,35 @@ public final class CodegenRun {
         }
         if (target == Target.SPRING_MVC) {
             tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
-            for (String support : List.of("ApiException", "ApiExceptionHandler", "ApiResponseAdvice")) {
+            for (String support : List.of(
+                    "ApiException",
+                    "ApiExceptionHandler",
+                    "ApiResponseAdvice",
+                    "Authenticator",
+                    "ApiSecured",
+                    "ApiSecurityInterceptor")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            for (GeneratedFile f : new SpringEmitter(basePackage, models).emit(groups)) {
+            for (GeneratedFile f :
+                    new SpringEmitter(basePackage, models).security(security).emit(groups)) {
                 tasks.add(() -> f);
             }
         }
         if (target == Target.JAKARTA_REST) {
             tasks.add(() -> Templates.file("ApiConstraints", modelPackage, values));
-            for (String support :
-                    List.of("ApiException", "ApiExceptionMappers", "ApiFeature", "ApiResponseFilter", "ApiStatus")) {
+            for (String support : List.of(
+                    "ApiException",
+                    "ApiExceptionMappers",
+                    "ApiFeature",
+                    "ApiResponseFilter",
+                    "ApiStatus",
+                    "Authenticator",
+                    "Secured",
+                    "ApiSecurityFilter")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
-            for (GeneratedFile f : new JakartaEmitter(basePackage, models).emit(groups)) {
+            for (GeneratedFile f :
+                    new JakartaEmitter(basePackage, models).security(security).emit(groups)) {
                 tasks.add(() -> f);
             }
         }

@@ -49,6 +49,7 @@ final class JakartaEmitter {
     private final String modelPackage;
     private final ModelEmitter models;
     private final ClassName page;
+    private SecurityPlanner security;
 
     JakartaEmitter(String basePackage, ModelEmitter models) {
         this.apiPackage = basePackage + ".api";
@@ -58,12 +59,31 @@ final class JakartaEmitter {
         this.page = ClassName.get(basePackage + ".model", "Page");
     }
 
+    /** The security plan of the document; without one no operation is secured. */
+    JakartaEmitter security(SecurityPlanner value) {
+        this.security = value;
+        return this;
+    }
+
     List<GeneratedFile> emit(List<TagGroup> groups) {
         List<GeneratedFile> files = new ArrayList<>(groups.parallelStream()
                 .map(g -> JavaPoets.file(apiPackage, api(g)))
                 .toList());
         files.add(JavaPoets.file(serverPackage, converters(groups)));
+        files.add(JavaPoets.file(serverPackage, securityTable(groups)));
         return files;
+    }
+
+    private SecurityPlanner.Requirement requirement(OperationDecl op) {
+        return SecurityTable.requirement(security, op);
+    }
+
+    private static boolean bound(SecurityPlanner.Requirement r) {
+        return SecurityTable.bound(r);
+    }
+
+    private TypeSpec securityTable(List<TagGroup> groups) {
+        return SecurityTable.type(serverPackage, security, groups);
     }
 
     /** Whether the handler returns {@code Response}: it picks the status or headers. */
@@ -103,6 +123,12 @@ final class JakartaEmitter {
             m.addAnnotation(Deprecated.class);
         }
         m.addAnnotation(httpMethod(op.method()));
+        SecurityPlanner.Requirement requirement = requirement(op);
+        if (bound(requirement)) {
+            m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "Secured"))
+                    .addMember("value", "$S", requirement.operationId())
+                    .build());
+        }
         m.addAnnotation(
                 AnnotationSpec.builder(PATH).addMember("value", "$S", op.path()).build());
         if (op.body() != null) {

@@ -78,6 +78,7 @@ final class SpringEmitter {
     private final ModelEmitter models;
     private final ClassName page;
     private final ClassName apiJson;
+    private SecurityPlanner security;
 
     SpringEmitter(String basePackage, ModelEmitter models) {
         this.apiPackage = basePackage + ".api";
@@ -88,11 +89,18 @@ final class SpringEmitter {
         this.apiJson = ClassName.get(basePackage + ".model", "ApiJson");
     }
 
+    /** The security plan of the document; without one no operation is secured. */
+    SpringEmitter security(SecurityPlanner value) {
+        this.security = value;
+        return this;
+    }
+
     List<GeneratedFile> emit(List<TagGroup> groups) {
         List<GeneratedFile> files = new ArrayList<>(groups.parallelStream()
                 .map(g -> JavaPoets.file(apiPackage, api(g)))
                 .toList());
         files.add(JavaPoets.file(serverPackage, configuration(groups)));
+        files.add(JavaPoets.file(serverPackage, SecurityTable.type(serverPackage, security, groups)));
         return files;
     }
 
@@ -140,6 +148,12 @@ final class SpringEmitter {
             m.addAnnotation(Deprecated.class);
         }
         m.addAnnotation(mapping(op));
+        SecurityPlanner.Requirement requirement = SecurityTable.requirement(security, op);
+        if (SecurityTable.bound(requirement)) {
+            m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "ApiSecured"))
+                    .addMember("value", "$S", requirement.operationId())
+                    .build());
+        }
         if (!full && op.response().status() != 200) {
             m.addAnnotation(AnnotationSpec.builder(RESPONSE_STATUS)
                     .addMember(
@@ -310,6 +324,42 @@ final class SpringEmitter {
                 .addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("Created by Spring.\n")
                         .addModifiers(Modifier.PUBLIC)
+                        .build())
+                .addField(ClassName.get(serverPackage, "Authenticator"), "authenticator", Modifier.PRIVATE)
+                .addMethod(MethodSpec.methodBuilder("setAuthenticator")
+                        .addJavadoc("The application's {@code Authenticator} bean, which decides on the credentials"
+                                + " of the secured operations; required when the document secures any.\n\n"
+                                + "@param value the authenticator\n")
+                        .addAnnotation(AnnotationSpec.builder(
+                                        ClassName.get("org.springframework.beans.factory.annotation", "Autowired"))
+                                .addMember("required", "false")
+                                .build())
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(ClassName.get(serverPackage, "Authenticator"), "value")
+                        .addStatement("this.authenticator = value")
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("addInterceptors")
+                        .addJavadoc("Registers {@code ApiSecurityInterceptor}; fails naming the secured operations"
+                                + " when there is no {@code Authenticator} bean.\n")
+                        .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(
+                                ClassName.get(
+                                        "org.springframework.web.servlet.config.annotation", "InterceptorRegistry"),
+                                "registry")
+                        .beginControlFlow(
+                                "if (authenticator == null && !$T.secured().isEmpty())",
+                                ClassName.get(serverPackage, "ApiSecurity"))
+                        .addStatement(
+                                "throw new $T($S + $T.secured())",
+                                IllegalStateException.class,
+                                "no authenticator: declare an Authenticator bean for the secured operations ",
+                                ClassName.get(serverPackage, "ApiSecurity"))
+                        .endControlFlow()
+                        .addStatement(
+                                "registry.addInterceptor(new $T(authenticator, $S))",
+                                ClassName.get(serverPackage, "ApiSecurityInterceptor"),
+                                "api")
                         .build())
                 .addMethod(formatters.build())
                 .addMethod(MethodSpec.methodBuilder("extendMessageConverters")

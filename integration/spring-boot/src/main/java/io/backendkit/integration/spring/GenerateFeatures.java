@@ -19,12 +19,13 @@ public final class GenerateFeatures {
     /**
      * Writes the sources.
      *
-     * @param args the document, then the source root to write into (emptied first)
+     * @param args the document, then the source root to write into (emptied first), then optionally the
+     *     base package ({@code com.acme.zoo} by default)
      * @throws IOException when the old sources cannot be deleted
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            throw new IllegalArgumentException("usage: GenerateFeatures SPEC OUTPUT_DIRECTORY");
+        if (args.length < 2 || args.length > 3) {
+            throw new IllegalArgumentException("usage: GenerateFeatures SPEC OUTPUT_DIRECTORY [PACKAGE]");
         }
         Path out = Path.of(args[1]);
         if (Files.isDirectory(out)) {
@@ -36,7 +37,7 @@ public final class GenerateFeatures {
             }
         }
         OpenApiCodegen.fromSpec(Path.of(args[0]))
-                .basePackage("com.acme.zoo")
+                .basePackage(args.length == 3 ? args[2] : "com.acme.zoo")
                 .target(Target.SPRING_MVC)
                 .client(true)
                 .generate()

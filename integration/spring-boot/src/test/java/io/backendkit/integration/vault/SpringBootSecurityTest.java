@@ -1,0 +1,266 @@
+package io.backendkit.integration.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.acme.vault.api.VaultApi;
+import com.acme.vault.model.Echo;
+import com.acme.vault.server.ApiSecurityInterceptor;
+import com.acme.vault.server.ApiWebConfiguration;
+import com.acme.vault.server.Authenticator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * GIVEN the security document generated for SPRING_MVC and served by Spring Boot with an {@link
+ * Authenticator} bean WHEN raw HTTP requests carry no, wrong, insufficient or right credentials THEN
+ * the generated interceptor answers 401 with the challenge, 401, 403 or lets the handler run with the
+ * principal, and no response echoes the credential.
+ */
+class SpringBootSecurityTest {
+
+    static final String READ_TOKEN = "tok-read-5f1e9a";
+    static final String ADMIN_TOKEN = "tok-admin-77c2d0";
+    static final String WRONG_TOKEN = "tok-wrong-31b8aa";
+    static final String API_KEY = "key-0a9b8c7d";
+    static final String PASSWORD = "pw-s3cr3t-x";
+
+    static ConfigurableApplicationContext context;
+    static URI base;
+    static HttpClient http;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The application: the generated configuration, the controller and the authenticator. */
+    @SpringBootApplication
+    @Import(ApiWebConfiguration.class)
+    public static class VaultApplication {
+
+        /** Created by Spring. */
+        public VaultApplication() {}
+
+        /**
+         * The authenticator bean.
+         *
+         * @return the authenticator
+         */
+        @Bean
+        Authenticator authenticator() {
+            return SpringBootSecurityTest::decide;
+        }
+    }
+
+    /** Answers with the principal's name, or "anonymous". */
+    @RestController
+    public static class Vault implements VaultApi {
+
+        private Echo who() {
+            return new Echo(
+                    ApiSecurityInterceptor.principal().map(String::valueOf).orElse("anonymous"));
+        }
+
+        @Override
+        public Echo getPublic() {
+            return who();
+        }
+
+        @Override
+        public Echo getDefault() {
+            return who();
+        }
+
+        @Override
+        public Echo postAdmin(Echo body) {
+            return new Echo(who().text() + ":" + body.text());
+        }
+
+        @Override
+        public Echo getBasic() {
+            return who();
+        }
+
+        @Override
+        public Echo getKeys(String note, String theme) {
+            return who();
+        }
+
+        @Override
+        public Echo getBoth() {
+            return who();
+        }
+
+        @Override
+        public Echo getMaybe() {
+            return who();
+        }
+
+        @Override
+        public Echo getOauth() {
+            return who();
+        }
+    }
+
+    /** Bearer tokens with scopes, one basic user, one API key. */
+    static Authenticator.Decision decide(String scheme, Authenticator.Credential credential, List<String> scopes) {
+        return switch (credential) {
+            case Authenticator.BearerToken t
+            when t.token().equals(ADMIN_TOKEN) -> Authenticator.Decision.allow("admin");
+            case Authenticator.BearerToken t
+            when t.token().equals(READ_TOKEN) ->
+                Set.of("read").containsAll(scopes)
+                        ? Authenticator.Decision.allow("reader")
+                        : Authenticator.Decision.forbid();
+            case Authenticator.BasicCredentials b
+            when b.user().equals("alice") && b.password().equals(PASSWORD) -> Authenticator.Decision.allow("alice");
+            case Authenticator.ApiKey k when k.value().equals(API_KEY) -> Authenticator.Decision.allow("key:" + scheme);
+            case null, default -> Authenticator.Decision.deny();
+        };
+    }
+
+    static SpringApplication app(Class<?>... sources) {
+        SpringApplication app = new SpringApplication(sources);
+        app.setDefaultProperties(
+                Map.of("server.address", "127.0.0.1", "server.port", "0", "spring.main.banner-mode", "off"));
+        return app;
+    }
+
+    @BeforeAll
+    static void start() {
+        context = app(VaultApplication.class).run();
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        base = URI.create("http://127.0.0.1:" + port);
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        b.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String text(HttpResponse<String> r) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return JSON.readTree(r.body()).at("/data/text").asText();
+    }
+
+    static void error(HttpResponse<String> r, int status, String code) throws Exception {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+        JsonNode error = JSON.readTree(r.body()).get("error");
+        assertThat(error.get("code").asText()).isEqualTo(code);
+        noSecretIn(r);
+    }
+
+    static void noSecretIn(HttpResponse<String> r) {
+        String all = r.body() + r.headers().map();
+        for (String secret : List.of(READ_TOKEN, ADMIN_TOKEN, WRONG_TOKEN, API_KEY, PASSWORD)) {
+            assertThat(all).doesNotContain(secret);
+        }
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void noCredentialsAnswer401WithTheChallenge() throws Exception {
+        HttpResponse<String> r = send("GET", "/default", null);
+        error(r, 401, "UNAUTHORIZED");
+        assertThat(r.headers().allValues("WWW-Authenticate")).containsExactly("Bearer");
+        HttpResponse<String> basic = send("GET", "/basic", null);
+        error(basic, 401, "UNAUTHORIZED");
+        assertThat(basic.headers().allValues("WWW-Authenticate"))
+                .containsExactly("Basic realm=\"api\", charset=\"UTF-8\"");
+    }
+
+    @Test
+    void wrongCredentialsAnswer401() throws Exception {
+        error(send("GET", "/default", null, "Authorization", "Bearer " + WRONG_TOKEN), 401, "UNAUTHORIZED");
+        error(send("GET", "/basic", null, "Authorization", basic("alice", WRONG_TOKEN)), 401, "UNAUTHORIZED");
+        error(send("GET", "/keys", null, "X-API-Key", WRONG_TOKEN), 401, "UNAUTHORIZED");
+        // a bearer token where basic is required is no credential for it
+        error(send("GET", "/basic", null, "Authorization", "Bearer " + ADMIN_TOKEN), 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void insufficientScopeAnswers403() throws Exception {
+        error(send("POST", "/admin", "{\"text\":\"hi\"}", "Authorization", "Bearer " + READ_TOKEN), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void rightCredentialsReachTheHandlerWithThePrincipal() throws Exception {
+        assertThat(text(send("GET", "/default", null, "Authorization", "Bearer " + READ_TOKEN)))
+                .isEqualTo("reader");
+        assertThat(text(send("POST", "/admin", "{\"text\":\"hi\"}", "Authorization", "Bearer " + ADMIN_TOKEN)))
+                .isEqualTo("admin:hi");
+        assertThat(text(send("GET", "/basic", null, "Authorization", basic("alice", PASSWORD))))
+                .isEqualTo("alice");
+        assertThat(text(send("GET", "/keys", null, "X-API-Key", API_KEY))).isEqualTo("key:headerKey");
+        assertThat(text(send("GET", "/keys?api_key=" + API_KEY, null))).isEqualTo("key:queryKey");
+        assertThat(text(send("GET", "/keys", null, "Cookie", "session=" + API_KEY)))
+                .isEqualTo("key:cookieKey");
+        assertThat(text(send("GET", "/oauth", null, "Authorization", "Bearer " + ADMIN_TOKEN)))
+                .isEqualTo("admin");
+        HttpResponse<String> ok = send("GET", "/default", null, "Authorization", "Bearer " + READ_TOKEN);
+        noSecretIn(ok);
+    }
+
+    @Test
+    void everySchemeOfAnAlternativeMustPass() throws Exception {
+        error(send("GET", "/both", null, "Authorization", "Bearer " + READ_TOKEN), 401, "UNAUTHORIZED");
+        assertThat(text(send("GET", "/both", null, "Authorization", "Bearer " + READ_TOKEN, "X-API-Key", API_KEY)))
+                .isEqualTo("reader");
+    }
+
+    @Test
+    void openAndOptionalOperationsNeedNoCredentials() throws Exception {
+        assertThat(text(send("GET", "/public", null))).isEqualTo("anonymous");
+        assertThat(text(send("GET", "/maybe", null))).isEqualTo("anonymous");
+        assertThat(text(send("GET", "/maybe", null, "Authorization", "Bearer " + ADMIN_TOKEN)))
+                .isEqualTo("admin");
+    }
+
+    /** The application without an authenticator bean. */
+    @org.springframework.boot.autoconfigure.EnableAutoConfiguration
+    @Import({ApiWebConfiguration.class, Vault.class})
+    public static class NoAuthenticatorApplication {}
+
+    @Test
+    void withoutAnAuthenticatorStartupFailsNamingTheSecuredOperations() {
+        assertThatThrownBy(() -> app(NoAuthenticatorApplication.class).run().close())
+                .hasStackTraceContaining("no authenticator")
+                .hasStackTraceContaining("postAdmin");
+    }
+}
