@@ -1,6 +1,5 @@
 package io.backendkit.codegen.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -131,11 +130,11 @@ public final class DbDocumentWriter {
             String type = schemaNames.get(t.name());
             String collection = "/" + segments.get(t.name());
             ObjectNode list = F.objectNode();
-            list.set("get", listOperation(t, "list" + type, "Lists rows of " + t.name() + ".", List.of(), true));
+            list.set("get", listOperation(t, "list" + type, "Lists rows of " + t.name() + ".", Map.of(), true));
             list.set("post", createOperation(t, type));
             paths.set(collection, list);
             if (!t.primaryKey().isEmpty()) {
-                Map<String, String> keyParams = pathParams(t, t.primaryKey(), Set.of());
+                Map<String, String> keyParams = pathParams(t.primaryKey());
                 StringBuilder item = new StringBuilder(collection);
                 keyParams.values().forEach(p -> item.append("/{").append(p).append('}'));
                 ObjectNode one = F.objectNode();
@@ -183,7 +182,7 @@ public final class DbDocumentWriter {
                 for (String pk : parent.primaryKey()) {
                     childColumns.add(fk.columns().get(fk.referencedColumns().indexOf(pk)));
                 }
-                Map<String, String> params = pathParams(child, childColumns, Set.of());
+                Map<String, String> params = pathParams(childColumns);
                 StringBuilder path = new StringBuilder("/").append(segments.get(parent.name()));
                 params.values().forEach(p -> path.append("/{").append(p).append('}'));
                 String by = pascal(String.join("_", fk.columns()));
@@ -204,18 +203,8 @@ public final class DbDocumentWriter {
                                 op,
                                 "Lists the rows of " + child.name() + " whose " + String.join(", ", fk.columns())
                                         + " reference the given row of " + parent.name() + ".",
-                                childColumns,
+                                params,
                                 false));
-                ArrayNode ps = ((ObjectNode) item.get("get")).withArray("parameters");
-                List<JsonNode> pathOnes = new ArrayList<>();
-                params.forEach(
-                        (column, name) -> pathOnes.add(parameter(name, "path", child, child.column(column), true)));
-                // path parameters first, then limit and cursor
-                List<JsonNode> rest = new ArrayList<>();
-                ps.forEach(rest::add);
-                ps.removeAll();
-                pathOnes.forEach(ps::add);
-                rest.forEach(ps::add);
                 paths.set(unique, item);
             }
         }
@@ -223,12 +212,15 @@ public final class DbDocumentWriter {
 
     // ---------------------------------------------------------------- operations
 
-    private ObjectNode listOperation(Table t, String id, String summary, List<String> fixed, boolean filters) {
+    /** A list: the path parameters of a nested list first, then limit and cursor, then the filters. */
+    private ObjectNode listOperation(
+            Table t, String id, String summary, Map<String, String> pathParams, boolean filters) {
         ObjectNode op = F.objectNode();
         op.putArray("tags").add(t.name());
         op.put("operationId", id);
         op.put("summary", summary);
         ArrayNode ps = op.putArray("parameters");
+        addPathParameters(ps, t, pathParams);
         ps.addObject().put("$ref", "#/components/parameters/Limit");
         ps.addObject().put("$ref", "#/components/parameters/Cursor");
         if (filters) {
@@ -258,8 +250,7 @@ public final class DbDocumentWriter {
         op.putArray("tags").add(t.name());
         op.put("operationId", id);
         op.put("summary", summary);
-        ArrayNode ps = op.putArray("parameters");
-        keyParams.forEach((column, name) -> ps.add(parameter(name, "path", t, t.column(column), true)));
+        addPathParameters(op.putArray("parameters"), t, keyParams);
         if (body != null) {
             op.set("requestBody", body(schemaNames.get(t.name()) + body));
         }
@@ -274,8 +265,7 @@ public final class DbDocumentWriter {
         op.putArray("tags").add(t.name());
         op.put("operationId", id);
         op.put("summary", "Deletes one row of " + t.name() + ".");
-        ArrayNode ps = op.putArray("parameters");
-        keyParams.forEach((column, name) -> ps.add(parameter(name, "path", t, t.column(column), true)));
+        addPathParameters(op.putArray("parameters"), t, keyParams);
         ObjectNode responses = F.objectNode();
         responses.putObject("204").put("description", "Deleted.");
         responses.putObject("404").put("description", "No row has this key.");
@@ -364,10 +354,14 @@ public final class DbDocumentWriter {
         };
     }
 
+    private void addPathParameters(ArrayNode ps, Table t, Map<String, String> params) {
+        params.forEach((column, name) -> ps.add(parameter(name, "path", t, t.column(column), true)));
+    }
+
     /** Column → parameter name, sanitised and unique within the operation. */
-    private static Map<String, String> pathParams(Table t, List<String> columns, Set<String> taken) {
+    private static Map<String, String> pathParams(List<String> columns) {
         Map<String, String> out = new LinkedHashMap<>();
-        Set<String> used = new HashSet<>(taken);
+        Set<String> used = new HashSet<>();
         used.add("limit");
         used.add("cursor");
         for (String c : columns) {
@@ -527,11 +521,7 @@ public final class DbDocumentWriter {
                 type = "string";
                 s.put("format", "time");
             }
-            case TIMESTAMP -> {
-                type = "string";
-                s.put("format", "date-time");
-            }
-            case TIMESTAMP_WITH_TIME_ZONE -> {
+            case TIMESTAMP, TIMESTAMP_WITH_TIME_ZONE -> {
                 type = "string";
                 s.put("format", "date-time");
             }

@@ -70,20 +70,8 @@ final class JakartaEmitter {
                 .map(g -> JavaPoets.file(apiPackage, api(g)))
                 .toList());
         files.add(JavaPoets.file(serverPackage, converters(groups)));
-        files.add(JavaPoets.file(serverPackage, securityTable(groups)));
+        files.add(JavaPoets.file(serverPackage, SecurityTable.type(serverPackage, security, groups)));
         return files;
-    }
-
-    private SecurityPlanner.Requirement requirement(OperationDecl op) {
-        return SecurityTable.requirement(security, op);
-    }
-
-    private static boolean bound(SecurityPlanner.Requirement r) {
-        return SecurityTable.bound(r);
-    }
-
-    private TypeSpec securityTable(List<TagGroup> groups) {
-        return SecurityTable.type(serverPackage, security, groups);
     }
 
     /** Whether the handler returns {@code Response}: it picks the status or headers. */
@@ -123,8 +111,8 @@ final class JakartaEmitter {
             m.addAnnotation(Deprecated.class);
         }
         m.addAnnotation(httpMethod(op.method()));
-        SecurityPlanner.Requirement requirement = requirement(op);
-        if (bound(requirement)) {
+        SecurityPlanner.Requirement requirement = SecurityTable.requirement(security, op);
+        if (SecurityTable.bound(requirement)) {
             m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "Secured"))
                     .addMember("value", "$S", requirement.operationId())
                     .build());
