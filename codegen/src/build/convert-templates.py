@@ -16,7 +16,8 @@ tree. The rewriting:
 * code: ``${modelPackage}`` (and server, client, api) -> ``backendkit.template.model`` (...), so package
   and import declarations are real; ``${envelope}`` -> ``/*$envelope*/ false``;
 * a string literal that is exactly ``"${apiPackage}"`` -> ``/*$apiPackage*/ "backendkit.template.api"``;
-* comments keep their ``${name}`` placeholders (valid Java there); ``Templates`` fills them in.
+* comments: ``${modelPackage}`` (...) -> ``backendkit.template.model`` (...) too; other ``${name}``
+  placeholders (``${envelope}``) stay, they are valid Java there and ``Templates`` fills them in.
 
 Any other placeholder in code or in a string literal stops the run with an error: it would need a new
 rule here and in ``Templates``. The run is deterministic: same input, same bytes.
@@ -88,7 +89,16 @@ def convert(name, text):
     role = m.group(1)
     pieces = []
     for kind, piece in segments(text):
-        if kind == "code":
+        if kind == "comment":
+
+            def comment(p):
+                key = p.group(1)
+                if key.endswith("Package") and key[: -len("Package")] in ROLES:
+                    return ROOT + "." + key[: -len("Package")]
+                return p.group(0)
+
+            piece = PLACEHOLDER.sub(comment, piece)
+        elif kind == "code":
 
             def code(p):
                 key = p.group(1)
