@@ -8,6 +8,19 @@ Usage (from the repository root):
         codegen/src/templates/java
     ./mvnw -B -q spotless:apply -pl codegen
 
+After merging a branch that still edits the *.java.txt files (they are gone here), take that branch's
+text files, convert and format them, and drop them again (the converter overwrites whatever the merge left
+in codegen/src/templates/java):
+
+    T=codegen/src/main/resources/io/backendkit/codegen/internal/templates
+    git checkout OTHER -- $T
+    python3 codegen/src/build/convert-templates.py $T codegen/src/templates/java
+    git rm -r -q -f $T
+    ./mvnw -B -q spotless:apply -pl codegen
+
+A template that starts using another generated class needs a stand-in in codegen/src/templates/stubs; one
+with a new marker belongs in Templates.REQUIRED.
+
 It reads every NAME.java.txt of the first directory and writes OUT/backendkit/template/ROLE/NAME.java,
 where ROLE (model, server, client) comes from the template's ``package ${rolePackage};`` line. Files the
 run does not write are removed from OUT/backendkit/template, so the output tree is a function of the input
