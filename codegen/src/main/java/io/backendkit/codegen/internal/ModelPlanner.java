@@ -24,8 +24,9 @@ import java.util.Set;
  *       ComponentClassifier classify} every component, name them in the {@link TypeRegistry}, index
  *       them for {@link ComponentTwins}, then plan each with the {@link ShapePlanner}; after it,
  *       {@link #shapeOf}, {@link #formShapeOf} and the other queries plan and answer inline schemas;
- *   <li>{@link #finish()}, once, completes unions and returns the declarations; after it only
- *       {@link #decl} and {@link #fileUpload} answer.
+ *   <li>{@link #finish()}, once, completes unions and returns the declarations; after it nothing
+ *       more is planned, and only the queries ({@link #decl}, {@link #fileUpload}, {@link #resolve},
+ *       {@link #isNullable}) answer.
  * </ol>
  */
 public final class ModelPlanner {
@@ -158,19 +159,19 @@ public final class ModelPlanner {
 
     /** Whether the schema allows null (3.0 {@code nullable}, 3.1 {@code type: [.., "null"]}). */
     public boolean isNullable(Schema<?> schema) {
-        require(Phase.PLANNING, "isNullable");
+        requirePlanned("isNullable");
         return refs.isNullable(schema);
     }
 
     /** Resolves a {@code $ref} to a component schema. */
     public Schema<?> resolve(Schema<?> schema, String pointer) {
-        require(Phase.PLANNING, "resolve");
+        requirePlanned("resolve");
         return refs.resolve(schema, pointer);
     }
 
     /** The schema a local JSON pointer reaches, or null (see {@link RefResolver#navigate}). */
     Schema<?> navigate(String ref) {
-        require(Phase.PLANNING, "navigate");
+        requirePlanned("navigate");
         return refs.navigate(ref);
     }
 
@@ -187,6 +188,13 @@ public final class ModelPlanner {
     /** The schema's single type (see {@link Schemas#typeOf}). */
     static String typeOf(Schema<?> s) {
         return Schemas.typeOf(s);
+    }
+
+    /** Fails unless the components are planned (refs can be resolved from then on). */
+    private void requirePlanned(String call) {
+        if (phase == Phase.CONFIGURING) {
+            require(Phase.PLANNING, call);
+        }
     }
 
     private void require(Phase expected, String call) {

@@ -68,6 +68,12 @@ class ModelPlannerTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("shapeOf is not allowed after finish()");
         assertThat(planner.decl(type("Pet"))).isNotNull();
+        // queries still answer
+        Schema<?> toB = new Schema<>().$ref("#/components/schemas/B");
+        assertThat(planner.resolve(toB, "#/x")).isSameAs(doc.schema("B"));
+        assertThat(planner.isNullable(toB)).isFalse();
+        assertThat(planner.navigate("#/components/schemas/Pet/properties/owner"))
+                .isSameAs(doc.schema("Pet").getProperties().get("owner"));
     }
 
     @Test
