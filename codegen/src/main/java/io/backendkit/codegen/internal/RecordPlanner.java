@@ -166,7 +166,9 @@ final class RecordPlanner {
                                 + decl.name.simpleName());
                 return;
             }
-            collect(decl, target, RefResolver.pointerOf(name), all);
+            // a ref into another schema (#/components/schemas/Pet/properties/owner) names no component:
+            // its own pointer says where the properties come from
+            collect(decl, target, name == null ? s.get$ref() : RefResolver.pointerOf(name), all);
             return;
         }
         if (s.getAllOf() != null) {
