@@ -154,7 +154,10 @@ public final class CodegenRun {
                     "ApiResponseAdvice",
                     "Authenticator",
                     "ApiSecured",
-                    "ApiSecurityInterceptor")) {
+                    "ApiSecurityInterceptor",
+                    "ApiOperation",
+                    "RateLimiter",
+                    "ApiRateLimitInterceptor")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
             for (GeneratedFile f :
@@ -172,7 +175,10 @@ public final class CodegenRun {
                     "ApiStatus",
                     "Authenticator",
                     "Secured",
-                    "ApiSecurityFilter")) {
+                    "ApiSecurityFilter",
+                    "ApiOperation",
+                    "RateLimiter",
+                    "ApiRateLimitFilter")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
             }
             for (GeneratedFile f :

@@ -117,6 +117,9 @@ final class JakartaEmitter {
                     .addMember("value", "$S", requirement.operationId())
                     .build());
         }
+        m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "ApiOperation"))
+                .addMember("value", "$S", requirement.operationId())
+                .build());
         m.addAnnotation(
                 AnnotationSpec.builder(PATH).addMember("value", "$S", op.path()).build());
         if (op.body() != null) {

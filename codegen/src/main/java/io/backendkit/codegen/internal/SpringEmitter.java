@@ -154,6 +154,9 @@ final class SpringEmitter {
                     .addMember("value", "$S", requirement.operationId())
                     .build());
         }
+        m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "ApiOperation"))
+                .addMember("value", "$S", requirement.operationId())
+                .build());
         if (!full && op.response().status() != 200) {
             m.addAnnotation(AnnotationSpec.builder(RESPONSE_STATUS)
                     .addMember(
@@ -338,9 +341,22 @@ final class SpringEmitter {
                         .addParameter(ClassName.get(serverPackage, "Authenticator"), "value")
                         .addStatement("this.authenticator = value")
                         .build())
+                .addField(ClassName.get(serverPackage, "RateLimiter"), "rateLimiter", Modifier.PRIVATE)
+                .addMethod(MethodSpec.methodBuilder("setRateLimiter")
+                        .addJavadoc("The application's {@code RateLimiter} bean, asked for every operation after"
+                                + " authentication; without one nothing is limited.\n\n@param value the limiter\n")
+                        .addAnnotation(AnnotationSpec.builder(
+                                        ClassName.get("org.springframework.beans.factory.annotation", "Autowired"))
+                                .addMember("required", "false")
+                                .build())
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(ClassName.get(serverPackage, "RateLimiter"), "value")
+                        .addStatement("this.rateLimiter = value")
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("addInterceptors")
-                        .addJavadoc("Registers {@code ApiSecurityInterceptor}; fails naming the secured operations"
-                                + " when there is no {@code Authenticator} bean.\n")
+                        .addJavadoc("Registers {@code ApiSecurityInterceptor}, then (with a {@code RateLimiter} bean)"
+                                + " {@code ApiRateLimitInterceptor}, so that the limiter sees the principal; fails"
+                                + " naming the secured operations when there is no {@code Authenticator} bean.\n")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(
@@ -360,6 +376,11 @@ final class SpringEmitter {
                                 "registry.addInterceptor(new $T(authenticator, $S))",
                                 ClassName.get(serverPackage, "ApiSecurityInterceptor"),
                                 "api")
+                        .beginControlFlow("if (rateLimiter != null)")
+                        .addStatement(
+                                "registry.addInterceptor(new $T(rateLimiter))",
+                                ClassName.get(serverPackage, "ApiRateLimitInterceptor"))
+                        .endControlFlow()
                         .build())
                 .addMethod(formatters.build())
                 .addMethod(MethodSpec.methodBuilder("extendMessageConverters")
