@@ -147,11 +147,14 @@ final class JakartaEmitter {
             m.addParameter(parameter(p));
         }
         if (op.body() != null) {
-            boolean json = op.body().shape() != null && !op.body().form();
+            boolean json = op.body().shape() != null;
             TypeName type = json
                     ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName());
+            if (op.body().form()) {
+                b.addAnnotation(SpringEmitter.formAnnotation(serverPackage, op.body()));
+            }
             if (json) {
                 BeanValidation.annotations(op.body().shape(), op.body().required(), modelPackage)
                         .forEach(b::addAnnotation);
@@ -164,11 +167,6 @@ final class JakartaEmitter {
                     + (op.response().isVoid() ? "" : " and body");
         }
         CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
-        if (op.body() != null && op.body().form()) {
-            doc = doc.toBuilder()
-                    .add("\n<p>The form body arrives as its raw bytes; {@code FormData.parse} reads it.\n")
-                    .build();
-        }
         m.addJavadoc(doc);
         return m.build();
     }

@@ -170,14 +170,18 @@ final class SpringEmitter {
             m.addParameter(parameter(p));
         }
         if (op.body() != null) {
-            boolean json = op.body().shape() != null && !op.body().form();
+            boolean json = op.body().shape() != null;
             TypeName type = json
                     ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName())
-                    .addAnnotation(AnnotationSpec.builder(REQUEST_BODY)
-                            .addMember("required", "$L", op.body().required())
-                            .build());
+                    .addAnnotation(
+                            op.body().form()
+                                    ? formAnnotation(serverPackage, op.body())
+                                    : AnnotationSpec.builder(REQUEST_BODY)
+                                            .addMember(
+                                                    "required", "$L", op.body().required())
+                                            .build());
             if (json) {
                 BeanValidation.annotations(op.body().shape(), false, modelPackage)
                         .forEach(b::addAnnotation);
@@ -190,13 +194,19 @@ final class SpringEmitter {
                     + (op.response().isVoid() ? "" : " and body");
         }
         CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
-        if (op.body() != null && op.body().form()) {
-            doc = doc.toBuilder()
-                    .add("\n<p>The form body arrives as its raw bytes; {@code FormData.parse} reads it.\n")
-                    .build();
-        }
         m.addJavadoc(doc);
         return m.build();
+    }
+
+    /** {@code @ApiForm}: the form's fields and their kinds, for the generated form binding. */
+    static AnnotationSpec formAnnotation(String serverPackage, OperationPlanner.BodyDecl body) {
+        return AnnotationSpec.builder(ClassName.get(serverPackage, "ApiForm"))
+                .addMember(
+                        "names", "$L", stringArray(List.copyOf(body.formFields().keySet())))
+                .addMember(
+                        "kinds", "$L", stringArray(List.copyOf(body.formFields().values())))
+                .addMember("required", "$L", body.required())
+                .build();
     }
 
     private static AnnotationSpec mapping(OperationDecl op) {
@@ -305,8 +315,24 @@ final class SpringEmitter {
                 .endControlFlow()
                 .addStatement("return constant")
                 .build();
-        return TypeSpec.classBuilder(self)
-                .addModifiers(Modifier.PUBLIC)
+        TypeSpec.Builder type = TypeSpec.classBuilder(self);
+        boolean forms = groups.stream()
+                .flatMap(g -> g.operations().stream())
+                .anyMatch(op -> op.body() != null && op.body().form());
+        if (forms) {
+            type.addMethod(MethodSpec.methodBuilder("addArgumentResolvers")
+                    .addJavadoc("Registers {@code ApiFormArgumentResolver}, which binds the form bodies to their"
+                            + " records.\n")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(
+                            JavaPoets.listOf(ClassName.get(
+                                    "org.springframework.web.method.support", "HandlerMethodArgumentResolver")),
+                            "resolvers")
+                    .addStatement("resolvers.add(new $T())", ClassName.get(serverPackage, "ApiFormArgumentResolver"))
+                    .build());
+        }
+        return type.addModifiers(Modifier.PUBLIC)
                 .addAnnotation(JavaPoets.generated())
                 .addAnnotation(AnnotationSpec.builder(CONFIGURATION)
                         .addMember("proxyBeanMethods", "false")
