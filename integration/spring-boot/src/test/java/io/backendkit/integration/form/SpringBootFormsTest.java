@@ -250,6 +250,35 @@ class SpringBootFormsTest {
     }
 
     @Test
+    void withoutTheContainersMultipartParsingTheBodyIsParsedByFormData() throws Exception {
+        SpringApplication app = new SpringApplication(FormsApplication.class);
+        app.setDefaultProperties(Map.of(
+                "server.address", "127.0.0.1",
+                "server.port", "0",
+                "spring.main.banner-mode", "off",
+                "spring.servlet.multipart.enabled", "false"));
+        try (ConfigurableApplicationContext raw = app.run()) {
+            URI rawBase = URI.create("http://127.0.0.1:"
+                    + ((WebServerApplicationContext) raw).getWebServer().getPort());
+            byte[] body = multipart(
+                    "name=\"caption\"", "x",
+                    "name=\"photo\"; filename=\"c.png\"\r\nContent-Type: image/png", "a\r\nb",
+                    "name=\"rating\"", "3");
+            HttpRequest.Builder ok = HttpRequest.newBuilder(rawBase.resolve("/pets/2/photos"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            assertThat(text(http.send(ok.build(), HttpResponse.BodyHandlers.ofString())))
+                    .isEqualTo("2/x/c.png/image/png/a\r\nb/[]/3");
+            HttpRequest.Builder open = HttpRequest.newBuilder(rawBase.resolve("/pets/2/photos"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(
+                            ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"photo\"\r\n\r\nxyz")
+                                    .getBytes(StandardCharsets.UTF_8)));
+            malformed(http.send(open.build(), HttpResponse.BodyHandlers.ofString()));
+        }
+    }
+
+    @Test
     void aQueryApiKeyDoesNotConsumeTheFormNorComeFromIt() throws Exception {
         assertThat(text(form("/keyed?api_key=" + KEY, "text=hello"))).isEqualTo("keyed:hello:null");
         HttpResponse<String> inBody = form("/keyed", "text=hello&api_key=" + KEY);
