@@ -147,15 +147,16 @@ final class JakartaEmitter {
             m.addParameter(parameter(p));
         }
         if (op.body() != null) {
-            boolean json = op.body().shape() != null;
-            TypeName type = json
+            // a JSON or form body bound to its record, else raw bytes
+            boolean bound = op.body().shape() != null;
+            TypeName type = bound
                     ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName());
             if (op.body().form()) {
                 b.addAnnotation(SpringEmitter.formAnnotation(serverPackage, op.body()));
             }
-            if (json) {
+            if (bound) {
                 BeanValidation.annotations(op.body().shape(), op.body().required(), modelPackage)
                         .forEach(b::addAnnotation);
             }

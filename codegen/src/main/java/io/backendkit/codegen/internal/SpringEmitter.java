@@ -170,8 +170,9 @@ final class SpringEmitter {
             m.addParameter(parameter(p));
         }
         if (op.body() != null) {
-            boolean json = op.body().shape() != null;
-            TypeName type = json
+            // a JSON or form body bound to its record, else raw bytes
+            boolean bound = op.body().shape() != null;
+            TypeName type = bound
                     ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName())
@@ -182,7 +183,7 @@ final class SpringEmitter {
                                             .addMember(
                                                     "required", "$L", op.body().required())
                                             .build());
-            if (json) {
+            if (bound) {
                 BeanValidation.annotations(op.body().shape(), false, modelPackage)
                         .forEach(b::addAnnotation);
             }
