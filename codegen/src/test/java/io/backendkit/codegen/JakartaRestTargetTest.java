@@ -90,7 +90,11 @@ class JakartaRestTargetTest {
         assertThat(api)
                 .contains("@Secured(\"postAdmin\")")
                 .contains("@Secured(\"getMaybe\")")
-                .doesNotContain("@Secured(\"getPublic\")");
+                .doesNotContain("@Secured(\"getPublic\")")
+                // every operation is named for the rate limiter, secured or not
+                .contains("@ApiOperation(\"getPublic\")", "@ApiOperation(\"postAdmin\")");
+        assertThat(file(sources, "com/acme/vault/server/ApiRateLimitFilter.java"))
+                .contains("RateLimiter");
         String table = file(sources, "com/acme/vault/server/ApiSecurity.java");
         assertThat(table)
                 .contains("new Need(\"bearerAuth\", \"http\", \"header\", \"bearer\", List.of(\"admin\"))")

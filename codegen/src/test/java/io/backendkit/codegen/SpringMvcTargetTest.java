@@ -100,12 +100,16 @@ class SpringMvcTargetTest {
         assertThat(api)
                 .contains("@ApiSecured(\"postAdmin\")")
                 .contains("@ApiSecured(\"getMaybe\")")
-                .doesNotContain("@ApiSecured(\"getPublic\")");
+                .doesNotContain("@ApiSecured(\"getPublic\")")
+                // every operation is named for the rate limiter, secured or not
+                .contains("@ApiOperation(\"getPublic\")", "@ApiOperation(\"postAdmin\")");
         assertThat(sources.files().stream().map(GeneratedFile::path))
                 .contains(
                         "com/acme/vault/server/ApiSecurity.java",
                         "com/acme/vault/server/ApiSecurityInterceptor.java",
-                        "com/acme/vault/server/Authenticator.java");
+                        "com/acme/vault/server/Authenticator.java",
+                        "com/acme/vault/server/RateLimiter.java",
+                        "com/acme/vault/server/ApiRateLimitInterceptor.java");
     }
 
     @Test

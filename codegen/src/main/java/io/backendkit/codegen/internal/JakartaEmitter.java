@@ -117,6 +117,9 @@ final class JakartaEmitter {
                     .addMember("value", "$S", requirement.operationId())
                     .build());
         }
+        m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "ApiOperation"))
+                .addMember("value", "$S", requirement.operationId())
+                .build());
         m.addAnnotation(
                 AnnotationSpec.builder(PATH).addMember("value", "$S", op.path()).build());
         if (op.body() != null) {
@@ -144,12 +147,16 @@ final class JakartaEmitter {
             m.addParameter(parameter(p));
         }
         if (op.body() != null) {
-            boolean json = op.body().shape() != null && !op.body().form();
-            TypeName type = json
+            // a JSON or form body bound to its record, else raw bytes
+            boolean bound = op.body().shape() != null;
+            TypeName type = bound
                     ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName());
-            if (json) {
+            if (op.body().form()) {
+                b.addAnnotation(SpringEmitter.formAnnotation(serverPackage, op.body()));
+            }
+            if (bound) {
                 BeanValidation.annotations(op.body().shape(), op.body().required(), modelPackage)
                         .forEach(b::addAnnotation);
             }
@@ -161,11 +168,6 @@ final class JakartaEmitter {
                     + (op.response().isVoid() ? "" : " and body");
         }
         CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
-        if (op.body() != null && op.body().form()) {
-            doc = doc.toBuilder()
-                    .add("\n<p>The form body arrives as its raw bytes; {@code FormData.parse} reads it.\n")
-                    .build();
-        }
         m.addJavadoc(doc);
         return m.build();
     }
