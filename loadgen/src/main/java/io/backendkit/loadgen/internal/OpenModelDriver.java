@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An arrival is never sent before it is due. After the run, {@link #account} places every due
  * arrival that was not sent: dropped (never taken, every slot stayed busy) or not started (taken,
- * but the run ended first).
+ * or due while a worker was idle waiting for it, but the run ended first).
  *
  * <p>Thread-safety: {@link #start()} once from the engine; the workers and the dispatcher run on their
  * own threads (all in {@code run.threads}); {@link #account} once, after they have stopped.
@@ -73,6 +73,8 @@ final class OpenModelDriver {
         Slot next;
         /** The highest measured arrival this worker sent; read by {@link #account} after the join. */
         long lastSent = -1;
+        /** Whether the worker left while idle (waiting for an arrival) because the run was stopping. */
+        boolean leftIdle;
     }
 
     OpenModelDriver(RunContext run) {
@@ -226,6 +228,7 @@ final class OpenModelDriver {
                 if (a >= 0) {
                     abandoned.add(a);
                 }
+                slot.leftIdle = !exhausted;
                 return -1;
             }
             LockSupport.park(this);
@@ -348,23 +351,31 @@ final class OpenModelDriver {
             }
         }
         long firstUntaken = Math.max(firstMeasured, nextArrival.get());
+        // untaken arrivals are dropped when every slot was busy; when a worker was still idle at the end
+        // they were only waiting for the dispatcher's hand-over (a few microseconds) and did not start
+        boolean idleAtEnd = false;
+        for (Slot slot : slots) {
+            idleAtEnd |= slot.leftIdle;
+        }
+        long[] untakenTotals = idleAtEnd ? totals.notStarted : totals.dropped;
+        long[][] untakenByInterval = idleAtEnd ? notStartedByInterval : droppedByInterval;
         if (endpoints == 1) {
-            totals.dropped[0] += Math.max(0, due - firstUntaken);
+            untakenTotals[0] += Math.max(0, due - firstUntaken);
             // by interval: the untaken arrivals due before each interval's end
             long counted = firstUntaken;
             for (int j = 0; intervals && j < starts.length && counted < due; j++) {
                 long upTo = j + 1 < starts.length
                         ? Math.min(due, Math.max(counted, schedule.countBefore(starts[j + 1] - run.runStart)))
                         : due;
-                droppedByInterval[0][j] += upTo - counted;
+                untakenByInterval[0][j] += upTo - counted;
                 counted = upTo;
             }
         } else {
             for (long i = firstUntaken; i < due; i++) {
                 int e = endpointOf(i);
-                totals.dropped[e]++;
+                untakenTotals[e]++;
                 if (intervals) {
-                    droppedByInterval[e][Intervals.locate(starts, run.runStart + schedule.offsetNanos(i))]++;
+                    untakenByInterval[e][Intervals.locate(starts, run.runStart + schedule.offsetNanos(i))]++;
                 }
             }
         }

@@ -146,4 +146,82 @@ class ModelDriverTest {
         assertThat(capped.scheduled()).isEqualTo(30);
         assertThat(capped.dropped()[0]).containsExactly(30, 0);
     }
+
+    /** Stops a run as the engine does: no new requests, every thread unparked, then joined. */
+    private static void stopAndJoin(RunContext run) throws InterruptedException {
+        run.stopping = true;
+        for (Thread t : run.threads) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+        for (Thread t : run.threads) {
+            t.join(Duration.ofSeconds(30));
+            assertThat(t.isAlive()).as(t.getName()).isFalse();
+        }
+    }
+
+    @Test
+    void openArrivalsAreNeverSentBeforeTheyAreDue() throws Exception {
+        java.util.Queue<Long> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        CallableTarget<Long> target = new CallableTarget<>(
+                List.of(new CallableTarget.Task<>(
+                        "stamp",
+                        () -> {
+                            long now = System.nanoTime();
+                            sent.add(now);
+                            return now;
+                        },
+                        1)),
+                List.of());
+        RunContext run = new RunContext(plan(LoadModel.OPEN, 1000, Duration.ZERO, null, 150), target);
+        OpenModelDriver driver = new OpenModelDriver(run);
+        run.markStart(System.nanoTime());
+        driver.start();
+        assertThat(run.endSignal.await(30, TimeUnit.SECONDS)).isTrue();
+        stopAndJoin(run);
+        long[] times = sent.stream().mapToLong(Long::longValue).sorted().toArray();
+        assertThat(times).hasSize(150);
+        ArrivalSchedule schedule = new ArrivalSchedule(1000, 1000, 0, 0);
+        // the k-th send is no earlier than the k-th due time, whichever worker sent which arrival
+        for (int k = 0; k < times.length; k++) {
+            assertThat(times[k]).as("send %d", k).isGreaterThanOrEqualTo(run.runStart + schedule.offsetNanos(k));
+        }
+    }
+
+    @Test
+    void stoppingWhileWorkersAreIdleOrAllBusyLeavesNoArrivalUncounted() throws Exception {
+        // a rate the four workers keep up with (they wait idle for the dispatcher), and one they do not
+        for (double rate : new double[] {400, 20_000}) {
+            CallableTarget<Integer> target = new CallableTarget<>(
+                    List.of(new CallableTarget.Task<>(
+                            "slow",
+                            () -> {
+                                Thread.sleep(2);
+                                return 1;
+                            },
+                            1)),
+                    List.of());
+            RunContext run = new RunContext(plan(LoadModel.OPEN, rate, Duration.ZERO, null, 0), target);
+            OpenModelDriver driver = new OpenModelDriver(run);
+            run.markStart(System.nanoTime());
+            driver.start();
+            Thread.sleep(300);
+            long end = System.nanoTime();
+            stopAndJoin(run);
+            Bucket totals = drained(run);
+            OpenModelDriver.Unsent unsent = driver.account(end, totals, new long[] {run.measureStart});
+            assertThat(totals.totalRequests()).as("rate %s", rate).isPositive();
+            assertThat(totals.totalRequests() + totals.dropped[0] + totals.notStarted[0])
+                    .as("rate %s: sent + dropped + not started", rate)
+                    .isEqualTo(unsent.scheduled());
+            assertThat(unsent.dropped()[0][0]).isEqualTo(totals.dropped[0]);
+            assertThat(unsent.notStarted()[0][0]).isEqualTo(totals.notStarted[0]);
+            if (rate > 1000) {
+                assertThat(totals.dropped[0]).as("rate %s", rate).isPositive();
+                assertThat(totals.late).as("rate %s", rate).isPositive();
+            } else {
+                assertThat(totals.dropped[0]).as("rate %s", rate).isZero();
+            }
+            assertThat(run.activeWorkers.get()).isZero();
+        }
+    }
 }
