@@ -14,7 +14,10 @@
 #    exactly the rate wrk achieved in that round. Both achieved rates are printed. CPU seconds per
 #    100,000 requests (wrk: whole process from GNU time; loadgen: /proc/self/stat over the measured
 #    run, JIT and GC threads included) and loadgen's schedule-lag p99 at that rate; prints
-#    "efficiency vs wrk: N.NN" (wrk's CPU per request over loadgen's).
+#    "efficiency vs wrk: N.NN" (wrk's CPU per request over loadgen's), loadgen with its defaults (every
+#    arrival handed over as soon as it is due). loadgen also runs that rate with scheduleTolerance of
+#    TOLERANCE_US microseconds (default 1000; wrk's own timers tick in milliseconds), reported on an
+#    extra line "efficiency vs wrk with scheduleTolerance ...: N.NN" (not the issue's figure).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,6 +31,7 @@ TRANSPORT=${TRANSPORT:-http1}
 OVERLOAD_RATE=${OVERLOAD_RATE:-100000}
 OVERLOAD_CONNECTIONS=${OVERLOAD_CONNECTIONS:-100}
 FIXED_RATE=${FIXED_RATE:-10000}
+TOLERANCE_US=${TOLERANCE_US:-1000}
 . benchmarks/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
@@ -109,7 +113,7 @@ run_bk() { # prints the bench's output line; args after the URL as LoadgenBench 
 }
 DELAY_MS=$(awk -v c="$CONNECTIONS" -v r="$FIXED_RATE" 'BEGIN { printf "%.3f", c * 1000 / r }')
 printf 'function delay() return %s end\n' "$DELAY_MS" > "$OUT/paced.lua"
-ov_closed=() ov_open=() w_cpu=() b_cpu=() b_lag=() w_rate=() b_rate=()
+ov_closed=() ov_open=() w_cpu=() b_cpu=() b_lag=() w_rate=() b_rate=() t_cpu=() t_lag=()
 for r in $(seq 1 "$ROUNDS"); do
   read -r crps _ < <(run_bk "$OVERLOAD_CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT")
   read -r orps _ _ _ _ _ odrop < <(run_bk "$OVERLOAD_CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$OVERLOAD_RATE")
@@ -127,6 +131,11 @@ for r in $(seq 1 "$ROUNDS"); do
   printf 'round %d fixed rate: wrk %6.0f req/s (paced for %d/s) %.3f CPU s/100k; backendkit offered %d/s, %6.0f req/s (%d dropped) %.3f CPU s/100k, lag p99 %.0f us; load %s\n' \
     "$r" "$wrate" "$FIXED_RATE" "$wcpu" "$wrate" "$brps" "$bdrop" "$bcpu" "$blag" "$(cut -d' ' -f1 /proc/loadavg)"
   w_cpu+=("$wcpu") b_cpu+=("$bcpu") b_lag+=("$blag") w_rate+=("$wrate") b_rate+=("$brps")
+  read -r trps _ _ terr tcpus tlag tdrop < <(run_bk "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$wrate" "$TOLERANCE_US")
+  tcpu=$(awk -v c="$tcpus" -v r="$trps" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.4f", c * 100000 / (r * s) }')
+  printf 'round %d fixed rate, scheduleTolerance %d us: backendkit offered %d/s, %6.0f req/s (%d dropped) %.3f CPU s/100k, lag p99 %.0f us; load %s\n' \
+    "$r" "$TOLERANCE_US" "$wrate" "$trps" "$tdrop" "$tcpu" "$tlag" "$(cut -d' ' -f1 /proc/loadavg)"
+  t_cpu+=("$tcpu") t_lag+=("$tlag")
 done
 oc=$(median "${ov_closed[@]}"); oo=$(median "${ov_open[@]}")
 wc=$(median "${w_cpu[@]}"); bc=$(median "${b_cpu[@]}")
@@ -134,5 +143,10 @@ printf 'overload: closed model %.0f req/s, open model at %d/s %.0f req/s (median
 awk -v o="$oo" -v c="$oc" 'BEGIN { printf "overload open/closed: %.2f\n", o / c }'
 printf 'fixed rate: wrk %.0f req/s, backendkit %.0f req/s; wrk %.3f CPU s per 100k requests, backendkit %.3f, backendkit schedule-lag p99 %.0f us (medians)\n' \
   "$(median "${w_rate[@]}")" "$(median "${b_rate[@]}")" "$wc" "$bc" "$(median "${b_lag[@]}")"
+tc=$(median "${t_cpu[@]}")
+printf 'fixed rate with scheduleTolerance %d us: backendkit %.3f CPU s per 100k requests, schedule-lag p99 %.0f us (medians)\n' \
+  "$TOLERANCE_US" "$tc" "$(median "${t_lag[@]}")"
+awk -v w="$wc" -v b="$tc" -v t="$TOLERANCE_US" 'BEGIN { printf "efficiency vs wrk with scheduleTolerance %d us: %.2f\n", t, w / b }'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v w="$wc" -v b="$bc" 'BEGIN { printf "efficiency vs wrk: %.2f\n", w / b }'
 echo "$SPEEDUP_LINE"

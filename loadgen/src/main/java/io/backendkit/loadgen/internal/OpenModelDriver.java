@@ -25,6 +25,11 @@ import org.slf4j.LoggerFactory;
  *       timer task is scheduled per request.
  * </ul>
  *
+ * <p>Each hand-over wakes the dispatcher and usually a carrier thread, two context switches per
+ * arrival at a moderate rate. With a schedule tolerance ({@link RunPlan#scheduleTolerance()}) the
+ * dispatcher parks until the last arrival due within the tolerance is due and hands them all over in
+ * one go, trading up to that much schedule lag for fewer wake-ups.
+ *
  * <p>An arrival is never sent before it is due. After the run, {@link #account} places every due
  * arrival that was not sent: dropped (never taken, every slot stayed busy) or not started (taken,
  * or due while a worker was idle waiting for it, but the run ended first).
@@ -40,8 +45,13 @@ final class OpenModelDriver {
     /** {@link Slot#offer}: the worker has left and takes no arrival. */
     private static final long CLOSED = -2;
 
+    /** Most arrivals one wake-up of the dispatcher waits for under a schedule tolerance. */
+    private static final int MAX_BATCH = 64;
+
     private final RunContext run;
     private final ArrivalSchedule schedule;
+    /** {@link RunPlan#scheduleTolerance()} in nanoseconds. */
+    private final long tolerance;
     /** Index of the first arrival of the measured window. */
     private final long firstMeasured;
     /** Arrivals from this index on are never taken (the request budget), else {@code Long.MAX_VALUE}. */
@@ -87,6 +97,7 @@ final class OpenModelDriver {
                 plan.rateFrom(), plan.rateTo(), plan.warmUp().toNanos(), ramp);
         this.firstMeasured = schedule.countBefore(plan.warmUp().toNanos());
         this.arrivalLimit = plan.requests() > 0 ? firstMeasured + plan.requests() : Long.MAX_VALUE;
+        this.tolerance = plan.scheduleTolerance().toNanos();
     }
 
     /** Starts the dispatcher and one worker thread per in-flight slot. */
@@ -119,45 +130,77 @@ final class OpenModelDriver {
 
     private void dispatch() {
         try {
-            while (!run.stopping) {
-                long n = nextArrival.get();
-                if (beyondRun(n)) {
-                    exhausted = true;
-                    releaseIdle();
-                    return;
-                }
-                Slot w = idle.get();
-                if (w == null) {
-                    dispatcherWaiting = true;
-                    if (idle.get() == null && !run.stopping) {
-                        LockSupport.park(this);
-                    }
-                    dispatcherWaiting = false;
-                    continue;
-                }
-                long left = run.runStart + schedule.offsetNanos(n) - System.nanoTime();
-                if (left > 0) {
-                    // a platform thread's timed park: one timer in the kernel, no task queue
-                    LockSupport.parkNanos(this, left);
-                    continue;
-                }
-                w = pop();
-                if (w == null || w.offer.get() == CLOSED) {
-                    continue;
-                }
-                if (!nextArrival.compareAndSet(n, n + 1)) {
-                    push(w); // a worker that just finished took it; the next one is looked at afresh
-                    continue;
-                }
-                if (w.offer.compareAndSet(EMPTY, n)) {
-                    LockSupport.unpark(w.thread);
-                } else {
-                    abandoned.add(n); // the worker left because the run is stopping
-                }
+            while (!run.stopping && dispatchStep()) {
+                // each step parks or hands over one arrival
             }
         } catch (RuntimeException | Error e) {
             LOG.error("load test dispatcher failed", e);
         }
+    }
+
+    /**
+     * One step of the dispatcher: parks (until the next arrival is due, or until a worker is idle) or
+     * hands one due arrival to an idle worker; false once nothing is left to hand out. A method of its
+     * own so that it is compiled after a few thousand steps (the loop around it runs once).
+     */
+    private boolean dispatchStep() {
+        long n = nextArrival.get();
+        if (beyondRun(n)) {
+            exhausted = true;
+            releaseIdle();
+            return false;
+        }
+        Slot w = idle.get();
+        if (w == null) {
+            dispatcherWaiting = true;
+            if (idle.get() == null && !run.stopping) {
+                LockSupport.park(this);
+            }
+            dispatcherWaiting = false;
+            return true;
+        }
+        long due = run.runStart + schedule.offsetNanos(n);
+        long left = due - System.nanoTime();
+        if (left > 0) {
+            // a platform thread's timed park: one timer in the kernel, no task queue; with a tolerance
+            // it wakes when the last arrival due within it is due and hands them all over then
+            LockSupport.parkNanos(this, batchEnd(n, due) - due + left);
+            return true;
+        }
+        w = pop();
+        if (w == null || w.offer.get() == CLOSED) {
+            return true;
+        }
+        if (!nextArrival.compareAndSet(n, n + 1)) {
+            push(w); // a worker that just finished took it; the next one is looked at afresh
+            return true;
+        }
+        if (w.offer.compareAndSet(EMPTY, n)) {
+            LockSupport.unpark(w.thread);
+        } else {
+            abandoned.add(n); // the worker left because the run is stopping
+        }
+        return true;
+    }
+
+    /**
+     * When the dispatcher wakes to hand over arrival {@code n} (due at {@code due}, nanoTime): at its
+     * due time, or with a schedule tolerance at the due time of the last of the next arrivals (at most
+     * {@link #MAX_BATCH}) due within the tolerance, so that one wake-up serves them all.
+     */
+    private long batchEnd(long n, long due) {
+        if (tolerance == 0) {
+            return due;
+        }
+        long end = due;
+        for (long k = n + 1; k < n + MAX_BATCH && !beyondRun(k); k++) {
+            long at = run.runStart + schedule.offsetNanos(k);
+            if (at - due > tolerance) {
+                break;
+            }
+            end = at;
+        }
+        return end;
     }
 
     /** Unparks every idle worker so that it sees {@link #exhausted} and leaves. Dispatcher only. */
@@ -254,33 +297,8 @@ final class OpenModelDriver {
                     abandoned.add(i);
                     return;
                 }
-                long intended = run.runStart + schedule.offsetNanos(i);
-                boolean measured = i >= firstMeasured;
-                if (measured) {
-                    slot.lastSent = i; // arrivals are taken in increasing order
-                }
-                run.peakActive.accumulateAndGet(run.activeWorkers.incrementAndGet(), Math::max);
-                try {
-                    int endpoint = endpointOf(i);
-                    long t0 = System.nanoTime();
-                    outcome.startRequest();
-                    session.execute(endpoint, t0 + timeout, outcome);
-                    long t1 = System.nanoTime();
-                    boolean cut = run.aborting && outcome.kind != null;
-                    if (cut) {
-                        run.cutOff(outcome);
-                    }
-                    if (measured) {
-                        RunContext.record(recorder, endpoint, t1 - intended, t1 - t0, t0 - intended, outcome, late[0]);
-                        run.completedMeasured();
-                    } else {
-                        recorder.warmUp();
-                    }
-                    if (cut) {
-                        return;
-                    }
-                } finally {
-                    run.activeWorkers.decrementAndGet();
+                if (!send(slot, i, late[0], session, recorder, outcome, timeout)) {
+                    return;
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -298,6 +316,41 @@ final class OpenModelDriver {
             }
             // the run ends on time (or on budget), not when the workers have taken the last arrival
             run.liveWorkers.decrementAndGet();
+        }
+    }
+
+    /**
+     * Sends arrival {@code i} and records it; false when the run cut it off (the worker then stops).
+     * A method of its own, not the worker loop's body: the loop runs once per worker and would stay
+     * interpreted until on-stack replacement, while this is compiled after a few thousand calls.
+     */
+    private boolean send(
+            Slot slot, long i, boolean late, Session session, WorkerRecorder recorder, Outcome outcome, long timeout) {
+        long intended = run.runStart + schedule.offsetNanos(i);
+        boolean measured = i >= firstMeasured;
+        if (measured) {
+            slot.lastSent = i; // a worker takes arrivals in increasing order
+        }
+        run.peakActive.accumulateAndGet(run.activeWorkers.incrementAndGet(), Math::max);
+        try {
+            int endpoint = endpointOf(i);
+            long t0 = System.nanoTime();
+            outcome.startRequest();
+            session.execute(endpoint, t0 + timeout, outcome);
+            long t1 = System.nanoTime();
+            boolean cut = run.aborting && outcome.kind != null;
+            if (cut) {
+                run.cutOff(outcome);
+            }
+            if (measured) {
+                RunContext.record(recorder, endpoint, t1 - intended, t1 - t0, t0 - intended, outcome, late);
+                run.completedMeasured();
+            } else {
+                recorder.warmUp();
+            }
+            return !cut;
+        } finally {
+            run.activeWorkers.decrementAndGet();
         }
     }
 
