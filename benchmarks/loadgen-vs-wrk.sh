@@ -18,6 +18,8 @@
 #    arrival handed over as soon as it is due). loadgen also runs that rate with scheduleTolerance of
 #    TOLERANCE_US microseconds (default 1000; wrk's own timers tick in milliseconds), reported on an
 #    extra line "efficiency vs wrk with scheduleTolerance ...: N.NN" (not the issue's figure).
+#  LOADGEN_JVM_OPTS (default empty) is passed to every loadgen JVM, e.g. "-Djdk.pollerMode=1" (the JDK's
+#  poller on platform threads, which cost less CPU per request at a moderate rate here; see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -32,6 +34,7 @@ OVERLOAD_RATE=${OVERLOAD_RATE:-100000}
 OVERLOAD_CONNECTIONS=${OVERLOAD_CONNECTIONS:-100}
 FIXED_RATE=${FIXED_RATE:-10000}
 TOLERANCE_US=${TOLERANCE_US:-1000}
+read -r -a JVM_OPTS <<<"${LOADGEN_JVM_OPTS:-}"
 . benchmarks/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
@@ -83,7 +86,7 @@ run_wrk() {
   echo "$rps $p50 $p99"
 }
 run_backendkit() {
-  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$JAVA" -cp "$OUT/classes:$OUT/lib/*" \
+  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -cp "$OUT/classes:$OUT/lib/*" \
     LoadgenBench "$URL" "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" > "$OUT/bk.txt" 2>>"$OUT/bk.log"
   read -r rps p50 p99 errors < "$OUT/bk.txt"
   [ "$errors" = 0 ] || echo "backendkit saw $errors errors" >&2
@@ -91,7 +94,7 @@ run_backendkit() {
 }
 
 bk_rps=() bk_p50=() bk_p99=() bk_rss=() wrk_rps=() wrk_p50=() wrk_p99=()
-echo "target: nginx 1 worker at $URL; $CONNECTIONS connections, ${SECONDS_PER_RUN} s per run, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "target: nginx 1 worker at $URL; $CONNECTIONS connections, ${SECONDS_PER_RUN} s per run, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); loadgen JVM options: ${LOADGEN_JVM_OPTS:-none}"
 for r in $(seq 1 "$ROUNDS"); do
   read -r rps p50 p99 < <(run_wrk)
   printf 'round %d wrk:        %10.0f req/s  p50 %7.0f us  p99 %7.0f us\n' "$r" "$rps" "$p50" "$p99"
@@ -109,7 +112,7 @@ awk -v b="$bp50" -v w="$wp50" 'BEGIN { printf "p50 backendkit/wrk: %.2f\n", b / 
 SPEEDUP_LINE=$(awk -v b="$b" -v w="$w" 'BEGIN { printf "speedup vs wrk: %.2f\n", b / w }')
 # ---------------------------------------------------------------- overload and efficiency (open model)
 run_bk() { # prints the bench's output line; args after the URL as LoadgenBench takes them
-  "$JAVA" -cp "$OUT/classes:$OUT/lib/*" LoadgenBench "$URL" "$@" 2>>"$OUT/bk.log"
+  "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -cp "$OUT/classes:$OUT/lib/*" LoadgenBench "$URL" "$@" 2>>"$OUT/bk.log"
 }
 DELAY_MS=$(awk -v c="$CONNECTIONS" -v r="$FIXED_RATE" 'BEGIN { printf "%.3f", c * 1000 / r }')
 printf 'function delay() return %s end\n' "$DELAY_MS" > "$OUT/paced.lua"
