@@ -136,6 +136,7 @@ public final class CodegenRun {
                     "HttpSupport",
                     "Route",
                     "Guard",
+                    "BinaryBody",
                     "Authenticator",
                     "RateLimiter",
                     "SecurityContext")) {
@@ -181,7 +182,7 @@ public final class CodegenRun {
             }
         }
         if (client) {
-            for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
+            for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest", "BinaryStream")) {
                 tasks.add(() -> Templates.file(support, clientPackage, values));
             }
             tasks.addAll(new ClientEmitter(basePackage).security(security).tasks(groups));
