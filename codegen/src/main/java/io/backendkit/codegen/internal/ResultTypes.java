@@ -107,7 +107,8 @@ final class ResultTypes {
                 .returns(TypeName.INT)
                 .build());
         t.addMethod(MethodSpec.methodBuilder("headers")
-                .addJavadoc("Headers beyond the documented ones (names as sent, each with its values).\n\n"
+                .addJavadoc("Further headers, each with its values: in a response a handler builds, those beyond the"
+                        + " documented ones; in one the client read, every header of the response.\n\n"
                         + "@return an unmodifiable map\n")
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .returns(HEADERS)
@@ -116,6 +117,9 @@ final class ResultTypes {
             ClassName record = self.nestedClass(recordName(s.status()));
             TypeName body = bodyType.apply(s);
             String description = Docs.escape(s.description());
+            if (!description.isEmpty() && ".!?:".indexOf(description.charAt(description.length() - 1)) < 0) {
+                description = description + ".";
+            }
             MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addStatement(

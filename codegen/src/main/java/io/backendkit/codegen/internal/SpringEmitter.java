@@ -134,9 +134,13 @@ final class SpringEmitter {
         return t.build();
     }
 
+    private static final ClassName STREAMING_RESPONSE_BODY =
+            ClassName.get("org.springframework.web.servlet.mvc.method.annotation", "StreamingResponseBody");
+
     private MethodSpec method(OperationDecl op) {
         boolean full = fullResponse(op);
-        TypeName plain = ServerEmitter.returnType(op, page);
+        // a binary body is written straight to the response as the handler produces it
+        TypeName plain = op.response().binary() ? STREAMING_RESPONSE_BODY : ServerEmitter.returnType(op, page);
         TypeName returns = full
                 ? ParameterizedTypeName.get(
                         RESPONSE_ENTITY, plain.equals(TypeName.VOID) ? ClassName.get(Void.class) : plain.box())
@@ -185,6 +189,9 @@ final class SpringEmitter {
         if (full) {
             returnNote = "the response: its status (" + op.response().status() + " as documented), headers"
                     + (op.response().isVoid() ? "" : " and body");
+        }
+        if (op.response().binary()) {
+            returnNote = returnNote + ", written to the response as it is produced";
         }
         CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
         if (op.body() != null && op.body().form()) {
