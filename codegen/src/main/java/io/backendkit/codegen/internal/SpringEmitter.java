@@ -134,13 +134,13 @@ final class SpringEmitter {
         return t.build();
     }
 
-    private static final ClassName STREAMING_RESPONSE_BODY =
-            ClassName.get("org.springframework.web.servlet.mvc.method.annotation", "StreamingResponseBody");
+    /** A binary body: Spring copies its stream to the response with the produced type, and closes it. */
+    private static final ClassName RESOURCE = ClassName.get("org.springframework.core.io", "Resource");
 
     private MethodSpec method(OperationDecl op) {
         boolean full = fullResponse(op);
         // a binary body is written straight to the response as the handler produces it
-        TypeName plain = op.response().binary() ? STREAMING_RESPONSE_BODY : ServerEmitter.returnType(op, page);
+        TypeName plain = op.response().binary() ? RESOURCE : ServerEmitter.returnType(op, page);
         TypeName returns = full
                 ? ParameterizedTypeName.get(
                         RESPONSE_ENTITY, plain.equals(TypeName.VOID) ? ClassName.get(Void.class) : plain.box())
@@ -191,7 +191,8 @@ final class SpringEmitter {
                     + (op.response().isVoid() ? "" : " and body");
         }
         if (op.response().binary()) {
-            returnNote = returnNote + ", written to the response as it is produced";
+            returnNote = returnNote + ", copied to the response as it is read (an {@code InputStreamResource}"
+                    + " over a stream is sent chunked and closed)";
         }
         CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
         if (op.body() != null && op.body().form()) {

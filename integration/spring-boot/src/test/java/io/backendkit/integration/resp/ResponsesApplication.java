@@ -17,11 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import scenario.GatedStream;
 
 /** A Spring Boot application serving responses.yaml as the client scenario expects it. */
@@ -96,40 +97,34 @@ public class ResponsesApplication {
     @RestController
     public static class Files implements FilesApi {
         @Override
-        public StreamingResponseBody downloadFile(String name, Long size) {
+        public Resource downloadFile(String name, Long size) {
             long n = size == null ? 0 : size;
             if (name.equals("missing")) {
                 throw ApiException.withBody(404, new Problem("no file missing", 404, null));
             }
             InputStream in = new GatedStream(n, name.equals("gated") ? 1024 * 1024 : -1);
-            return out -> {
-                try (in) {
-                    byte[] buffer = new byte[16 * 1024];
-                    int read;
-                    while ((read = in.read(buffer)) >= 0) {
-                        out.write(buffer, 0, read);
-                        out.flush();
-                    }
+            if (name.equals("chunked") || name.equals("gated")) {
+                return new InputStreamResource(in);
+            }
+            // a known length goes out as Content-Length
+            return new InputStreamResource(in) {
+                @Override
+                public long contentLength() {
+                    return n;
                 }
             };
         }
 
         @Override
-        public ResponseEntity<StreamingResponseBody> getImage(String id, String ifNoneMatch) {
+        public ResponseEntity<Resource> getImage(String id, String ifNoneMatch) {
             if ("\"logo-1\"".equals(ifNoneMatch)) {
                 return ResponseEntity.status(304).build();
             }
-            InputStream in = new GatedStream(1024, -1);
-            StreamingResponseBody body = out -> {
-                try (in) {
-                    in.transferTo(out);
-                }
-            };
             return ResponseEntity.ok()
                     .contentType(MediaType.IMAGE_PNG)
                     .header(HttpHeaders.CACHE_CONTROL, "max-age=60")
                     .eTag("\"logo-1\"")
-                    .body(body);
+                    .body(new InputStreamResource(new GatedStream(1024, -1)));
         }
 
         @Override
