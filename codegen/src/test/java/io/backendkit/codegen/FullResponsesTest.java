@@ -246,4 +246,20 @@ class FullResponsesTest {
         String client = file("client/FilesClient");
         assertThat(client).contains("public BinaryStream downloadFile(String name, Long size)");
     }
+
+    @Test
+    void theDocumentCompilesWithoutWarningsForEveryTarget() {
+        for (Target target : List.of(Target.SPRING_MVC, Target.JAKARTA_REST, Target.MODELS_ONLY)) {
+            GeneratedSources other = OpenApiCodegen.fromSpec(SPEC)
+                    .basePackage("com.acme.resp")
+                    .target(target)
+                    .client(true)
+                    .envelope(target != Target.MODELS_ONLY)
+                    .generate();
+            JavaSourceCompiler.Result result =
+                    JavaSourceCompiler.compile(other.files(), classes.resolve(target.name()), "-Werror");
+            assertThat(result.errors()).as(target + " compile errors").isEmpty();
+            assertThat(result.warnings()).as(target + " compile warnings").isEmpty();
+        }
+    }
 }
