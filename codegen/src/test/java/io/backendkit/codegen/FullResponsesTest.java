@@ -262,4 +262,30 @@ class FullResponsesTest {
             assertThat(result.warnings()).as(target + " compile warnings").isEmpty();
         }
     }
+
+    @Test
+    void resultTypesKeepClearOfModelAndMemberNames() {
+        // models named Ok and CreateThingResult, headers named status and headers, a framing header,
+        // a status without a reason phrase, a redirect, an inline default error
+        GeneratedSources clash = OpenApiCodegen.fromSpec(Path.of("src/test/resources/specs/responses-clash.yaml"))
+                .basePackage("com.acme.clash")
+                .target(Target.JDK_HTTP_SERVER)
+                .client(true)
+                .generate();
+        JavaSourceCompiler.Result result =
+                JavaSourceCompiler.compile(clash.files(), classes.resolve("clash"), "-Werror");
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
+        String api =
+                clash.file("com/acme/clash/api/DefaultApi.java").orElseThrow().content();
+        assertThat(api)
+                .contains("static CreateThingResult ok(com.acme.clash.model.Ok body, Long status2, String headers2)");
+        assertThat(api).contains("static CreateThingResult status250()");
+        assertThat(api).contains("static CreateThingResult found(URI location)");
+        assertThat(api).doesNotContain("contentLength");
+        String client = clash.file("com/acme/clash/client/DefaultClient.java")
+                .orElseThrow()
+                .content();
+        assertThat(client).contains("Map.entry(0, ");
+    }
 }
