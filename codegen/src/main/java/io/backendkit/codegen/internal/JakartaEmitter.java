@@ -341,6 +341,8 @@ final class JakartaEmitter {
         return TypeSpec.classBuilder(ClassName.get(serverPackage, "ApiParamConverters"))
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(JavaPoets.generated())
+                // parameters may be of enums the document deprecates
+                .addAnnotation(ServerEmitter.suppressDeprecation())
                 .addSuperinterface(PARAM_CONVERTER_PROVIDER)
                 .addJavadoc("Reads parameters of the generated enums by their API values (any other value answers 400"
                         + " with {@code must be one of [...]}) and dates and date-times by ISO 8601. Registered by"

@@ -150,8 +150,8 @@ public final class OperationPlanner {
      * @param choosable whether the handler should pick status and headers: the operation declares
      *     several success (2xx or 3xx) responses, or headers on the one it has
      * @param binary whether the raw body is streamed rather than held as bytes
-     * @param statuses the documented 2xx and 3xx responses with exact codes, in document order (the
-     *     one this declaration describes among them); one of status {@code status} when none is
+     * @param statuses the documented 2xx and 3xx responses with exact codes, in document order; one
+     *     of status {@code status} when none is
      * @param errors the documented 4xx and 5xx responses with a JSON body, status 0 for {@code
      *     default}
      */
@@ -766,7 +766,7 @@ public final class OperationPlanner {
                 }
             }
         }
-        if (successes.stream().noneMatch(s -> s.status() == decl.status())) {
+        if (successes.isEmpty()) {
             successes.add(
                     0,
                     new StatusDecl(

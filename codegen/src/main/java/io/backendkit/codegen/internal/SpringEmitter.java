@@ -279,6 +279,8 @@ final class SpringEmitter {
         }
         MethodSpec.Builder formatters = MethodSpec.methodBuilder("addFormatters")
                 .addAnnotation(Override.class)
+                // parameters may be of enums the document deprecates
+                .addAnnotation(ServerEmitter.suppressDeprecation())
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(FORMATTER_REGISTRY, "registry");
         for (ClassName e : enums.values()) {
