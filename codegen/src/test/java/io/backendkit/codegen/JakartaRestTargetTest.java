@@ -225,4 +225,32 @@ class JakartaRestTargetTest {
         JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("classes"));
         assertThat(result.errors()).as("compile errors").isEmpty();
     }
+
+    @Test
+    void aDeprecatedEnumParameterCompilesWithoutWarnings() {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      operationId: listThings
+                      parameters:
+                        - name: status
+                          in: query
+                          schema: {$ref: '#/components/schemas/Status'}
+                      responses:
+                        '204': {description: none}
+                components:
+                  schemas:
+                    Status: {type: string, enum: [a, b], deprecated: true}
+                """;
+        GeneratedSources sources = OpenApiCodegen.fromSpecText(spec)
+                .basePackage("com.acme.old")
+                .target(Target.JAKARTA_REST)
+                .generate();
+        JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("old"), "-Werror");
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
+    }
 }

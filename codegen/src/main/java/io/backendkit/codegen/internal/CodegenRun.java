@@ -139,6 +139,7 @@ public final class CodegenRun {
                     "HttpSupport",
                     "Route",
                     "Guard",
+                    "BinaryBody",
                     "Authenticator",
                     "RateLimiter",
                     "SecurityContext")) {
@@ -198,7 +199,7 @@ public final class CodegenRun {
             }
         }
         if (client) {
-            for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
+            for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest", "BinaryStream")) {
                 tasks.add(() -> Templates.file(support, clientPackage, values));
             }
             tasks.addAll(new ClientEmitter(basePackage).security(security).tasks(groups));

@@ -101,9 +101,12 @@ final class JakartaEmitter {
         return t.build();
     }
 
+    private static final ClassName STREAMING_OUTPUT = ClassName.get(RS + ".core", "StreamingOutput");
+
     private MethodSpec method(OperationDecl op) {
         boolean full = fullResponse(op);
-        TypeName plain = ServerEmitter.returnType(op, page);
+        // a binary body is written straight to the response as the handler produces it
+        TypeName plain = op.response().binary() ? STREAMING_OUTPUT : ServerEmitter.returnType(op, page);
         MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName())
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .returns(full ? RESPONSE : plain);
@@ -166,6 +169,9 @@ final class JakartaEmitter {
         if (full) {
             returnNote = "the response: its status (" + status + " as documented), headers"
                     + (op.response().isVoid() ? "" : " and body");
+        }
+        if (op.response().binary()) {
+            returnNote = returnNote + ", written to the response as it is produced";
         }
         CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
         m.addJavadoc(doc);
@@ -337,6 +343,8 @@ final class JakartaEmitter {
         return TypeSpec.classBuilder(ClassName.get(serverPackage, "ApiParamConverters"))
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(JavaPoets.generated())
+                // parameters may be of enums the document deprecates
+                .addAnnotation(ServerEmitter.suppressDeprecation())
                 .addSuperinterface(PARAM_CONVERTER_PROVIDER)
                 .addJavadoc("Reads parameters of the generated enums by their API values (any other value answers 400"
                         + " with {@code must be one of [...]}) and dates and date-times by ISO 8601. Registered by"

@@ -134,9 +134,13 @@ final class SpringEmitter {
         return t.build();
     }
 
+    /** A binary body: Spring copies its stream to the response with the produced type, and closes it. */
+    private static final ClassName RESOURCE = ClassName.get("org.springframework.core.io", "Resource");
+
     private MethodSpec method(OperationDecl op) {
         boolean full = fullResponse(op);
-        TypeName plain = ServerEmitter.returnType(op, page);
+        // a binary body is written straight to the response as the handler produces it
+        TypeName plain = op.response().binary() ? RESOURCE : ServerEmitter.returnType(op, page);
         TypeName returns = full
                 ? ParameterizedTypeName.get(
                         RESPONSE_ENTITY, plain.equals(TypeName.VOID) ? ClassName.get(Void.class) : plain.box())
@@ -193,6 +197,10 @@ final class SpringEmitter {
         if (full) {
             returnNote = "the response: its status (" + op.response().status() + " as documented), headers"
                     + (op.response().isVoid() ? "" : " and body");
+        }
+        if (op.response().binary()) {
+            returnNote = returnNote + ", copied to the response as it is read (an {@code InputStreamResource}"
+                    + " over a stream is sent chunked and closed)";
         }
         CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
         m.addJavadoc(doc);
@@ -285,6 +293,8 @@ final class SpringEmitter {
         }
         MethodSpec.Builder formatters = MethodSpec.methodBuilder("addFormatters")
                 .addAnnotation(Override.class)
+                // parameters may be of enums the document deprecates
+                .addAnnotation(ServerEmitter.suppressDeprecation())
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(FORMATTER_REGISTRY, "registry");
         for (ClassName e : enums.values()) {
