@@ -61,7 +61,7 @@ final class JavaPoets {
                 .indent("    ")
                 .build();
         String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
-        return new GeneratedFile(path, LineBreaks.reveal(javaFile.toString()));
+        return new GeneratedFile(path, LineBreaks.reveal(SinglePassRenderer.render(javaFile)));
     }
 
     /**
