@@ -135,97 +135,108 @@ final class SinglePassRenderer {
         }
     }
 
-    /** JavaPoet's package-private members, resolved once. */
-    private static final class Poet {
-        private static volatile Poet instance;
+    /**
+     * JavaPoet's package-private members, resolved once, or why they cannot be. The handles are
+     * record components of a static final instance, so the JIT treats them as constants.
+     */
+    private record Poet(
+            MethodHandle newWriter, // (Appendable, String, Set, Set) -> CodeWriter as Object
+            MethodHandle newWriterWithImports, // (Appendable, String, Map, Set, Set) -> Object
+            MethodHandle pushPackage,
+            MethodHandle popPackage,
+            MethodHandle pushType,
+            MethodHandle popType,
+            MethodHandle emitTypeVariables,
+            MethodHandle popTypeVariables,
+            MethodHandle lookupName,
+            MethodHandle suggestedImports,
+            MethodHandle headerCopy, // TypeSpec(TypeSpec): the type as its own header sees it
+            MethodHandle fileEmit, // JavaFile.emit(CodeWriter)
+            MethodHandle formatParts,
+            MethodHandle args,
+            VarHandle fileComment,
+            VarHandle staticImports,
+            VarHandle alwaysQualify,
+            VarHandle indent,
+            VarHandle recordConstructor,
+            VarHandle permittedSubclasses,
+            VarHandle compactConstructor) {
+
         private static final AtomicInteger FALLBACKS = new AtomicInteger();
-
-        private final MethodHandle newWriter; // (Appendable, String, Set, Set)
-        private final MethodHandle newWriterWithImports; // (Appendable, String, Map, Set, Set)
-        private final MethodHandle pushPackage;
-        private final MethodHandle popPackage;
-        private final MethodHandle pushType;
-        private final MethodHandle popType;
-        private final MethodHandle emitTypeVariables;
-        private final MethodHandle popTypeVariables;
-        private final MethodHandle lookupName;
-        private final MethodHandle suggestedImports;
-        private final MethodHandle headerCopy; // TypeSpec(TypeSpec): the type as its header sees it
-        private final MethodHandle fileEmit; // JavaFile.emit(CodeWriter)
-        private final MethodHandle formatParts;
-        private final MethodHandle args;
-        private final VarHandle fileComment;
-        private final VarHandle staticImports;
-        private final VarHandle alwaysQualify;
-        private final VarHandle indent;
-        private final VarHandle recordConstructor;
-        private final VarHandle permittedSubclasses;
-        private final VarHandle compactConstructor;
-
-        private Poet() throws ReflectiveOperationException {
-            Class<?> writer = Class.forName("com.palantir.javapoet.CodeWriter", false, JavaFile.class.getClassLoader());
-            MethodHandles.Lookup poet = MethodHandles.privateLookupIn(writer, MethodHandles.lookup());
-            MethodHandles.Lookup file = MethodHandles.privateLookupIn(JavaFile.class, MethodHandles.lookup());
-            MethodHandles.Lookup type = MethodHandles.privateLookupIn(TypeSpec.class, MethodHandles.lookup());
-            MethodHandles.Lookup block = MethodHandles.privateLookupIn(CodeBlock.class, MethodHandles.lookup());
-            MethodHandles.Lookup method = MethodHandles.privateLookupIn(MethodSpec.class, MethodHandles.lookup());
-            newWriter = poet.findConstructor(
-                    writer, MethodType.methodType(void.class, Appendable.class, String.class, Set.class, Set.class));
-            newWriterWithImports = poet.findConstructor(
-                    writer,
-                    MethodType.methodType(void.class, Appendable.class, String.class, Map.class, Set.class, Set.class));
-            pushPackage = poet.findVirtual(writer, "pushPackage", MethodType.methodType(writer, String.class));
-            popPackage = poet.findVirtual(writer, "popPackage", MethodType.methodType(writer));
-            pushType = poet.findVirtual(writer, "pushType", MethodType.methodType(writer, TypeSpec.class));
-            popType = poet.findVirtual(writer, "popType", MethodType.methodType(writer));
-            emitTypeVariables =
-                    poet.findVirtual(writer, "emitTypeVariables", MethodType.methodType(void.class, List.class));
-            popTypeVariables =
-                    poet.findVirtual(writer, "popTypeVariables", MethodType.methodType(void.class, List.class));
-            lookupName = poet.findVirtual(writer, "lookupName", MethodType.methodType(String.class, ClassName.class));
-            suggestedImports = poet.findVirtual(writer, "suggestedImports", MethodType.methodType(Map.class));
-            headerCopy = type.findConstructor(TypeSpec.class, MethodType.methodType(void.class, TypeSpec.class));
-            fileEmit = file.findVirtual(JavaFile.class, "emit", MethodType.methodType(void.class, writer));
-            formatParts = block.findVirtual(CodeBlock.class, "formatParts", MethodType.methodType(List.class));
-            args = block.findVirtual(CodeBlock.class, "args", MethodType.methodType(List.class));
-            fileComment = file.findVarHandle(JavaFile.class, "fileComment", CodeBlock.class);
-            staticImports = file.findVarHandle(JavaFile.class, "staticImports", Set.class);
-            alwaysQualify = file.findVarHandle(JavaFile.class, "alwaysQualify", Set.class);
-            indent = file.findVarHandle(JavaFile.class, "indent", String.class);
-            recordConstructor = type.findVarHandle(TypeSpec.class, "recordConstructor", MethodSpec.class);
-            permittedSubclasses = type.findVarHandle(TypeSpec.class, "permittedSubclasses", List.class);
-            compactConstructor = method.findVarHandle(MethodSpec.class, "compactConstructor", boolean.class);
-        }
+        private static final Object STATE = load();
+        static final Poet P = STATE instanceof Poet p ? p : null;
 
         static Poet get() {
-            Poet p = instance;
-            if (p == null) {
-                synchronized (Poet.class) {
-                    p = instance;
-                    if (p == null) {
-                        p = create();
-                        instance = p;
-                    }
-                }
+            if (P == null) {
+                IllegalStateException e = (IllegalStateException) STATE;
+                throw new IllegalStateException(e.getMessage(), e);
             }
-            return p;
+            return P;
         }
 
-        private static Poet create() {
+        /** The handles, or the exception that says why there are none. */
+        private static Object load() {
             String found = version();
             if (!JAVAPOET_VERSION.equals(found)) {
-                throw new IllegalStateException("backendkit codegen renders through JavaPoet " + JAVAPOET_VERSION
+                return new IllegalStateException("backendkit codegen renders through JavaPoet " + JAVAPOET_VERSION
                         + " internals, but JavaPoet " + (found == null ? "of an unknown version" : found)
                         + " is on the path: use com.palantir.javapoet:javapoet:" + JAVAPOET_VERSION);
             }
             try {
-                return new Poet();
+                return resolve();
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalStateException(
+                return new IllegalStateException(
                         "backendkit codegen cannot reach the JavaPoet " + JAVAPOET_VERSION
                                 + " internals it renders through (" + e + ")",
                         e);
             }
+        }
+
+        private static Poet resolve() throws ReflectiveOperationException {
+            Class<?> w = Class.forName("com.palantir.javapoet.CodeWriter", false, JavaFile.class.getClassLoader());
+            MethodHandles.Lookup self = MethodHandles.lookup();
+            MethodHandles.Lookup poet = MethodHandles.privateLookupIn(w, self);
+            MethodHandles.Lookup file = MethodHandles.privateLookupIn(JavaFile.class, self);
+            MethodHandles.Lookup type = MethodHandles.privateLookupIn(TypeSpec.class, self);
+            MethodHandles.Lookup block = MethodHandles.privateLookupIn(CodeBlock.class, self);
+            MethodHandles.Lookup method = MethodHandles.privateLookupIn(MethodSpec.class, self);
+            return new Poet(
+                    erase(poet.findConstructor(
+                            w,
+                            MethodType.methodType(void.class, Appendable.class, String.class, Set.class, Set.class))),
+                    erase(poet.findConstructor(
+                            w,
+                            MethodType.methodType(
+                                    void.class, Appendable.class, String.class, Map.class, Set.class, Set.class))),
+                    eraseVoid(poet.findVirtual(w, "pushPackage", MethodType.methodType(w, String.class))),
+                    eraseVoid(poet.findVirtual(w, "popPackage", MethodType.methodType(w))),
+                    eraseVoid(poet.findVirtual(w, "pushType", MethodType.methodType(w, TypeSpec.class))),
+                    eraseVoid(poet.findVirtual(w, "popType", MethodType.methodType(w))),
+                    erase(poet.findVirtual(w, "emitTypeVariables", MethodType.methodType(void.class, List.class))),
+                    erase(poet.findVirtual(w, "popTypeVariables", MethodType.methodType(void.class, List.class))),
+                    eraseVoid(poet.findVirtual(w, "lookupName", MethodType.methodType(String.class, ClassName.class))),
+                    erase(poet.findVirtual(w, "suggestedImports", MethodType.methodType(Map.class))),
+                    type.findConstructor(TypeSpec.class, MethodType.methodType(void.class, TypeSpec.class)),
+                    erase(file.findVirtual(JavaFile.class, "emit", MethodType.methodType(void.class, w))),
+                    block.findVirtual(CodeBlock.class, "formatParts", MethodType.methodType(List.class)),
+                    block.findVirtual(CodeBlock.class, "args", MethodType.methodType(List.class)),
+                    file.findVarHandle(JavaFile.class, "fileComment", CodeBlock.class),
+                    file.findVarHandle(JavaFile.class, "staticImports", Set.class),
+                    file.findVarHandle(JavaFile.class, "alwaysQualify", Set.class),
+                    file.findVarHandle(JavaFile.class, "indent", String.class),
+                    type.findVarHandle(TypeSpec.class, "recordConstructor", MethodSpec.class),
+                    type.findVarHandle(TypeSpec.class, "permittedSubclasses", List.class),
+                    method.findVarHandle(MethodSpec.class, "compactConstructor", boolean.class));
+        }
+
+        /** {@code h} returning nothing, erased as {@link #erase}. */
+        private static MethodHandle eraseVoid(MethodHandle h) {
+            return erase(MethodHandles.dropReturn(h));
+        }
+
+        /** {@code h} with JavaPoet's {@code CodeWriter} (not visible here) as {@code Object}. */
+        private static MethodHandle erase(MethodHandle h) {
+            return h.asType(h.type().erase());
         }
 
         /** JavaPoet's version: its jar's manifest, else (module path) its module's version. */
@@ -252,19 +263,22 @@ final class SinglePassRenderer {
             Set<String> qualify = (Set<String>) alwaysQualify.get(file);
             Set<String> noStatics = Collections.emptySet();
 
-            Object collector = newWriter.invoke(DISCARD, ind, noStatics, qualify);
-            pushPackage.invoke(collector, file.packageName());
-            new Walk(this, collector).file(file);
-            popPackage.invoke(collector);
+            Object collector = (Object)
+                    newWriter.invokeExact((Object) DISCARD, (Object) ind, (Object) noStatics, (Object) qualify);
+            pushPackage.invokeExact(collector, (Object) file.packageName());
+            new Walk(collector).file(file);
+            popPackage.invokeExact(collector);
             @SuppressWarnings("unchecked")
-            Map<String, ClassName> suggested = (Map<String, ClassName>) suggestedImports.invoke(collector);
+            Map<String, ClassName> suggested =
+                    (Map<String, ClassName>) (Object) suggestedImports.invokeExact(collector);
 
             StringBuilder out = new StringBuilder(8192);
             Imports imports = new Imports(suggested);
-            Object writer = newWriterWithImports.invoke(out, ind, imports, noStatics, qualify);
-            fileEmit.invoke(file, writer);
+            Object writer = (Object) newWriterWithImports.invokeExact(
+                    (Object) out, (Object) ind, (Object) imports, (Object) noStatics, (Object) qualify);
+            fileEmit.invokeExact((Object) file, writer);
             // every import chosen was used, and JavaPoet met no type it would have imported
-            if (!imports.allUsed() || !((Map<?, ?>) suggestedImports.invoke(writer)).isEmpty()) {
+            if (!imports.allUsed() || !((Map<?, ?>) (Object) suggestedImports.invokeExact(writer)).isEmpty()) {
                 return null;
             }
             return out.toString();
@@ -275,10 +289,10 @@ final class SinglePassRenderer {
      * Looks up, on {@code writer}, every class name JavaPoet's emission of a file looks up, in the same
      * order and scope. Each method follows the emitting method of the same JavaPoet type.
      */
-    private record Walk(Poet poet, Object writer) {
+    private record Walk(Object writer) {
 
         void file(JavaFile file) throws Throwable {
-            CodeBlock comment = (CodeBlock) poet.fileComment.get(file);
+            CodeBlock comment = (CodeBlock) Poet.P.fileComment().get(file);
             if (!comment.isEmpty()) {
                 code(comment);
             }
@@ -306,14 +320,15 @@ final class SinglePassRenderer {
                                 : t.superinterfaces().get(0));
                 code(anonymousArgs);
             } else {
-                poet.pushType.invoke(writer, (TypeSpec) poet.headerCopy.invoke(t));
-                MethodSpec record = (MethodSpec) poet.recordConstructor.get(t);
+                TypeSpec header = (TypeSpec) Poet.P.headerCopy().invokeExact(t);
+                Poet.P.pushType().invokeExact(writer, (Object) header);
+                MethodSpec record = (MethodSpec) Poet.P.recordConstructor().get(t);
                 code(t.javadoc());
                 if (record != null) {
                     parameterDocs(record.parameters());
                 }
                 annotations(t.annotations());
-                poet.emitTypeVariables.invoke(writer, t.typeVariables());
+                Poet.P.emitTypeVariables().invokeExact(writer, (Object) t.typeVariables());
                 if (t.kind() == TypeSpec.Kind.RECORD && record != null) {
                     parameters(record.parameters());
                 }
@@ -324,14 +339,15 @@ final class SinglePassRenderer {
                     typeName(s);
                 }
                 @SuppressWarnings("unchecked")
-                List<TypeName> permitted = (List<TypeName>) poet.permittedSubclasses.get(t);
+                List<TypeName> permitted =
+                        (List<TypeName>) Poet.P.permittedSubclasses().get(t);
                 for (TypeName p : permitted) {
                     typeName(p);
                 }
-                poet.popType.invoke(writer);
+                Poet.P.popType().invokeExact(writer);
             }
 
-            poet.pushType.invoke(writer, t);
+            Poet.P.pushType().invokeExact(writer, (Object) t);
             for (Map.Entry<String, TypeSpec> constant : t.enumConstants().entrySet()) {
                 type(constant.getValue(), constant.getKey());
             }
@@ -347,7 +363,7 @@ final class SinglePassRenderer {
                 }
             }
             code(t.initializerBlock());
-            MethodSpec record = (MethodSpec) poet.recordConstructor.get(t);
+            MethodSpec record = (MethodSpec) Poet.P.recordConstructor().get(t);
             if (record != null && !record.code().isEmpty()) {
                 method(record);
             }
@@ -364,8 +380,8 @@ final class SinglePassRenderer {
             for (TypeSpec nested : t.typeSpecs()) {
                 type(nested, null);
             }
-            poet.popType.invoke(writer);
-            poet.popTypeVariables.invoke(writer, t.typeVariables());
+            Poet.P.popType().invokeExact(writer);
+            Poet.P.popTypeVariables().invokeExact(writer, (Object) t.typeVariables());
         }
 
         /** {@code FieldSpec.emit}. */
@@ -382,9 +398,9 @@ final class SinglePassRenderer {
             parameterDocs(m.parameters());
             annotations(m.annotations());
             if (!m.typeVariables().isEmpty()) {
-                poet.emitTypeVariables.invoke(writer, m.typeVariables());
+                Poet.P.emitTypeVariables().invokeExact(writer, (Object) m.typeVariables());
             }
-            boolean compact = (boolean) poet.compactConstructor.get(m);
+            boolean compact = (boolean) Poet.P.compactConstructor().get(m);
             if (!compact) {
                 if (!m.isConstructor()) {
                     typeName(m.returnType());
@@ -400,7 +416,7 @@ final class SinglePassRenderer {
             if (!m.modifiers().contains(Modifier.ABSTRACT)) {
                 code(m.code());
             }
-            poet.popTypeVariables.invoke(writer, m.typeVariables());
+            Poet.P.popTypeVariables().invokeExact(writer, (Object) m.typeVariables());
         }
 
         /** The {@code @param} lines {@code CodeWriter.emitJavadocWithParameters} appends. */
@@ -441,7 +457,7 @@ final class SinglePassRenderer {
                 return;
             }
             @SuppressWarnings("unchecked")
-            List<Object> values = (List<Object>) poet.args.invoke(block);
+            List<Object> values = (List<Object>) Poet.P.args().invokeExact(block);
             int a = 0;
             for (int i = 0, n = parts.size(); i < n; i++) {
                 String part = parts.get(i);
@@ -470,7 +486,7 @@ final class SinglePassRenderer {
 
         @SuppressWarnings("unchecked")
         private List<String> formatParts(CodeBlock block) throws Throwable {
-            return (List<String>) poet.formatParts.invoke(block);
+            return (List<String>) Poet.P.formatParts().invokeExact(block);
         }
 
         /** {@code TypeName.emit} and its overrides. */
@@ -521,7 +537,7 @@ final class SinglePassRenderer {
         /** {@code ClassName.emit}: one lookup, of the outermost annotated enclosing class or the class. */
         private void className(ClassName c) throws Throwable {
             if (!c.isAnnotated()) {
-                poet.lookupName.invoke(writer, c);
+                Poet.P.lookupName().invokeExact(writer, (Object) c);
                 return;
             }
             List<ClassName> chain = new ArrayList<>();
@@ -534,7 +550,7 @@ final class SinglePassRenderer {
                     if (!e.isAnnotated() && e != c) {
                         continue;
                     }
-                    poet.lookupName.invoke(writer, e);
+                    Poet.P.lookupName().invokeExact(writer, (Object) e);
                     looked = true;
                 }
                 if (e.isAnnotated()) {
