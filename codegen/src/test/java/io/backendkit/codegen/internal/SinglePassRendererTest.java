@@ -334,6 +334,74 @@ class SinglePassRendererTest {
     }
 
     @Test
+    void literalsCommentsWrappingAndAnnotationMembersAreWrittenLikeJavaFile() {
+        AnnotationSpec members = AnnotationSpec.builder(ClassName.get("a", "Members"))
+                .addMember("names", "$S", "one")
+                .addMember("names", "$S", "two")
+                .addMember("type", "$T.class", ClassName.get("a", "Type"))
+                .build();
+        StringBuilder longName = new StringBuilder("very");
+        for (int i = 0; i < 12; i++) {
+            longName.append("LongName");
+        }
+        MethodSpec.Builder wide = MethodSpec.methodBuilder(longName.toString())
+                .addAnnotation(members)
+                .addTypeVariable(TypeVariableName.get(
+                        "V", ClassName.get("java.lang", "Comparable"), ClassName.get("java.io", "Serializable")))
+                .returns(TypeName.VOID)
+                .addException(ClassName.get("e", "FirstFailure"))
+                .addException(ClassName.get("e", "SecondFailure"));
+        for (int i = 0; i < 6; i++) {
+            wide.addParameter(ParameterSpec.builder(ClassName.get("w", "Parameter" + i), "parameterNumber" + i)
+                    .addModifiers(Modifier.FINAL)
+                    .addJavadoc("the $L. one\n\nwith a blank line", i)
+                    .build());
+        }
+        wide.addJavadoc("Does it.\n\n<p>Second paragraph.\n");
+        wide.addComment("a comment with a $T", ClassName.get("c", "Commented"));
+        wide.addStatement(
+                "$T.call($S, $S, $L)",
+                ClassName.get("c", "Callee"),
+                "line one\nline two\n",
+                "quote \" apostrophe ' backslash \\ tab \t nel \u0085 bell \u0007 ls \u2028",
+                CodeBlock.of("$W$T.VALUE +$Wmore", ClassName.get("c", "Constants")));
+        wide.beginControlFlow("if ($L)", true).addStatement("return").endControlFlow();
+        TypeSpec type = TypeSpec.interfaceBuilder("Wide")
+                .addSuperinterface(ClassName.get("i", "One"))
+                .addSuperinterface(ClassName.get("i", "Two"))
+                .addSuperinterface(ClassName.get("i", "Three"))
+                .addSuperinterface(ClassName.get("i", "Four"))
+                .addMethod(wide.addModifiers(Modifier.PUBLIC, Modifier.DEFAULT).build())
+                .addType(TypeSpec.annotationBuilder("Marker")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .addMethod(MethodSpec.methodBuilder("value")
+                                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                                .returns(ClassName.get("java.lang", "String"))
+                                .defaultValue("$S", "none")
+                                .build())
+                        .build())
+                .addType(TypeSpec.classBuilder("Blocks")
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                        .superclass(ClassName.get("b", "Base"))
+                        .addInitializerBlock(CodeBlock.of("$T.init();\n", ClassName.get("b", "Init")))
+                        .addField(FieldSpec.builder(TypeName.LONG, "id", Modifier.PRIVATE)
+                                .addJavadoc("The id.\n")
+                                .initializer("$L", 1L)
+                                .build())
+                        .build())
+                .build();
+        JavaFile file = JavaFile.builder("p", type)
+                .addFileComment("Generated for $T; do not edit.\nSecond line.", ClassName.get("g", "Origin"))
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+        int fallbacks = SinglePassRenderer.fallbacks();
+        assertThat(SinglePassRenderer.render(file)).isEqualTo(file.toString());
+        assertThat(SinglePassRenderer.fallbacks()).isEqualTo(fallbacks);
+        assertSameAsJavaFile("p", type);
+    }
+
+    @Test
     void emptyListsOfEveryKindRender() {
         List<TypeSpec> types = new ArrayList<>();
         types.add(TypeSpec.classBuilder("Empty").build());
