@@ -32,6 +32,8 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import javax.lang.model.element.Modifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders a {@link JavaFile} with one emitting pass instead of JavaPoet's two, to the same text.
@@ -62,6 +64,8 @@ import javax.lang.model.element.Modifier;
  * the text stays JavaPoet's) and counted ({@link #fallbacks()}, which the tests require to stay 0).
  */
 final class SinglePassRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinglePassRenderer.class);
 
     /** The JavaPoet version whose emission order the walk follows. */
     static final String JAVAPOET_VERSION = "0.22.0";
@@ -106,6 +110,11 @@ final class SinglePassRenderer {
         }
         if (text == null) {
             Poet.FALLBACKS.incrementAndGet();
+            LOG.warn(
+                    "{}.{}: single-pass imports disagree with JavaPoet {}, rendered by JavaFile instead",
+                    file.packageName(),
+                    file.typeSpec().name(),
+                    JAVAPOET_VERSION);
             text = file.toString();
         }
         BiConsumer<JavaFile, String> o = observer;
