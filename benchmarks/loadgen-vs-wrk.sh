@@ -7,11 +7,19 @@
 # Then two open-model checks, ROUNDS alternating rounds each:
 #  - overload: loadgen's open model offered OVERLOAD_RATE req/s with OVERLOAD_CONNECTIONS in flight
 #    against its closed model with as many users; prints "overload open/closed: N.NN" (goal >= 0.80).
-#  - efficiency: the same fixed rate (FIXED_RATE req/s, CONNECTIONS connections) from loadgen's open
-#    model and from wrk paced by a Lua delay() of CONNECTIONS*1000/FIXED_RATE ms per request; CPU
-#    seconds per 100,000 requests (wrk: whole process from GNU time; loadgen: /proc/self/stat over the
-#    measured run, JIT and GC threads included) and loadgen's schedule-lag p99 at that rate; prints
-#    "efficiency vs wrk: N.NN" (wrk's CPU per request over loadgen's).
+#  - efficiency: one fixed rate from wrk and from loadgen's open model, CONNECTIONS connections each.
+#    This wrk (4.x) has no rate option (wrk2's -R is not packaged), so it is paced by a Lua delay() of
+#    CONNECTIONS*1000/FIXED_RATE ms before each request; a delay per connection cannot hold an exact
+#    rate (the response time adds to it), so wrk runs first and loadgen's open model is then offered
+#    exactly the rate wrk achieved in that round. Both achieved rates are printed. CPU seconds per
+#    100,000 requests (wrk: whole process from GNU time; loadgen: /proc/self/stat over the measured
+#    run, JIT and GC threads included) and loadgen's schedule-lag p99 at that rate; prints
+#    "efficiency vs wrk: N.NN" (wrk's CPU per request over loadgen's), loadgen with its defaults (every
+#    arrival handed over as soon as it is due). loadgen also runs that rate with scheduleTolerance of
+#    TOLERANCE_US microseconds (default 1000; wrk's own timers tick in milliseconds), reported on an
+#    extra line "efficiency vs wrk with scheduleTolerance ...: N.NN" (not the issue's figure).
+#  LOADGEN_JVM_OPTS (default empty) is passed to every loadgen JVM, e.g. "-Djdk.pollerMode=1" (the JDK's
+#  poller on platform threads, which cost less CPU per request at a moderate rate here; see README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -25,6 +33,8 @@ TRANSPORT=${TRANSPORT:-http1}
 OVERLOAD_RATE=${OVERLOAD_RATE:-100000}
 OVERLOAD_CONNECTIONS=${OVERLOAD_CONNECTIONS:-100}
 FIXED_RATE=${FIXED_RATE:-10000}
+TOLERANCE_US=${TOLERANCE_US:-1000}
+read -r -a JVM_OPTS <<<"${LOADGEN_JVM_OPTS:-}"
 . benchmarks/find-jdk.sh
 JAVA="$JAVA_HOME/bin/java"
 
@@ -76,7 +86,7 @@ run_wrk() {
   echo "$rps $p50 $p99"
 }
 run_backendkit() {
-  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$JAVA" -cp "$OUT/classes:$OUT/lib/*" \
+  /usr/bin/time -f "%M" -o "$OUT/rss.txt" "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -cp "$OUT/classes:$OUT/lib/*" \
     LoadgenBench "$URL" "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" > "$OUT/bk.txt" 2>>"$OUT/bk.log"
   read -r rps p50 p99 errors < "$OUT/bk.txt"
   [ "$errors" = 0 ] || echo "backendkit saw $errors errors" >&2
@@ -84,13 +94,13 @@ run_backendkit() {
 }
 
 bk_rps=() bk_p50=() bk_p99=() bk_rss=() wrk_rps=() wrk_p50=() wrk_p99=()
-echo "target: nginx 1 worker at $URL; $CONNECTIONS connections, ${SECONDS_PER_RUN} s per run, $(nproc) cores"
+echo "target: nginx 1 worker at $URL; $CONNECTIONS connections, ${SECONDS_PER_RUN} s per run, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); loadgen JVM options: ${LOADGEN_JVM_OPTS:-none}"
 for r in $(seq 1 "$ROUNDS"); do
   read -r rps p50 p99 < <(run_wrk)
   printf 'round %d wrk:        %10.0f req/s  p50 %7.0f us  p99 %7.0f us\n' "$r" "$rps" "$p50" "$p99"
   wrk_rps+=("$rps") wrk_p50+=("$p50") wrk_p99+=("$p99")
   read -r rps p50 p99 kb < <(run_backendkit)
-  printf 'round %d backendkit: %10.0f req/s  p50 %7.0f us  p99 %7.0f us  peak RSS %d MB\n' "$r" "$rps" "$p50" "$p99" $((kb / 1024))
+  printf 'round %d backendkit: %10.0f req/s  p50 %7.0f us  p99 %7.0f us  peak RSS %d MB; load %s\n' "$r" "$rps" "$p50" "$p99" $((kb / 1024)) "$(cut -d' ' -f1 /proc/loadavg)"
   bk_rps+=("$rps") bk_p50+=("$p50") bk_p99+=("$p99") bk_rss+=("$kb")
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -102,31 +112,44 @@ awk -v b="$bp50" -v w="$wp50" 'BEGIN { printf "p50 backendkit/wrk: %.2f\n", b / 
 SPEEDUP_LINE=$(awk -v b="$b" -v w="$w" 'BEGIN { printf "speedup vs wrk: %.2f\n", b / w }')
 # ---------------------------------------------------------------- overload and efficiency (open model)
 run_bk() { # prints the bench's output line; args after the URL as LoadgenBench takes them
-  "$JAVA" -cp "$OUT/classes:$OUT/lib/*" LoadgenBench "$URL" "$@" 2>>"$OUT/bk.log"
+  "$JAVA" ${JVM_OPTS[@]+"${JVM_OPTS[@]}"} -cp "$OUT/classes:$OUT/lib/*" LoadgenBench "$URL" "$@" 2>>"$OUT/bk.log"
 }
 DELAY_MS=$(awk -v c="$CONNECTIONS" -v r="$FIXED_RATE" 'BEGIN { printf "%.3f", c * 1000 / r }')
 printf 'function delay() return %s end\n' "$DELAY_MS" > "$OUT/paced.lua"
-ov_closed=() ov_open=() w_cpu=() b_cpu=() b_lag=()
+ov_closed=() ov_open=() w_cpu=() b_cpu=() b_lag=() w_rate=() b_rate=() t_cpu=() t_lag=()
 for r in $(seq 1 "$ROUNDS"); do
   read -r crps _ < <(run_bk "$OVERLOAD_CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT")
   read -r orps _ _ _ _ _ odrop < <(run_bk "$OVERLOAD_CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$OVERLOAD_RATE")
-  printf 'round %d overload:   closed %d users %10.0f req/s; open %d/s, %d in flight %10.0f req/s (%d dropped)\n' \
-    "$r" "$OVERLOAD_CONNECTIONS" "$crps" "$OVERLOAD_RATE" "$OVERLOAD_CONNECTIONS" "$orps" "$odrop"
+  printf 'round %d overload:   closed %d users %10.0f req/s; open %d/s, %d in flight %10.0f req/s (%d dropped); load %s\n' \
+    "$r" "$OVERLOAD_CONNECTIONS" "$crps" "$OVERLOAD_RATE" "$OVERLOAD_CONNECTIONS" "$orps" "$odrop" "$(cut -d' ' -f1 /proc/loadavg)"
   ov_closed+=("$crps") ov_open+=("$orps")
   /usr/bin/time -f "%U %S" -o "$OUT/wrk-cpu.txt" wrk -t 1 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" -s "$OUT/paced.lua" "$URL" > "$OUT/wrk-paced.txt"
   wreq=$(awk '/requests in/ {print $1}' "$OUT/wrk-paced.txt")
+  wrate=$(awk -v n="$wreq" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f", n / s }')
   wcpu=$(awk -v n="$wreq" '{ printf "%.4f", ($1 + $2) * 100000 / n }' "$OUT/wrk-cpu.txt")
-  read -r brps _ _ berr bcpus blag _ < <(run_bk "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$FIXED_RATE")
+  # loadgen is offered what wrk achieved, so that both really run at one rate
+  read -r brps _ _ berr bcpus blag bdrop < <(run_bk "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$wrate")
+  [ "$berr" = 0 ] || echo "backendkit saw $berr errors at the fixed rate" >&2
   bcpu=$(awk -v c="$bcpus" -v r="$brps" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.4f", c * 100000 / (r * s) }')
-  printf 'round %d fixed rate: wrk %8.0f req/s %.3f CPU s/100k; backendkit %8.0f req/s %.3f CPU s/100k, lag p99 %.0f us\n' \
-    "$r" "$(awk -v n="$wreq" -v s="$SECONDS_PER_RUN" 'BEGIN { print n / s }')" "$wcpu" "$brps" "$bcpu" "$blag"
-  w_cpu+=("$wcpu") b_cpu+=("$bcpu") b_lag+=("$blag")
+  printf 'round %d fixed rate: wrk %6.0f req/s (paced for %d/s) %.3f CPU s/100k; backendkit offered %d/s, %6.0f req/s (%d dropped) %.3f CPU s/100k, lag p99 %.0f us; load %s\n' \
+    "$r" "$wrate" "$FIXED_RATE" "$wcpu" "$wrate" "$brps" "$bdrop" "$bcpu" "$blag" "$(cut -d' ' -f1 /proc/loadavg)"
+  w_cpu+=("$wcpu") b_cpu+=("$bcpu") b_lag+=("$blag") w_rate+=("$wrate") b_rate+=("$brps")
+  read -r trps _ _ terr tcpus tlag tdrop < <(run_bk "$CONNECTIONS" "$SECONDS_PER_RUN" "$WARMUP" "$TRANSPORT" open "$wrate" "$TOLERANCE_US")
+  tcpu=$(awk -v c="$tcpus" -v r="$trps" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.4f", c * 100000 / (r * s) }')
+  printf 'round %d fixed rate, scheduleTolerance %d us: backendkit offered %d/s, %6.0f req/s (%d dropped) %.3f CPU s/100k, lag p99 %.0f us; load %s\n' \
+    "$r" "$TOLERANCE_US" "$wrate" "$trps" "$tdrop" "$tcpu" "$tlag" "$(cut -d' ' -f1 /proc/loadavg)"
+  t_cpu+=("$tcpu") t_lag+=("$tlag")
 done
 oc=$(median "${ov_closed[@]}"); oo=$(median "${ov_open[@]}")
 wc=$(median "${w_cpu[@]}"); bc=$(median "${b_cpu[@]}")
 printf 'overload: closed model %.0f req/s, open model at %d/s %.0f req/s (medians)\n' "$oc" "$OVERLOAD_RATE" "$oo"
 awk -v o="$oo" -v c="$oc" 'BEGIN { printf "overload open/closed: %.2f\n", o / c }'
-printf 'fixed %d req/s: wrk %.3f CPU s per 100k requests, backendkit %.3f, backendkit schedule-lag p99 %.0f us (medians)\n' \
-  "$FIXED_RATE" "$wc" "$bc" "$(median "${b_lag[@]}")"
+printf 'fixed rate: wrk %.0f req/s, backendkit %.0f req/s; wrk %.3f CPU s per 100k requests, backendkit %.3f, backendkit schedule-lag p99 %.0f us (medians)\n' \
+  "$(median "${w_rate[@]}")" "$(median "${b_rate[@]}")" "$wc" "$bc" "$(median "${b_lag[@]}")"
+tc=$(median "${t_cpu[@]}")
+printf 'fixed rate with scheduleTolerance %d us: backendkit %.3f CPU s per 100k requests, schedule-lag p99 %.0f us (medians)\n' \
+  "$TOLERANCE_US" "$tc" "$(median "${t_lag[@]}")"
+awk -v w="$wc" -v b="$tc" -v t="$TOLERANCE_US" 'BEGIN { printf "efficiency vs wrk with scheduleTolerance %d us: %.2f\n", t, w / b }'
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v w="$wc" -v b="$bc" 'BEGIN { printf "efficiency vs wrk: %.2f\n", w / b }'
 echo "$SPEEDUP_LINE"

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * One backendkit run in a fresh JVM: url, connections, seconds, warm-up seconds, transport (http1|jdk),
- * and optionally an open-model rate ("open RATE"). Closed model: prints "requests-per-second p50-micros
+ * and optionally an open-model rate and schedule tolerance in microseconds ("open RATE [TOLERANCE_US]",
+ * tolerance 0 unless given). Closed model: prints "requests-per-second p50-micros
  * p99-micros errors". Open model: the warm-up is a separate run first, then the measured run, and it
  * prints "requests-per-second p50-micros p99-micros errors cpu-seconds lag-p99-micros dropped", where
  * cpu-seconds is this process's user+system time over the measured run only, read from /proc/self/stat.
@@ -24,9 +25,10 @@ public final class LoadgenBench {
         HttpTransport transport = args.length > 4 && args[4].equals("jdk") ? HttpTransport.JDK_HTTP1_1 : HttpTransport.HTTP1;
         if (args.length > 6 && args[5].equals("open")) {
             double rate = Double.parseDouble(args[6]);
-            open(url, connections, rate, transport).duration(warmUp).run();
+            Duration tolerance = Duration.ofNanos(args.length > 7 ? Long.parseLong(args[7]) * 1000 : 0);
+            open(url, connections, rate, transport, tolerance).duration(warmUp).run();
             long before = cpuTicks();
-            LoadReport r = open(url, connections, rate, transport).duration(seconds).run();
+            LoadReport r = open(url, connections, rate, transport, tolerance).duration(seconds).run();
             double cpu = (cpuTicks() - before) / 100.0; // USER_HZ is 100 on Linux
             System.out.printf(
                     "%.1f %.1f %.1f %d %.2f %.1f %d%n",
@@ -55,11 +57,13 @@ public final class LoadgenBench {
                 r.total().errors());
     }
 
-    private static HttpLoadTest open(String url, int connections, double rate, HttpTransport transport) {
+    private static HttpLoadTest open(
+            String url, int connections, double rate, HttpTransport transport, Duration tolerance) {
         return LoadTest.http()
                 .get(url)
                 .transport(transport)
                 .arrivalRate(rate)
+                .scheduleTolerance(tolerance)
                 .maxInFlight(connections)
                 .connections(connections)
                 .progress(ProgressListener.none());

@@ -119,6 +119,9 @@ def convert(name, text):
                     return ROOT + "." + key[: -len("Package")]
                 if key == "envelope":
                     return "/*$envelope*/ false"
+                if key == "registerFormReader":
+                    # a block kept only when the document has form bodies (ApiFormReader needs FormData)
+                    return "/*$forms*/ {context.register(ApiFormReader.class);}"
                 raise ValueError(name + ": no rule for ${" + key + "} in code")
 
             piece = PLACEHOLDER.sub(code, piece)

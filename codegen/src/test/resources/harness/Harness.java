@@ -142,7 +142,7 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
     }
 
     @Override
-    public Pet createPet(NewPet body) {
+    public PetsApi.CreatePetResult createPet(NewPet body) {
         if (body.name().equals("boom")) {
             throw new IllegalStateException("secret detail that must not reach the client");
         }
@@ -161,7 +161,7 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
         Pet pet = new Pet(body.name(), body.tags(), body.weightKg(), body.ageYears(), body.ownerEmail(), body.status(),
                 body.nickname(), id, OffsetDateTime.of(2024, 1, 15, 10, 30, 0, 0, ZoneOffset.ofHours(2)));
         pets.put(id, pet);
-        return pet;
+        return PetsApi.CreatePetResult.created(pet, URI.create("/v1/pets/" + id));
     }
 
     @Override
@@ -239,8 +239,11 @@ public final class Harness implements PetsApi, MiscApi, DefaultApi, LookupApi {
         MiscClient misc = new MiscClient(api);
         DefaultClient defaults = new DefaultClient(api);
 
-        Pet rex = petsClient.createPet(new NewPet("Rex", List.of("good", "dog"), null, 3, null, PetStatus.AVAILABLE, null));
-        seen.add("created " + rex.id() + " " + rex.name() + " " + rex.status() + " " + rex.createdAt());
+        PetsClient.CreatePetResult.Created created = (PetsClient.CreatePetResult.Created) petsClient.createPet(
+                new NewPet("Rex", List.of("good", "dog"), null, 3, null, PetStatus.AVAILABLE, null));
+        Pet rex = created.body();
+        seen.add("created " + created.status() + " at " + created.location() + " " + rex.id() + " " + rex.name() + " "
+                + rex.status() + " " + rex.createdAt());
         petsClient.createPet(new NewPet("Tom", List.of("cat"), null, null, null, PetStatus.SOLD, null));
         seen.add("get " + petsClient.getPet(rex.id()).name());
         seen.add("list available " + petsClient.listPets(null, ListPetsStatus.AVAILABLE, null, "tenant").stream()

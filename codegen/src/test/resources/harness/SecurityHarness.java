@@ -177,7 +177,15 @@ public final class SecurityHarness implements VaultApi {
                 vault.getBasic();
                 out.add("basic allowed");
             } catch (ApiClientException e) {
-                out.add("basic " + e.status());
+                out.add("basic " + e.status() + " " + e.challenges());
+            }
+        }
+        try (ApiClient api = ApiClient.builder(base).bearerToken("bearerAuth", () -> "limited-token").build()) {
+            try {
+                new VaultClient(api).getDefault();
+                out.add("limited allowed");
+            } catch (ApiClientException e) {
+                out.add("limited " + e.status() + " " + e.code() + " " + e.retryAfter().orElse(null));
             }
         }
         return out;

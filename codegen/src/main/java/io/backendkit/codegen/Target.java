@@ -7,7 +7,10 @@ public enum Target {
     /**
      * Models plus one handler interface per tag and a router and server on {@code com.sun.net.httpserver}:
      * runnable with Jackson ({@code jackson-databind} and {@code jackson-datatype-jsr310}) as the only
-     * dependencies.
+     * dependencies. Handlers return the body's type, or the operation's generated result type (a
+     * sealed interface with one record and factory per documented status) where the operation
+     * declares several success responses or response headers; binary bodies stream as {@code
+     * BinaryBody}.
      */
     JDK_HTTP_SERVER,
     /**
@@ -17,7 +20,7 @@ public enum Target {
      * envelope as the JDK server (400 with every violation and its field path, 404, 405, 415, 500
      * without details) and reads enum parameters by their API values. Handlers return the body's type,
      * or {@code ResponseEntity} where the operation declares several success responses or response
-     * headers. Compiles against Spring Framework 6.2 and 7 ({@code spring-webmvc}) and {@code
+     * headers; binary bodies are a {@code Resource}. Compiles against Spring Framework 6.2 and 7 ({@code spring-webmvc}) and {@code
      * jakarta.validation-api} 3; the models need Jackson 2 as for the other targets.
      */
     SPRING_MVC,
@@ -30,7 +33,7 @@ public enum Target {
      * JSON, 404, 405, 415, 500 without details), a response filter writing success bodies as the JDK
      * server does, and converters reading enum parameters by their API values. Handlers return the
      * body's type, or {@code Response} where the operation declares several success responses or
-     * response headers. Compiles against Jakarta REST 3.1 or 4.0 ({@code jakarta.ws.rs-api}) and
+     * response headers; binary bodies are a {@code StreamingOutput}. Compiles against Jakarta REST 3.1 or 4.0 ({@code jakarta.ws.rs-api}) and
      * {@code jakarta.validation-api} 3; runs on a runtime with a Jackson JSON provider and Bean
      * Validation (Jersey with {@code jersey-media-json-jackson} and {@code jersey-bean-validation}).
      */

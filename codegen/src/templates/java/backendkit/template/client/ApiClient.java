@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +123,190 @@ public final class ApiClient implements AutoCloseable {
     /** Sends the request without blocking and returns the raw response body. */
     public CompletableFuture<byte[]> sendForBytesAsync(ApiRequest request) {
         return exchangeAsync(request, response -> body(request, response));
+    }
+
+    /**
+     * Sends the request and returns the binary response body as it arrives: this returns once the
+     * head is in, and the caller reads and closes the stream. A status outside 2xx throws, with the
+     * body read.
+     */
+    public BinaryStream sendForStream(ApiRequest request) {
+        return stream(request, exchangeStream(request));
+    }
+
+    /** Sends the request without blocking; the future completes once the head is in. */
+    public CompletableFuture<BinaryStream> sendForStreamAsync(ApiRequest request) {
+        return exchangeStreamAsync(request, response -> stream(request, response));
+    }
+
+    /**
+     * Sends the request and lets {@code read} turn a 2xx or 3xx response into the operation's result
+     * type (one record per documented status); a status of 400 or more throws as for the other
+     * methods. The body is closed after {@code read} unless it took it as a stream.
+     */
+    public <T> T sendForResult(ApiRequest request, Function<Response, T> read) {
+        return result(request, exchangeStream(request), read);
+    }
+
+    /** Sends the request without blocking and reads the result; see {@link #sendForResult}. */
+    public <T> CompletableFuture<T> sendForResultAsync(ApiRequest request, Function<Response, T> read) {
+        return exchangeStreamAsync(request, response -> result(request, response, read));
+    }
+
+    private BinaryStream stream(ApiRequest request, HttpResponse<InputStream> response) {
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            throw failure(request, status, response.headers(), drain(request, response));
+        }
+        return new BinaryStream(
+                response.body(),
+                response.headers().firstValueAsLong("Content-Length").orElse(-1),
+                response.headers().firstValue("Content-Type").orElse(null),
+                response.headers().map());
+    }
+
+    private <T> T result(ApiRequest request, HttpResponse<InputStream> response, Function<Response, T> read) {
+        int status = response.statusCode();
+        if (status < 200 || status >= 400) {
+            throw failure(request, status, response.headers(), drain(request, response));
+        }
+        Response r = new Response(request, response);
+        try {
+            return read.apply(r);
+        } finally {
+            if (!r.taken) {
+                try {
+                    response.body().close();
+                } catch (IOException e) {
+                    // nothing left to read
+                }
+            }
+        }
+    }
+
+    private byte[] drain(ApiRequest request, HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new ApiClientException(
+                    response.statusCode(),
+                    null,
+                    describe(request) + ": the response body could not be read: " + e,
+                    List.of(),
+                    null,
+                    e);
+        }
+    }
+
+    private HttpResponse<InputStream> exchangeStream(ApiRequest request) {
+        try {
+            return http.send(build(request), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ApiClientException(0, null, describe(request) + " failed: " + e, List.of(), null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiClientException(0, null, describe(request) + " was interrupted", List.of(), null, e);
+        }
+    }
+
+    private <R> CompletableFuture<R> exchangeStreamAsync(
+            ApiRequest request, Function<HttpResponse<InputStream>, R> read) {
+        return http.sendAsync(build(request), HttpResponse.BodyHandlers.ofInputStream())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        throw new ApiClientException(
+                                0, null, describe(request) + " failed: " + error, List.of(), null, error);
+                    }
+                    return read.apply(response);
+                });
+    }
+
+    /**
+     * A 2xx or 3xx response as the generated result readers see it: status, headers, and the body
+     * read once, as JSON, bytes or a stream.
+     */
+    public final class Response {
+        private final ApiRequest request;
+        private final HttpResponse<InputStream> response;
+        private boolean taken;
+
+        private Response(ApiRequest request, HttpResponse<InputStream> response) {
+            this.request = request;
+            this.response = response;
+        }
+
+        /** The HTTP status. */
+        public int status() {
+            return response.statusCode();
+        }
+
+        /** Every response header. */
+        public Map<String, List<String>> headers() {
+            return response.headers().map();
+        }
+
+        /**
+         * The first value of header {@code name} converted by {@code parse}, or null when it is
+         * absent; a value {@code parse} refuses fails the call.
+         */
+        public <T> T header(String name, Function<String, T> parse) {
+            String value = response.headers().firstValue(name).orElse(null);
+            if (value == null) {
+                return null;
+            }
+            try {
+                return parse.apply(value.trim());
+            } catch (RuntimeException e) {
+                throw new ApiClientException(
+                        status(),
+                        null,
+                        describe(request) + ": response header " + name + " cannot be read: " + e.getMessage(),
+                        List.of(),
+                        null,
+                        headers(),
+                        null,
+                        e);
+            }
+        }
+
+        /** The body read as JSON of {@code type} (from {@code data} of the envelope when the client expects one). */
+        public <T> T json(JavaType type) {
+            return decodeBytes(request, status(), bytes(), type);
+        }
+
+        /** The body read as one page of a list; see {@link ApiClient#sendPage}. */
+        public <T> Page<T> page(JavaType listType) {
+            return decodePage(request, status(), response.headers(), bytes(), listType);
+        }
+
+        /** The whole body. */
+        public byte[] bytes() {
+            return drain(request, response);
+        }
+
+        /** The body as a stream the caller reads and closes. */
+        public BinaryStream stream() {
+            taken = true;
+            return new BinaryStream(
+                    response.body(),
+                    response.headers().firstValueAsLong("Content-Length").orElse(-1),
+                    response.headers().firstValue("Content-Type").orElse(null),
+                    headers());
+        }
+
+        /** The failure for a status the document does not describe for the operation; the body is kept. */
+        public ApiClientException undocumented() {
+            byte[] body = bytes();
+            return new ApiClientException(
+                    status(),
+                    null,
+                    describe(request) + " answered " + status() + ", a status the document does not describe for it",
+                    List.of(),
+                    new String(body, StandardCharsets.UTF_8),
+                    headers(),
+                    null,
+                    null);
+        }
     }
 
     private HttpResponse<byte[]> exchange(ApiRequest request) {
@@ -258,7 +444,10 @@ public final class ApiClient implements AutoCloseable {
 
     private <T> T decode(ApiRequest request, HttpResponse<byte[]> response, JavaType type) {
         check(request, response);
-        byte[] bytes = response.body();
+        return decodeBytes(request, response.statusCode(), response.body(), type);
+    }
+
+    private <T> T decodeBytes(ApiRequest request, int status, byte[] bytes, JavaType type) {
         if (type == null || bytes == null || bytes.length == 0) {
             return null;
         }
@@ -274,7 +463,7 @@ public final class ApiClient implements AutoCloseable {
             return mapper.readValue(bytes, type);
         } catch (IOException e) {
             throw new ApiClientException(
-                    response.statusCode(),
+                    status,
                     null,
                     describe(request) + ": response body cannot be read as " + type + ": " + e.getMessage(),
                     List.of(),
@@ -285,7 +474,11 @@ public final class ApiClient implements AutoCloseable {
 
     private <T> Page<T> decodePage(ApiRequest request, HttpResponse<byte[]> response, JavaType listType) {
         check(request, response);
-        byte[] bytes = response.body();
+        return decodePage(request, response.statusCode(), response.headers(), response.body(), listType);
+    }
+
+    private <T> Page<T> decodePage(
+            ApiRequest request, int status, HttpHeaders headers, byte[] bytes, JavaType listType) {
         try {
             JsonNode root = bytes == null || bytes.length == 0 ? null : mapper.readTree(bytes);
             JsonNode items = root;
@@ -297,7 +490,7 @@ public final class ApiClient implements AutoCloseable {
                     pagination = mapper.treeToValue(p, Page.Pagination.class);
                 }
             } else {
-                String header = response.headers().firstValue("X-Pagination").orElse(null);
+                String header = headers.firstValue("X-Pagination").orElse(null);
                 if (header != null) {
                     pagination = mapper.readValue(header, Page.Pagination.class);
                 }
@@ -308,7 +501,7 @@ public final class ApiClient implements AutoCloseable {
             return new Page<>(list, pagination);
         } catch (IOException e) {
             throw new ApiClientException(
-                    response.statusCode(),
+                    status,
                     null,
                     describe(request) + ": response body cannot be read as a page of " + listType + ": "
                             + e.getMessage(),
@@ -323,12 +516,23 @@ public final class ApiClient implements AutoCloseable {
         if (status >= 200 && status < 300) {
             return;
         }
-        String text = response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+        throw failure(request, status, response.headers(), response.body());
+    }
+
+    /**
+     * The exception for a response outside 2xx: code, message and details from the error envelope
+     * when the body is one, the body read into the type the document describes for the status
+     * when it does, and always the raw body.
+     */
+    private ApiClientException failure(ApiRequest request, int status, HttpHeaders headers, byte[] bytes) {
+        String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
         String code = null;
         String message = describe(request) + " answered " + status;
         List<Violation> details = new ArrayList<>();
+        JsonNode root = null;
         try {
-            JsonNode error = text.isEmpty() ? null : mapper.readTree(text).get("error");
+            root = text.isEmpty() ? null : mapper.readTree(text);
+            JsonNode error = root == null ? null : root.get("error");
             if (error != null && error.isObject()) {
                 code = error.path("code").asText(null);
                 message = message + ": " + error.path("message").asText("");
@@ -340,7 +544,20 @@ public final class ApiClient implements AutoCloseable {
         } catch (IOException e) {
             // not an error envelope: keep the raw body
         }
-        throw new ApiClientException(status, code, message, details, text, null);
+        Object errorBody = null;
+        JavaType type = request.errorType(status);
+        // the error envelope of a backendkit server is not the documented body: code, message and
+        // details above come from it instead
+        boolean envelopeOnly =
+                code != null && root.size() <= 2 && root.path("meta").isObject();
+        if (type != null && root != null && !envelopeOnly) {
+            try {
+                errorBody = mapper.readerFor(type).readValue(root);
+            } catch (IOException | IllegalArgumentException e) {
+                // the body does not fit the documented type: the raw body is kept
+            }
+        }
+        return new ApiClientException(status, code, message, details, text, headers.map(), errorBody, null);
     }
 
     private String describe(ApiRequest request) {

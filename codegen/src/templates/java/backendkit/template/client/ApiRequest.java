@@ -24,6 +24,7 @@ public final class ApiRequest {
     private String contentType;
     private String accept;
     private List<List<Need>> security = List.of();
+    private Map<Integer, com.fasterxml.jackson.databind.JavaType> errors = Map.of();
 
     /**
      * One security scheme of a requirement's alternative, as the document describes it.
@@ -45,6 +46,21 @@ public final class ApiRequest {
     public ApiRequest(String method, String template) {
         this.method = method;
         this.template = template;
+    }
+
+    /**
+     * The types of the error bodies the document describes, by status (0 for {@code default}); the
+     * client reads an error response of such a status into {@link ApiClientException#errorBody()}.
+     */
+    public ApiRequest errors(Map<Integer, com.fasterxml.jackson.databind.JavaType> types) {
+        this.errors = Map.copyOf(types);
+        return this;
+    }
+
+    /** The documented type of the error body of {@code status} (else of {@code default}), or null. */
+    public com.fasterxml.jackson.databind.JavaType errorType(int status) {
+        com.fasterxml.jackson.databind.JavaType type = errors.get(status);
+        return type != null ? type : errors.get(0);
     }
 
     /** Sets a path parameter; null is rejected because the path cannot be built without it. */

@@ -96,6 +96,38 @@ public final class FormData {
             throw new MalformedFormException("Content-Type must be " + URLENCODED + " or " + MULTIPART + " (was "
                     + (ct.isEmpty() ? "none" : base) + ")");
         }
+        return treeOf(parts, fields);
+    }
+
+    /**
+     * One field of a form the runtime has already split into parts (a servlet container's
+     * multipart parts, say).
+     *
+     * @param name the field's name
+     * @param content its bytes (UTF-8 text for fields that are not files)
+     * @param filename the file name of a file part, else null
+     * @param contentType the part's media type, or null
+     */
+    public record Field(String name, byte[] content, String filename, String contentType) {}
+
+    /**
+     * Reads fields the runtime has parsed into a tree a generated record can be read from, as
+     * {@link #parse} does with the fields of a body.
+     *
+     * @param fields the fields in the order sent
+     * @param kinds field name to kind, as generated
+     * @return the form as a JSON object
+     * @throws MalformedFormException when a text field is not UTF-8
+     */
+    public static ObjectNode tree(List<Field> fields, Map<String, String> kinds) {
+        List<Part> parts = new ArrayList<>(fields.size());
+        for (Field f : fields) {
+            parts.add(new Part(f.name(), f.content(), f.filename(), f.contentType(), f.filename() != null));
+        }
+        return treeOf(parts, kinds);
+    }
+
+    private static ObjectNode treeOf(List<Part> parts, Map<String, String> fields) {
         Map<String, List<Part>> byName = new LinkedHashMap<>();
         for (Part p : parts) {
             byName.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(p);

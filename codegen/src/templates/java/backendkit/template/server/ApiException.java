@@ -18,6 +18,8 @@ public class ApiException extends RuntimeException {
     private final String code;
     /** Not serialized: an exception that crosses a serialization boundary keeps status, code and message. */
     private final transient List<Violation> details;
+    /** The body to send instead of the error envelope, or null. */
+    private final transient Object body;
 
     /**
      * An error response.
@@ -35,6 +37,30 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.details = details == null ? List.of() : List.copyOf(details);
+        this.body = null;
+    }
+
+    private ApiException(int status, Object body) {
+        super("error " + status);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("error status must be 400..599 (was " + status + ")");
+        }
+        this.status = status;
+        this.code = null;
+        this.details = List.of();
+        this.body = java.util.Objects.requireNonNull(body, "body");
+    }
+
+    /**
+     * An error response with the body the document describes for it (such as its {@code Problem}
+     * schema), written as JSON instead of the error envelope.
+     *
+     * @param status the HTTP status, 400 to 599
+     * @param body the body, written with the models' JSON mapping
+     * @return the exception to throw
+     */
+    public static ApiException withBody(int status, Object body) {
+        return new ApiException(status, body);
     }
 
     /** An error response without details. */
@@ -95,5 +121,10 @@ public class ApiException extends RuntimeException {
     /** Field-level problems. */
     public List<Violation> details() {
         return details == null ? List.of() : details;
+    }
+
+    /** The body to send instead of the error envelope, or null for the envelope. */
+    public Object body() {
+        return body;
     }
 }

@@ -47,6 +47,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -54,8 +56,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Renders every error as the error envelope {@code {"error": {"code", "message", "details"}, "meta":
  * {"requestId", "timestamp"}}}: {@code ApiException} with its status; 400 VALIDATION_ERROR with each
  * violated constraint and its field path (JSON names: {@code tags[0].name}, or the parameter's name);
- * 400 MALFORMED_JSON; 404, 405 (with {@code Allow}), 406, 415; 500 INTERNAL_ERROR that says only
- * which request failed (the exception goes to the log, never to the client).
+ * 400 MALFORMED_JSON; 400 MALFORMED_FORM and 413 for multipart bodies the container refuses; 404,
+ * 405 (with {@code Allow}), 406, 415; 500 INTERNAL_ERROR that says only which request failed (the
+ * exception goes to the log, never to the client).
  */
 @Generated("io.backendkit.codegen.OpenApiCodegen")
 @RestControllerAdvice
@@ -69,7 +72,15 @@ public class ApiExceptionHandler {
 
     /** An error a handler or the framework chose. */
     @ExceptionHandler(ApiException.class)
-    public ResponseEntity<Map<String, Object>> apiException(ApiException e, WebRequest request) {
+    public ResponseEntity<?> apiException(ApiException e, WebRequest request) {
+        if (e.body() != null) {
+            // the body the document describes for the status, as JSON without the envelope (written by
+            // the models' converter ApiWebConfiguration registers)
+            return ResponseEntity.status(e.status())
+                    .header("X-Request-Id", requestId(request))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(e.body());
+        }
         return error(e.status(), e.code(), e.getMessage(), e.details(), request, null);
     }
 
@@ -155,6 +166,19 @@ public class ApiExceptionHandler {
         }
         LOG.log(System.Logger.Level.DEBUG, "unreadable request body", e);
         return error(400, "MALFORMED_JSON", "request body is not valid JSON", List.of(), request, null);
+    }
+
+    /** A multipart body beyond the container's limits ({@code spring.servlet.multipart.*}). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    public ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e, WebRequest request) {
+        return error(413, "PAYLOAD_TOO_LARGE", "request body exceeds the upload limit", List.of(), request, null);
+    }
+
+    /** A multipart body the container cannot parse. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<Map<String, Object>> malformedMultipart(MultipartException e, WebRequest request) {
+        LOG.log(System.Logger.Level.DEBUG, "unparsable multipart body", e);
+        return error(400, "MALFORMED_FORM", "request body is not a valid multipart form", List.of(), request, null);
     }
 
     /** No mapping for the path. */

@@ -143,6 +143,21 @@ public final class ApiExceptionMappers {
 
         @Override
         public Response toResponse(ApiException e) {
+            if (e.body() != null) {
+                // the body the document describes for the status, as JSON without the envelope
+                byte[] body;
+                try {
+                    body = MAPPER.writeValueAsBytes(e.body());
+                } catch (JsonProcessingException failure) {
+                    LOG.log(System.Logger.Level.ERROR, "the error body cannot be written as JSON", failure);
+                    return error(500, "INTERNAL_ERROR", "internal server error", List.of(), null);
+                }
+                return Response.status(e.status())
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .header("X-Request-Id", requestId())
+                        .entity(body)
+                        .build();
+            }
             return error(e.status(), e.code(), e.getMessage(), e.details(), null);
         }
     }

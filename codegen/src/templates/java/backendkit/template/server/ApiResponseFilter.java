@@ -65,7 +65,7 @@ public class ApiResponseFilter implements ContainerResponseFilter {
                 ? body != null && !(body instanceof byte[])
                 : media.isCompatible(MediaType.APPLICATION_JSON_TYPE)
                         || (media.getSubtype() != null && media.getSubtype().endsWith("+json"));
-        if (!json || body == null || body instanceof byte[]) {
+        if (!json || body == null || body instanceof byte[] || body instanceof jakarta.ws.rs.core.StreamingOutput) {
             return;
         }
         Object value = body;

@@ -3,6 +3,7 @@ package backendkit.template.server;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * Checks the security requirement of the {@link ApiSecured} operations before the handler runs:
  * reads the credential of each scheme, asks the {@link Authenticator}, and answers 401 (with {@code
  * WWW-Authenticate}) or 403 in the error envelope, never echoing the credential. The principal is
- * then {@link #principal()}. Registered by {@code ApiWebConfiguration}.
+ * then {@link #principal()}. Registered by {@code ApiWebConfiguration}, before {@link
+ * ApiRateLimitInterceptor}.
  */
 @Generated("io.backendkit.codegen.OpenApiCodegen")
 public final class ApiSecurityInterceptor implements HandlerInterceptor {
@@ -44,6 +46,11 @@ public final class ApiSecurityInterceptor implements HandlerInterceptor {
         return attributes == null
                 ? Optional.empty()
                 : Optional.ofNullable(attributes.getAttribute(PRINCIPAL, RequestAttributes.SCOPE_REQUEST));
+    }
+
+    /** The principal of {@code request}, or null. */
+    static Object principal(HttpServletRequest request) {
+        return request.getAttribute(PRINCIPAL);
     }
 
     @Override
@@ -163,7 +170,7 @@ public final class ApiSecurityInterceptor implements HandlerInterceptor {
             case "apiKey" -> {
                 String value;
                 switch (need.in()) {
-                    case "query" -> value = request.getParameter(need.name());
+                    case "query" -> value = query(request, need.name());
                     case "cookie" -> value = cookie(request, need.name());
                     default -> value = request.getHeader(need.name());
                 }
@@ -173,6 +180,30 @@ public final class ApiSecurityInterceptor implements HandlerInterceptor {
                 return null;
             }
         }
+    }
+
+    /**
+     * The first value of a query parameter, read from the query string alone: {@code getParameter}
+     * would also read a form body (consuming it before the handler, and taking a form field for the
+     * query parameter the scheme names).
+     */
+    private static String query(HttpServletRequest request, String name) {
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                if (URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8)
+                        .equals(name)) {
+                    return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException e) {
+                // a broken escape: not this parameter
+            }
+        }
+        return null;
     }
 
     private static String cookie(HttpServletRequest request, String name) {

@@ -872,6 +872,12 @@ public final class ApiServer implements AutoCloseable {
 
         void finish() throws IOException {
             done();
+            if (Boolean.TRUE.equals(attributes.get(HttpSupport.ABORTED))) {
+                // a body broke off: no last chunk, no reuse; the client sees the connection close
+                keepAlive = false;
+                connection.out.flush();
+                return;
+            }
             if (!headersSent) {
                 sendResponseHeaders(status < 0 ? 500 : status, -1);
             }

@@ -102,6 +102,10 @@ public final class HttpSupport {
                     "NOT_FOUND",
                     "no resource at " + exchange.getRequestURI().getRawPath());
         } catch (ApiException e) {
+            if (e.body() != null) {
+                writeBody(exchange, mapper, requestId, e.status(), e.body(), call);
+                return;
+            }
             writeError(exchange, mapper, requestId, e.status(), e.code(), e.getMessage(), e.details(), call);
         } catch (IOException | RuntimeException e) {
             LOG.log(
@@ -157,6 +161,45 @@ public final class HttpSupport {
             LOG.log(System.Logger.Level.DEBUG, "could not write error response for request " + requestId, e);
         }
     }
+
+    /** An error response whose body the handler chose (the document's error schema): JSON, no envelope. */
+    private static void writeBody(
+            HttpExchange exchange, ObjectMapper mapper, String requestId, int status, Object body, Call call) {
+        if (call != null && call.responded) {
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (IOException e) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "request " + requestId + ": the error body cannot be written as JSON",
+                    e);
+            writeError(
+                    exchange,
+                    mapper,
+                    requestId,
+                    500,
+                    "INTERNAL_ERROR",
+                    "internal server error (request " + requestId + ")",
+                    List.of(),
+                    call);
+            return;
+        }
+        try {
+            send(exchange, status, bytes, "application/json", requestId);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not write error response for request " + requestId, e);
+        }
+    }
+
+    /** A header name: an RFC 9110 token. */
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Headers the server frames the body with; a handler cannot set them. */
+    private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding", "connection");
+    /** The attribute telling the server that a response broke off: the connection is dropped, not reused. */
+    static final String ABORTED = "io.backendkit.response.aborted";
 
     private static void meta(ObjectNode root, String requestId) {
         root.putObject("meta")
@@ -855,6 +898,79 @@ public final class HttpSupport {
         public void respondBytes(int status, byte[] body, String contentType) throws IOException {
             responded = true;
             send(exchange, status, body == null ? new byte[0] : body, contentType, requestId);
+        }
+
+        /**
+         * Adds a documented response header; null leaves it out. Throws (and the request fails with
+         * 500) for a value with line breaks.
+         */
+        public void responseHeader(String name, Object value) {
+            if (value == null) {
+                return;
+            }
+            String text = String.valueOf(value);
+            if (text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0) {
+                throw new IllegalStateException("response header " + name + " has a line break in its value");
+            }
+            exchange.getResponseHeaders().set(name, text);
+        }
+
+        /**
+         * Adds the further headers a handler chose. Throws (and the request fails with 500) for a
+         * name that is not a token, a value with line breaks, or a framing header ({@code
+         * Content-Length}, {@code Transfer-Encoding}, {@code Connection}), which the server sets.
+         */
+        public void responseHeaders(Map<String, List<String>> headers) {
+            for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+                String name = e.getKey();
+                if (!TOKEN.matcher(name).matches() || FRAMING.contains(name.toLowerCase(Locale.ROOT))) {
+                    throw new IllegalStateException("the handler set response header '" + name
+                            + "', which is not a valid header name or is set by the server");
+                }
+                for (String value : e.getValue()) {
+                    if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                        throw new IllegalStateException("response header " + name + " has a line break in its value");
+                    }
+                    exchange.getResponseHeaders().add(name, value);
+                }
+            }
+        }
+
+        /**
+         * Streams a binary body: {@code Content-Length} when its length is known, chunked otherwise,
+         * copied in small pieces and closed at the end. A failure while the body is being sent breaks
+         * the response off (the client sees a truncated body and a closed connection, never a
+         * complete-looking one) and is logged.
+         */
+        public void respondStream(int status, BinaryBody body, String contentType) throws IOException {
+            if (body == null) {
+                throw new IllegalStateException("the handler returned no body for a " + status + " response");
+            }
+            try (InputStream in = body.stream()) {
+                exchange.getResponseHeaders().set("X-Request-Id", requestId);
+                exchange.getResponseHeaders()
+                        .set("Content-Type", body.contentType() != null ? body.contentType() : contentType);
+                long length = body.length();
+                responded = true;
+                exchange.sendResponseHeaders(status, length < 0 ? 0 : length == 0 ? -1 : length);
+                if (length == 0 || status == 204 || status == 304 || "HEAD".equals(exchange.getRequestMethod())) {
+                    return;
+                }
+                OutputStream out = exchange.getResponseBody();
+                byte[] buffer = new byte[16 * 1024];
+                try {
+                    int n;
+                    while ((n = in.read(buffer)) >= 0) {
+                        out.write(buffer, 0, n);
+                        // what the handler's stream has given goes out now, even if its next read blocks
+                        out.flush();
+                    }
+                    out.close();
+                } catch (IOException | RuntimeException e) {
+                    exchange.setAttribute(ABORTED, Boolean.TRUE);
+                    throw e;
+                }
+            }
         }
 
         /** Writes a response without a body. */

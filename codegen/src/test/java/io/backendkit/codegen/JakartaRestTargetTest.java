@@ -90,7 +90,11 @@ class JakartaRestTargetTest {
         assertThat(api)
                 .contains("@Secured(\"postAdmin\")")
                 .contains("@Secured(\"getMaybe\")")
-                .doesNotContain("@Secured(\"getPublic\")");
+                .doesNotContain("@Secured(\"getPublic\")")
+                // every operation is named for the rate limiter, secured or not
+                .contains("@ApiOperation(\"getPublic\")", "@ApiOperation(\"postAdmin\")");
+        assertThat(file(sources, "com/acme/vault/server/ApiRateLimitFilter.java"))
+                .contains("RateLimiter");
         String table = file(sources, "com/acme/vault/server/ApiSecurity.java");
         assertThat(table)
                 .contains("new Need(\"bearerAuth\", \"http\", \"header\", \"bearer\", List.of(\"admin\"))")
@@ -220,5 +224,33 @@ class JakartaRestTargetTest {
                 .generate();
         JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("classes"));
         assertThat(result.errors()).as("compile errors").isEmpty();
+    }
+
+    @Test
+    void aDeprecatedEnumParameterCompilesWithoutWarnings() {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      operationId: listThings
+                      parameters:
+                        - name: status
+                          in: query
+                          schema: {$ref: '#/components/schemas/Status'}
+                      responses:
+                        '204': {description: none}
+                components:
+                  schemas:
+                    Status: {type: string, enum: [a, b], deprecated: true}
+                """;
+        GeneratedSources sources = OpenApiCodegen.fromSpecText(spec)
+                .basePackage("com.acme.old")
+                .target(Target.JAKARTA_REST)
+                .generate();
+        JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("old"), "-Werror");
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
     }
 }

@@ -130,6 +130,7 @@ class JdkServerTest {
         Reply created = postJson("/pets", "{\"name\": \"Bella\", \"tags\": [\"calm\"], \"status\": \"pending\"}");
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().path("data").path("id").asLong();
+        assertThat(created.raw().headers().firstValue("Location")).hasValue("/v1/pets/" + id);
         assertThat(created.json().path("data").path("name").asText()).isEqualTo("Bella");
         assertThat(created.json().path("meta").path("requestId").asText()).isNotBlank();
         assertThat(created.json().path("meta").path("timestamp").asText()).isNotBlank();
@@ -533,7 +534,7 @@ class JdkServerTest {
         @SuppressWarnings("unchecked")
         List<String> seen =
                 (List<String>) harness.getMethod("clientScenario", URI.class).invoke(null, base);
-        assertThat(seen.get(0)).matches("created \\d+ Rex available 2024-01-15T10:30\\+02:00");
+        assertThat(seen.get(0)).matches("created 201 at /v1/pets/\\d+ \\d+ Rex available 2024-01-15T10:30\\+02:00");
         assertThat(seen.subList(1, seen.size()))
                 .containsExactly(
                         "get Rex",

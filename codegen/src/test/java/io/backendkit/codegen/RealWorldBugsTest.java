@@ -112,6 +112,58 @@ class RealWorldBugsTest {
     }
 
     @Test
+    void anAllOfPartThatPointsIntoAnotherSchemaResolves() throws Exception {
+        GeneratedSources sources = generate(doc("""
+                schemas:
+                  Owner:
+                    type: object
+                    properties:
+                      name: {type: string, maxLength: 20}
+                  Pet:
+                    type: object
+                    properties:
+                      owner: {$ref: '#/components/schemas/Owner'}
+                      details:
+                        type: object
+                        properties:
+                          colour: {type: string}
+                  Keeper:
+                    allOf:
+                      - $ref: '#/components/schemas/Pet/properties/owner'
+                      - $ref: '#/components/schemas/Pet/properties/details'
+                      - type: object
+                        properties:
+                          since: {type: integer}
+                  Choice:
+                    oneOf:
+                      - $ref: '#/components/schemas/Pet/properties/details'
+                      - $ref: '#/components/schemas/Pet/properties/owner'
+                """, """
+                /choices:
+                  get:
+                    responses:
+                      '200':
+                        description: ok
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Choice'}
+                /keepers:
+                  get:
+                    responses:
+                      '200':
+                        description: ok
+                        content:
+                          application/json:
+                            schema: {$ref: '#/components/schemas/Keeper'}
+                """));
+        assertThat(sources.file("com/acme/bug/model/Keeper.java").orElseThrow().content())
+                .contains("String name")
+                .contains("String colour")
+                .contains("since");
+        compile(sources).close();
+    }
+
+    @Test
     void lineSeparatorsInNamesValuesAndDescriptionsCompile() throws Exception {
         GeneratedSources sources = generate(doc("""
                 schemas:

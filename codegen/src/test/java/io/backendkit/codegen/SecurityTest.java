@@ -239,7 +239,8 @@ class SecurityTest {
                         "keys/dark:cookieKey",
                         "null token 401",
                         "public:-",
-                        "basic 401");
+                        "basic 401 [Basic realm=\"vault\", charset=\"UTF-8\"]",
+                        "limited 429 RATE_LIMITED PT2S");
     }
 
     @Test

@@ -100,12 +100,16 @@ class SpringMvcTargetTest {
         assertThat(api)
                 .contains("@ApiSecured(\"postAdmin\")")
                 .contains("@ApiSecured(\"getMaybe\")")
-                .doesNotContain("@ApiSecured(\"getPublic\")");
+                .doesNotContain("@ApiSecured(\"getPublic\")")
+                // every operation is named for the rate limiter, secured or not
+                .contains("@ApiOperation(\"getPublic\")", "@ApiOperation(\"postAdmin\")");
         assertThat(sources.files().stream().map(GeneratedFile::path))
                 .contains(
                         "com/acme/vault/server/ApiSecurity.java",
                         "com/acme/vault/server/ApiSecurityInterceptor.java",
-                        "com/acme/vault/server/Authenticator.java");
+                        "com/acme/vault/server/Authenticator.java",
+                        "com/acme/vault/server/RateLimiter.java",
+                        "com/acme/vault/server/ApiRateLimitInterceptor.java");
     }
 
     @Test
@@ -214,5 +218,34 @@ class SpringMvcTargetTest {
                 .generate();
         JavaSourceCompiler.Result result = JavaSourceCompiler.compile(sources.files(), tmp.resolve("classes"));
         assertThat(result.errors()).as("compile errors").isEmpty();
+    }
+
+    @Test
+    void aDeprecatedEnumParameterCompilesWithoutWarnings() {
+        String spec = """
+                openapi: 3.0.3
+                info: {title: t, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      operationId: listThings
+                      parameters:
+                        - name: status
+                          in: query
+                          schema: {$ref: '#/components/schemas/Status'}
+                      responses:
+                        '204': {description: none}
+                components:
+                  schemas:
+                    Status: {type: string, enum: [a, b], deprecated: true}
+                """;
+        GeneratedSources sources = OpenApiCodegen.fromSpecText(spec)
+                .basePackage("com.acme.old")
+                .target(Target.SPRING_MVC)
+                .generate();
+        JavaSourceCompiler.Result result =
+                JavaSourceCompiler.compile(sources.files(), tmp.resolve("classes"), "-Werror");
+        assertThat(result.errors()).as("compile errors").isEmpty();
+        assertThat(result.warnings()).as("compile warnings").isEmpty();
     }
 }

@@ -24,8 +24,9 @@ import org.HdrHistogram.Histogram;
  *     valid response, a timeout, cut off at the end; see {@link ErrorKind#noResponse()})
  * @param dropped open model: arrivals of this endpoint due in the measured window and never sent,
  *     because every in-flight slot stayed busy until the run ended (failures, not in {@code requests})
- * @param notStarted open model: arrivals due in the measured window that a worker had taken but did not
- *     send because the run ended (failures, not in {@code requests})
+ * @param notStarted open model: arrivals due in the measured window that a worker had taken, or that were
+ *     due while a worker was idle waiting for them, but not sent because the run ended (failures, not in
+ *     {@code requests})
  * @param retries re-sends: requests sent again because their first write found a reused connection
  *     closed by the server before any byte left (never a request that was written; not extra requests)
  * @param bytesSent request bytes written to the wire (head and body; 0 for transports that do not tell)

@@ -35,8 +35,8 @@ import java.util.TreeMap;
  * @param dropped open model: arrivals due in the interval never sent because every in-flight slot stayed
  *     busy until the run ended (not in {@code requests}); known when the run ends, so 0 in {@link
  *     Progress} updates
- * @param notStarted open model: arrivals due in the interval that a worker had taken but did not send
- *     because the run ended (not in {@code requests})
+ * @param notStarted open model: arrivals due in the interval that a worker had taken, or that were due
+ *     while a worker was idle waiting for them, but not sent because the run ended (not in {@code requests})
  * @param errorsByKind the interval's errors by kind, only kinds that occurred, in {@link ErrorKind} order;
  *     the counts add up to {@code errors} (in a merged report, to at most {@code errors})
  * @param statusCounts the interval's responses by HTTP status code (as in {@link

@@ -47,8 +47,9 @@ import java.util.stream.Collectors;
  *     slot stayed busy until the end (failures, counted in the error rate)
  * @param cutOffRequests requests still in flight at the end and cut off after the drain timeout (counted as
  *     {@link ErrorKind#CUT_OFF} errors)
- * @param notStartedRequests open model: arrivals due in the measured window that a worker had taken but did
- *     not send because the run ended (failures, counted in the error rate)
+ * @param notStartedRequests open model: arrivals due in the measured window that a worker had taken, or
+ *     that were due while a worker was idle waiting for them, but not sent because the run ended
+ *     (failures, counted in the error rate)
  * @param scheduledRequests open model: arrivals due in the measured window; always equal to requests sent +
  *     dropped + not started (0 in the closed model; -1 in a merge of histogram logs of which one or more did
  *     not record it, as logs written before this figure existed)

@@ -108,6 +108,13 @@ class BadInputTest {
                 .hasMessageStartingWith("load model: rampUp and thinkTime belong to the closed model");
         assertThatThrownBy(() -> LoadTest.http().get(URI).maxInFlight(5).run())
                 .hasMessageStartingWith("load model: maxInFlight belongs to the open model");
+        assertThatThrownBy(() ->
+                        LoadTest.http().get(URI).scheduleTolerance(ofMillis(1)).run())
+                .hasMessageStartingWith("load model: scheduleTolerance belongs to the open model");
+        assertThatThrownBy(() -> LoadTest.http().scheduleTolerance(ofMillis(-1)))
+                .hasMessage("scheduleTolerance: must be >= 0 (was PT-0.001S)");
+        assertThatThrownBy(() -> LoadTest.http().scheduleTolerance(ofMillis(1001)))
+                .hasMessage("scheduleTolerance: must be at most 1 s (was PT1.001S)");
         assertThatThrownBy(() -> LoadTest.http()
                         .get(URI)
                         .arrivalRate(10, 100)

@@ -116,13 +116,19 @@ class HistogramLogTest {
         LoadReport merged = HistogramLogs.merge(List.of(log));
         assertThat(merged.settings().model()).isEqualTo(LoadModel.OPEN);
         assertThat(merged.total().serviceTime()).isEqualTo(r.total().serviceTime());
-        // the logs hold no per-interval lag, late or unsent counts: the merge shows no such charts or lines
+        // the logs hold each interval's schedule lag but late and unsent arrivals only as run totals: the
+        // merge charts the lag and says the rest is not there, instead of charting zeros
         assertThat(r.toHtml()).contains("late and unsent arrivals over time", "schedule lag over time");
         assertThat(r.toText()).contains("highest schedule lag p99 ");
         assertThat(merged.toHtml())
-                .contains("throughput over time")
-                .doesNotContain("late and unsent arrivals over time", "schedule lag over time");
-        assertThat(merged.toText()).contains("over time: ").doesNotContain("highest schedule lag p99 ");
+                .contains("throughput over time", "schedule lag over time")
+                .doesNotContain("late and unsent arrivals over time");
+        assertThat(merged.toText())
+                .contains("over time: ", "highest schedule lag p99 ")
+                .contains("late and unsent arrivals per interval are not in the merged logs");
+        assertThat(merged.timeSeries())
+                .filteredOn(i -> i.requests() > 0)
+                .allSatisfy(i -> assertThat(i.lagMaxNanos()).isPositive());
     }
 
     @Test

@@ -111,6 +111,76 @@ class MergeAndHintsTest {
     }
 
     @Test
+    void mergedIntervalsCarryTheShardsScheduleLagAndStatusCounts(@TempDir Path dir) throws Exception {
+        // GIVEN two shards against a server that answers /a with 200 and /c with 404
+        try (var server = new TestServers.Jdk(
+                ex -> TestServers.reply(ex, ex.getRequestURI().getPath().startsWith("/c") ? 404 : 200, "ok"))) {
+            Path log1 = dir.resolve("shard-1.hlog");
+            Path log2 = dir.resolve("shard-2.hlog");
+            LoadRun one = shard(server, log1).expectStatus(200, 404).start();
+            LoadRun two = shard(server, log2).expectStatus(200, 404).start();
+            LoadReport r1 = one.await();
+            LoadReport r2 = two.await();
+
+            // WHEN merged
+            LoadReport merged = HistogramLogs.merge(List.of(log1, log2));
+
+            // THEN every merged interval's status counts add up to its requests, per endpoint too
+            assertThat(merged.timeSeries()).isNotEmpty();
+            for (IntervalStats i : merged.timeSeries()) {
+                assertThat(i.statusCounts().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                        .as("interval at %d ms", i.startMillis())
+                        .isEqualTo(i.requests());
+            }
+            long ok = merged.timeSeries().stream()
+                    .mapToLong(i -> i.statusCounts().getOrDefault("200", 0L))
+                    .sum();
+            long missing = merged.timeSeries().stream()
+                    .mapToLong(i -> i.statusCounts().getOrDefault("404", 0L))
+                    .sum();
+            assertThat(ok)
+                    .isEqualTo(r1.endpoint("GET /a b").requests()
+                            + r2.endpoint("GET /a b").requests());
+            assertThat(missing)
+                    .isEqualTo(r1.endpoint("GET /c").requests()
+                            + r2.endpoint("GET /c").requests());
+            assertThat(merged.endpoint("GET /c").timeSeries())
+                    .allSatisfy(i -> assertThat(i.statusCounts().keySet()).isSubsetOf("404"));
+            assertThat(merged.endpoint("GET /c").statusCounts()).containsOnlyKeys("404");
+            assertThat(merged.total().statusCounts()).containsOnlyKeys("200", "404");
+            // AND the schedule lag of each interval is there: no interval with requests reads zero lag, and
+            // none exceeds the run's own maximum
+            long maxLag = Math.max(r1.scheduleLag().maxNanos(), r2.scheduleLag().maxNanos());
+            assertThat(merged.timeSeries()).filteredOn(i -> i.requests() > 0).allSatisfy(i -> {
+                assertThat(i.lagMaxNanos()).isPositive().isLessThanOrEqualTo(maxLag);
+                assertThat(i.lagP99Nanos()).isPositive().isLessThanOrEqualTo(i.lagMaxNanos());
+            });
+            assertThat(LoadReport.fromJson(merged.toJson(), "merged")).isEqualTo(merged);
+        }
+    }
+
+    @Test
+    void aBrokenStatusesLineIsRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        try (var server = new TestServers.Jdk(ex -> TestServers.reply(ex, 200, "ok"))) {
+            Path log = dir.resolve("broken.hlog");
+            shard(server, log).run();
+            List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log));
+            int at = 0;
+            while (!lines.get(at).startsWith("#backendkit-statuses ")) {
+                at++;
+            }
+            lines.set(at, lines.get(at).replace("200=", "200=-"));
+            Files.write(log, lines);
+            int line = at + 1;
+            assertThatThrownBy(() -> HistogramLogs.merge(List.of(log)))
+                    .hasMessageContaining("broken.hlog:" + line)
+                    .hasMessageContaining("is not status=count");
+        }
+    }
+
+    @Test
     void logsThatDoNotRecordTheScheduleMergeWithoutClaimingOne(@TempDir Path dir) throws Exception {
         try (var server = new TestServers.Jdk(ex -> TestServers.reply(ex, 200, "ok"))) {
             // GIVEN an open-model log whose totals line is missing (as in logs written before it existed)

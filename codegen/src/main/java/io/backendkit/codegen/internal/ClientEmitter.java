@@ -32,7 +32,10 @@ final class ClientEmitter {
         this.apiClient = ClassName.get(clientPackage, "ApiClient");
         this.apiRequest = ClassName.get(clientPackage, "ApiRequest");
         this.page = ClassName.get(basePackage + ".model", "Page");
+        this.binaryStream = ClassName.get(clientPackage, "BinaryStream");
     }
+
+    private final ClassName binaryStream;
 
     private SecurityPlanner security;
 
@@ -96,8 +99,44 @@ final class ClientEmitter {
                         .addStatement("this.client = $T.requireNonNull(client, $S)", Objects.class, "client")
                         .build());
         int index = 0;
+        ClassName self = ClassName.get(clientPackage, g.clientName());
         for (OperationDecl op : g.operations()) {
             TypeName returnType = ServerEmitter.returnType(op, page);
+            ClassName resultType = null;
+            if (op.response().choosable()) {
+                resultType = self.nestedClass(ResultTypes.name(op));
+                returnType = resultType;
+                t.addType(resultType(op, resultType, index, t));
+            } else if (op.response().binary()) {
+                returnType = binaryStream;
+            }
+            String errorsField = null;
+            if (!op.response().errors().isEmpty()) {
+                errorsField = "ERRORS_" + index;
+                CodeBlock.Builder init = CodeBlock.builder().add("$T.ofEntries(", java.util.Map.class);
+                int i = 0;
+                for (OperationPlanner.StatusDecl e : op.response().errors()) {
+                    init.add(i++ == 0 ? "" : ", ")
+                            .add(
+                                    "$T.entry($L, $L)",
+                                    java.util.Map.class,
+                                    e.status(),
+                                    JavaPoets.javaType(
+                                            e.shape().type(),
+                                            CodeBlock.of("$T.defaultInstance()", JavaPoets.TYPE_FACTORY)));
+                }
+                t.addField(FieldSpec.builder(
+                                ParameterizedTypeName.get(
+                                        ClassName.get(java.util.Map.class),
+                                        ClassName.get(Integer.class),
+                                        JavaPoets.JAVA_TYPE),
+                                errorsField,
+                                Modifier.PRIVATE,
+                                Modifier.STATIC,
+                                Modifier.FINAL)
+                        .initializer(init.add(")").build())
+                        .build());
+            }
             String typeField = null;
             if (op.response().shape() != null) {
                 typeField = "RESPONSE_" + index;
@@ -121,10 +160,24 @@ final class ClientEmitter {
             }
             CodeBlock request = CodeBlock.of("$LRequest($L)", op.methodName(), CodeBlock.join(args, ", "));
             String returnNote = ServerEmitter.returnNote(op);
-
+            if (resultType != null) {
+                returnNote = "the response: the record of its status, with body and headers";
+            } else if (op.response().binary()) {
+                returnNote = returnNote + ", as it arrives; close it";
+            }
+            StringBuilder throwsNote = new StringBuilder(
+                            "@throws ApiClientException when the call fails or the status is not ")
+                    .append(resultType != null ? "one the document describes" : "2xx");
+            for (OperationPlanner.StatusDecl e : op.response().errors()) {
+                throwsNote
+                        .append(e.status() == 0 ? "; otherwise" : "; " + e.status() + ":")
+                        .append(" {@code errorBody()} is the documented {@code ")
+                        .append(Docs.escape(e.shape().type().toString()))
+                        .append("}");
+            }
             MethodSpec.Builder sync = signature(op, op.methodName(), returnType)
                     .addJavadoc(ServerEmitter.operationDoc(op, returnNote))
-                    .addJavadoc("@throws ApiClientException when the call fails or the status is not 2xx\n");
+                    .addJavadoc("$L\n", throwsNote);
             MethodSpec.Builder async = signature(
                             op,
                             op.methodName() + "Async",
@@ -132,7 +185,13 @@ final class ClientEmitter {
                     .addJavadoc(ServerEmitter.operationDoc(
                             op, "a future of " + (returnNote.isEmpty() ? "nothing" : returnNote)))
                     .addJavadoc("@see #$L\n", op.methodName());
-            if (op.response().raw()) {
+            if (resultType != null) {
+                sync.addStatement("return client.sendForResult($L, $T::read)", request, resultType);
+                async.addStatement("return client.sendForResultAsync($L, $T::read)", request, resultType);
+            } else if (op.response().binary()) {
+                sync.addStatement("return client.sendForStream($L)", request);
+                async.addStatement("return client.sendForStreamAsync($L)", request);
+            } else if (op.response().raw()) {
                 sync.addStatement("return client.sendForBytes($L)", request);
                 async.addStatement("return client.sendForBytesAsync($L)", request);
             } else if (op.response().paged()) {
@@ -147,7 +206,7 @@ final class ClientEmitter {
             }
             t.addMethod(sync.build());
             t.addMethod(async.build());
-            t.addMethod(requestBuilder(op, formField));
+            t.addMethod(requestBuilder(op, formField, errorsField));
         }
         return t.build();
     }
@@ -167,7 +226,68 @@ final class ClientEmitter {
         return m;
     }
 
-    private MethodSpec requestBuilder(OperationDecl op, String formField) {
+    /**
+     * The client's result type of {@code op}: the records of the documented statuses, and a private
+     * {@code read} turning a response into the record of its status (JSON fields {@code
+     * RESPONSE_<index>_<status>} are added to {@code client}).
+     */
+    private TypeSpec resultType(OperationDecl op, ClassName self, int index, TypeSpec.Builder client) {
+        ClassName apiResponse = apiClient.nestedClass("Response");
+        MethodSpec.Builder read = MethodSpec.methodBuilder("read")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(self)
+                .addParameter(apiResponse, "response")
+                .addCode("return switch (response.status()) {\n$>");
+        for (OperationPlanner.StatusDecl s : op.response().statuses()) {
+            List<CodeBlock> args = new ArrayList<>();
+            boolean paged = op.response().paged() && s.status() == op.response().status();
+            if (s.binary()) {
+                args.add(CodeBlock.of("response.stream()"));
+            } else if (s.raw()) {
+                args.add(CodeBlock.of("response.bytes()"));
+            } else if (s.shape() != null) {
+                String field = "RESPONSE_" + index + "_" + s.status();
+                client.addField(
+                        FieldSpec.builder(JavaPoets.JAVA_TYPE, field, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                                .initializer(JavaPoets.javaType(
+                                        s.shape().type(), CodeBlock.of("$T.defaultInstance()", JavaPoets.TYPE_FACTORY)))
+                                .build());
+                args.add(CodeBlock.of(paged ? "response.page($L)" : "response.json($L)", field));
+            }
+            for (OperationPlanner.HeaderDecl h : s.headers()) {
+                args.add(CodeBlock.of("response.header($S, $L)", h.wireName(), headerParser(h.shape())));
+            }
+            args.add(CodeBlock.of("response.headers()"));
+            read.addStatement(
+                    "case $L -> new $T($L)",
+                    s.status(),
+                    self.nestedClass(ResultTypes.recordName(s.status())),
+                    CodeBlock.join(args, ", "));
+        }
+        read.addStatement("default -> throw response.undocumented()");
+        read.addCode("$<};\n");
+        return ResultTypes.type(op, self, s -> ResultTypes.bodyType(op, s, page, binaryStream), List.of(read.build()));
+    }
+
+    /** A function from a header's text to the value of its scalar shape. */
+    private static CodeBlock headerParser(Shape shape) {
+        Shape.ScalarKind kind = shape instanceof Shape.Scalar s ? s.kind() : Shape.ScalarKind.STRING;
+        return switch (kind) {
+            case INT -> CodeBlock.of("v -> $T.valueOf(v)", Integer.class);
+            case LONG -> CodeBlock.of("v -> $T.valueOf(v)", Long.class);
+            case FLOAT -> CodeBlock.of("v -> $T.valueOf(v)", Float.class);
+            case DOUBLE -> CodeBlock.of("v -> $T.valueOf(v)", Double.class);
+            case DECIMAL -> CodeBlock.of("v -> new $T(v)", java.math.BigDecimal.class);
+            case BOOLEAN -> CodeBlock.of("v -> $T.valueOf(v)", Boolean.class);
+            case DATE -> CodeBlock.of("v -> $T.parse(v)", java.time.LocalDate.class);
+            case DATE_TIME -> CodeBlock.of("v -> $T.parse(v)", java.time.OffsetDateTime.class);
+            case UUID -> CodeBlock.of("v -> $T.fromString(v)", java.util.UUID.class);
+            case URI -> CodeBlock.of("v -> $T.create(v)", java.net.URI.class);
+            default -> CodeBlock.of("v -> v");
+        };
+    }
+
+    private MethodSpec requestBuilder(OperationDecl op, String formField, String errorsField) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName() + "Request")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(apiRequest);
@@ -181,6 +301,9 @@ final class ClientEmitter {
         CodeBlock securityStatement = securityStatement(op);
         if (securityStatement != null) {
             m.addStatement(securityStatement);
+        }
+        if (errorsField != null) {
+            m.addStatement("request.errors($L)", errorsField);
         }
         for (ParamDecl p : op.params()) {
             boolean list = p.shape() instanceof ListOf;

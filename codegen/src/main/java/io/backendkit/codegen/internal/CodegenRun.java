@@ -110,18 +110,20 @@ public final class CodegenRun {
         List<Supplier<GeneratedFile>> tasks = new ArrayList<>();
         String serverPackage = basePackage + ".server";
         String clientPackage = basePackage + ".client";
-        Map<String, String> values = Map.of(
-                "modelPackage", modelPackage,
-                "serverPackage", serverPackage,
-                "clientPackage", clientPackage,
-                "apiPackage", basePackage + ".api",
-                "envelope", Boolean.toString(envelope));
+        boolean forms = groups.stream()
+                .flatMap(g -> g.operations().stream())
+                .anyMatch(op -> op.body() != null && op.body().form());
+        Map<String, String> values = Map.ofEntries(
+                Map.entry("modelPackage", modelPackage),
+                Map.entry("serverPackage", serverPackage),
+                Map.entry("clientPackage", clientPackage),
+                Map.entry("apiPackage", basePackage + ".api"),
+                Map.entry("envelope", Boolean.toString(envelope)),
+                Map.entry("forms", Boolean.toString(forms)));
         for (String support : List.of("Violation", "Validatable", "Validation", "ApiJson", "Page")) {
             tasks.add(() -> Templates.file(support, modelPackage, values));
         }
-        if (groups.stream()
-                .flatMap(g -> g.operations().stream())
-                .anyMatch(op -> op.body() != null && op.body().form())) {
+        if (forms) {
             tasks.add(() -> Templates.file("FormData", modelPackage, values));
         }
         ModelEmitter models = new ModelEmitter(modelPackage, planner::decl)
@@ -136,6 +138,7 @@ public final class CodegenRun {
                     "HttpSupport",
                     "Route",
                     "Guard",
+                    "BinaryBody",
                     "Authenticator",
                     "RateLimiter",
                     "SecurityContext")) {
@@ -154,8 +157,15 @@ public final class CodegenRun {
                     "ApiResponseAdvice",
                     "Authenticator",
                     "ApiSecured",
-                    "ApiSecurityInterceptor")) {
+                    "ApiSecurityInterceptor",
+                    "ApiOperation",
+                    "RateLimiter",
+                    "ApiRateLimitInterceptor")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
+            }
+            if (forms) {
+                tasks.add(() -> Templates.file("ApiForm", serverPackage, values));
+                tasks.add(() -> Templates.file("ApiFormArgumentResolver", serverPackage, values));
             }
             for (GeneratedFile f :
                     new SpringEmitter(basePackage, models).security(security).emit(groups)) {
@@ -172,8 +182,15 @@ public final class CodegenRun {
                     "ApiStatus",
                     "Authenticator",
                     "Secured",
-                    "ApiSecurityFilter")) {
+                    "ApiSecurityFilter",
+                    "ApiOperation",
+                    "RateLimiter",
+                    "ApiRateLimitFilter")) {
                 tasks.add(() -> Templates.file(support, serverPackage, values));
+            }
+            if (forms) {
+                tasks.add(() -> Templates.file("ApiForm", serverPackage, values));
+                tasks.add(() -> Templates.file("ApiFormReader", serverPackage, values));
             }
             for (GeneratedFile f :
                     new JakartaEmitter(basePackage, models).security(security).emit(groups)) {
@@ -181,7 +198,7 @@ public final class CodegenRun {
             }
         }
         if (client) {
-            for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest")) {
+            for (String support : List.of("ApiClient", "ApiClientException", "ApiRequest", "BinaryStream")) {
                 tasks.add(() -> Templates.file(support, clientPackage, values));
             }
             tasks.addAll(new ClientEmitter(basePackage).security(security).tasks(groups));

@@ -101,9 +101,12 @@ final class JakartaEmitter {
         return t.build();
     }
 
+    private static final ClassName STREAMING_OUTPUT = ClassName.get(RS + ".core", "StreamingOutput");
+
     private MethodSpec method(OperationDecl op) {
         boolean full = fullResponse(op);
-        TypeName plain = ServerEmitter.returnType(op, page);
+        // a binary body is written straight to the response as the handler produces it
+        TypeName plain = op.response().binary() ? STREAMING_OUTPUT : ServerEmitter.returnType(op, page);
         MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName())
                 .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                 .returns(full ? RESPONSE : plain);
@@ -117,6 +120,9 @@ final class JakartaEmitter {
                     .addMember("value", "$S", requirement.operationId())
                     .build());
         }
+        m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "ApiOperation"))
+                .addMember("value", "$S", requirement.operationId())
+                .build());
         m.addAnnotation(
                 AnnotationSpec.builder(PATH).addMember("value", "$S", op.path()).build());
         if (op.body() != null) {
@@ -144,12 +150,16 @@ final class JakartaEmitter {
             m.addParameter(parameter(p));
         }
         if (op.body() != null) {
-            boolean json = op.body().shape() != null && !op.body().form();
-            TypeName type = json
+            // a JSON or form body bound to its record, else raw bytes
+            boolean bound = op.body().shape() != null;
+            TypeName type = bound
                     ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName());
-            if (json) {
+            if (op.body().form()) {
+                b.addAnnotation(SpringEmitter.formAnnotation(serverPackage, op.body()));
+            }
+            if (bound) {
                 BeanValidation.annotations(op.body().shape(), op.body().required(), modelPackage)
                         .forEach(b::addAnnotation);
             }
@@ -160,12 +170,10 @@ final class JakartaEmitter {
             returnNote = "the response: its status (" + status + " as documented), headers"
                     + (op.response().isVoid() ? "" : " and body");
         }
-        CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
-        if (op.body() != null && op.body().form()) {
-            doc = doc.toBuilder()
-                    .add("\n<p>The form body arrives as its raw bytes; {@code FormData.parse} reads it.\n")
-                    .build();
+        if (op.response().binary()) {
+            returnNote = returnNote + ", written to the response as it is produced";
         }
+        CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
         m.addJavadoc(doc);
         return m.build();
     }
@@ -335,6 +343,8 @@ final class JakartaEmitter {
         return TypeSpec.classBuilder(ClassName.get(serverPackage, "ApiParamConverters"))
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(JavaPoets.generated())
+                // parameters may be of enums the document deprecates
+                .addAnnotation(ServerEmitter.suppressDeprecation())
                 .addSuperinterface(PARAM_CONVERTER_PROVIDER)
                 .addJavadoc("Reads parameters of the generated enums by their API values (any other value answers 400"
                         + " with {@code must be one of [...]}) and dates and date-times by ISO 8601. Registered by"

@@ -54,14 +54,17 @@ final class JavaPoets {
         return ParameterizedTypeName.get(LIST, item);
     }
 
-    /** A file for a top-level type. */
+    /**
+     * A file for a top-level type: the text {@code JavaFile.toString()} would give (java.lang not
+     * imported, 4-space indent), rendered in one pass by {@link SinglePassRenderer}.
+     */
     static GeneratedFile file(String packageName, TypeSpec type) {
         JavaFile javaFile = JavaFile.builder(packageName, type)
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
         String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
-        return new GeneratedFile(path, LineBreaks.reveal(javaFile.toString()));
+        return new GeneratedFile(path, LineBreaks.reveal(SinglePassRenderer.render(javaFile)));
     }
 
     /**

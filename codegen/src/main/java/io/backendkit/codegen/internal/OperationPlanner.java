@@ -115,21 +115,82 @@ public final class OperationPlanner {
     }
 
     /**
+     * A documented response header.
+     *
+     * @param wireName the header's name as documented
+     * @param javaName the record component and parameter name
+     * @param shape a scalar shape (string where the schema is not a plain scalar)
+     */
+    record HeaderDecl(String wireName, String javaName, Shape shape, String description, boolean required) {}
+
+    /**
+     * One documented response with an exact status: JSON (shape set), raw bytes (raw, {@code binary}
+     * when it is streamed: {@code application/octet-stream}, {@code image/*}, {@code format: binary}),
+     * or nothing.
+     */
+    record StatusDecl(
+            int status,
+            String description,
+            Shape shape,
+            boolean raw,
+            boolean binary,
+            String mediaType,
+            List<HeaderDecl> headers) {
+
+        boolean isVoid() {
+            return shape == null && !raw;
+        }
+    }
+
+    /**
      * The success response: JSON (shape set), raw bytes (raw), or nothing (both unset).
      *
      * @param paged whether the operation returns a {@code Page} of the array's items ({@code
      *     x-pagination: true} on an operation whose response is an array)
      * @param choosable whether the handler should pick status and headers: the operation declares
-     *     several success responses, or headers on the one it has
+     *     several success (2xx or 3xx) responses, or headers on the one it has
+     * @param binary whether the raw body is streamed rather than held as bytes
+     * @param statuses the documented 2xx and 3xx responses with exact codes, in document order; one
+     *     of status {@code status} when none is
+     * @param errors the documented 4xx and 5xx responses with a JSON body, status 0 for {@code
+     *     default}
      */
-    record ResponseDecl(int status, Shape shape, boolean raw, String mediaType, boolean paged, boolean choosable) {
+    record ResponseDecl(
+            int status,
+            Shape shape,
+            boolean raw,
+            String mediaType,
+            boolean paged,
+            boolean choosable,
+            boolean binary,
+            List<StatusDecl> statuses,
+            List<StatusDecl> errors) {
         ResponseDecl(int status, Shape shape, boolean raw, String mediaType, boolean paged) {
-            this(status, shape, raw, mediaType, paged, false);
+            this(status, shape, raw, mediaType, paged, false, false, List.of(), List.of());
         }
 
         /** A copy with {@code choosable} set. */
         ResponseDecl choosable(boolean value) {
-            return new ResponseDecl(status, shape, raw, mediaType, paged, value);
+            return new ResponseDecl(status, shape, raw, mediaType, paged, value, binary, statuses, errors);
+        }
+
+        /** A copy with {@code binary} set. */
+        ResponseDecl binary(boolean value) {
+            return new ResponseDecl(status, shape, raw, mediaType, paged, choosable, value, statuses, errors);
+        }
+
+        /** A copy with the documented responses. */
+        ResponseDecl documented(List<StatusDecl> successes, List<StatusDecl> failures) {
+            return new ResponseDecl(
+                    status,
+                    shape,
+                    raw,
+                    mediaType,
+                    paged,
+                    choosable,
+                    binary,
+                    List.copyOf(successes),
+                    List.copyOf(failures));
         }
 
         boolean isVoid() {
@@ -300,7 +361,8 @@ public final class OperationPlanner {
         }
 
         BodyDecl body = body(op, pointer, hint, locals);
-        ResponseDecl response = response(op, pointer, hint).choosable(choosable(op));
+        ResponseDecl response =
+                documented(op, pointer, hint, response(op, pointer, hint).choosable(choosable(op)));
         return new OperationDecl(
                 method,
                 path,
@@ -633,10 +695,210 @@ public final class OperationPlanner {
         }
         String first = r.getContent().keySet().iterator().next();
         notPageable(wantsPages, pointer, "does not answer with JSON");
-        return new ResponseDecl(status, null, true, first, false);
+        return new ResponseDecl(status, null, true, first, false)
+                .binary(isBinary(first, r.getContent().get(first)));
     }
 
-    /** Whether {@code op} declares more than one success response, or headers on a success response. */
+    /** Whether a raw body of {@code mediaType} is binary: streamed, not held as bytes. */
+    static boolean isBinary(String mediaType, MediaType content) {
+        String mt = mediaType.toLowerCase(Locale.ROOT);
+        int semi = mt.indexOf(';');
+        if (semi >= 0) {
+            mt = mt.substring(0, semi).trim();
+        }
+        if (mt.equals("application/octet-stream")
+                || mt.startsWith("image/")
+                || mt.startsWith("audio/")
+                || mt.startsWith("video/")
+                || mt.equals("application/pdf")
+                || mt.equals("application/zip")) {
+            return true;
+        }
+        Schema<?> schema = content == null ? null : content.getSchema();
+        return schema != null && "binary".equals(schema.getFormat());
+    }
+
+    private ApiResponse resolveResponse(ApiResponse r, String pointer) {
+        if (r == null || r.get$ref() == null) {
+            return r;
+        }
+        String prefix = "#/components/responses/";
+        ApiResponse target = null;
+        if (r.get$ref().startsWith(prefix)
+                && api.getComponents() != null
+                && api.getComponents().getResponses() != null) {
+            target = api.getComponents().getResponses().get(r.get$ref().substring(prefix.length()));
+        }
+        if (target == null) {
+            throw findings.error(pointer, "$ref '" + r.get$ref() + "' points to nothing");
+        }
+        return target;
+    }
+
+    /**
+     * {@code decl} with the documented responses: every exact 2xx and 3xx status with its body and
+     * headers, and every 4xx, 5xx and {@code default} response with a JSON body.
+     */
+    private ResponseDecl documented(Operation op, String pointer, String hint, ResponseDecl decl) {
+        List<StatusDecl> successes = new ArrayList<>();
+        List<StatusDecl> failures = new ArrayList<>();
+        if (op.getResponses() != null) {
+            for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
+                String code = e.getKey();
+                boolean exact = code.length() == 3 && code.chars().allMatch(Character::isDigit);
+                boolean isDefault = code.equals("default");
+                if (!exact && !isDefault) {
+                    continue;
+                }
+                int status = isDefault ? 0 : Integer.parseInt(code);
+                String at = pointer + "/responses/" + code;
+                ApiResponse r = resolveResponse(e.getValue(), at);
+                if (r == null) {
+                    continue;
+                }
+                if (status >= 200 && status < 400) {
+                    successes.add(success(status, r, at, hint, decl));
+                } else if (status == 0 || status >= 400) {
+                    StatusDecl failure = failure(status, r, at, hint);
+                    if (failure != null) {
+                        failures.add(failure);
+                    }
+                }
+            }
+        }
+        if (successes.isEmpty()) {
+            successes.add(
+                    0,
+                    new StatusDecl(
+                            decl.status(), null, decl.shape(), decl.raw(), decl.binary(), decl.mediaType(), List.of()));
+        }
+        return decl.documented(successes, failures);
+    }
+
+    private StatusDecl success(int status, ApiResponse r, String at, String hint, ResponseDecl decl) {
+        List<HeaderDecl> headers = headers(r, at, hint);
+        if (status == decl.status()) {
+            return new StatusDecl(
+                    status, r.getDescription(), decl.shape(), decl.raw(), decl.binary(), decl.mediaType(), headers);
+        }
+        if (r.getContent() == null || r.getContent().isEmpty() || status == 204 || status == 304) {
+            return new StatusDecl(status, r.getDescription(), null, false, false, null, headers);
+        }
+        String json = jsonMediaType(r.getContent());
+        if (json != null) {
+            Schema<?> schema = r.getContent().get(json).getSchema();
+            Shape shape = schema == null
+                    ? Shape.any()
+                    : models.shapeOf(
+                            schema,
+                            hint + "Response" + status,
+                            at + "/content/" + Names.pointerEscape(json) + "/schema");
+            return new StatusDecl(status, r.getDescription(), shape, false, false, json, headers);
+        }
+        String first = r.getContent().keySet().iterator().next();
+        return new StatusDecl(
+                status,
+                r.getDescription(),
+                null,
+                true,
+                isBinary(first, r.getContent().get(first)),
+                first,
+                headers);
+    }
+
+    private StatusDecl failure(int status, ApiResponse r, String at, String hint) {
+        if (r.getContent() == null) {
+            return null;
+        }
+        String json = jsonMediaType(r.getContent());
+        Schema<?> schema = json == null ? null : r.getContent().get(json).getSchema();
+        if (schema == null) {
+            return null;
+        }
+        Shape shape = models.shapeOf(
+                schema,
+                hint + (status == 0 ? "DefaultError" : "Error" + status),
+                at + "/content/" + Names.pointerEscape(json) + "/schema");
+        return new StatusDecl(status, r.getDescription(), shape, false, false, json, List.of());
+    }
+
+    /** The names every result record has already. */
+    private static final Set<String> RESULT_MEMBERS = Set.of(
+            "body", "headers", "status", "hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait");
+
+    /** Headers that the server sets itself; documenting them gives the handler nothing to choose. */
+    private static final Set<String> FRAMING_HEADERS = Set.of("content-type", "content-length", "transfer-encoding");
+
+    /** The one type a schema names (3.0 {@code type} or a 3.1 {@code type} list), or "" for none or several. */
+    private static String scalarType(Schema<?> schema) {
+        if (schema.getType() != null) {
+            return schema.getType();
+        }
+        if (schema.getTypes() != null) {
+            List<String> types =
+                    schema.getTypes().stream().filter(t -> !"null".equals(t)).toList();
+            return types.size() == 1 ? types.get(0) : "";
+        }
+        return "";
+    }
+
+    private List<HeaderDecl> headers(ApiResponse r, String at, String hint) {
+        if (r.getHeaders() == null || r.getHeaders().isEmpty()) {
+            return List.of();
+        }
+        Names.Scope names = new Names.Scope(false);
+        RESULT_MEMBERS.forEach(names::reserve);
+        List<HeaderDecl> out = new ArrayList<>();
+        for (Map.Entry<String, io.swagger.v3.oas.models.headers.Header> e :
+                r.getHeaders().entrySet()) {
+            String name = e.getKey();
+            io.swagger.v3.oas.models.headers.Header h = e.getValue();
+            if (name == null || FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT)) || h == null) {
+                continue;
+            }
+            if (h.get$ref() != null) {
+                String prefix = "#/components/headers/";
+                h = h.get$ref().startsWith(prefix)
+                                && api.getComponents() != null
+                                && api.getComponents().getHeaders() != null
+                        ? api.getComponents().getHeaders().get(h.get$ref().substring(prefix.length()))
+                        : null;
+                if (h == null) {
+                    findings.warn(
+                            "HEADER_REF_UNRESOLVED",
+                            at + "/headers/" + Names.pointerEscape(name),
+                            "header $ref was not resolved; the header is a string");
+                    h = new io.swagger.v3.oas.models.headers.Header();
+                }
+            }
+            Schema<?> schema = h.getSchema();
+            Shape shape = Shape.string();
+            if (schema != null
+                    && schema.get$ref() == null
+                    && (schema.getEnum() == null || schema.getEnum().isEmpty())
+                    && Set.of("string", "integer", "number", "boolean").contains(scalarType(schema))) {
+                Shape planned = models.shapeOf(
+                        schema,
+                        hint + "Header" + Names.typeName(name, "Header"),
+                        at + "/headers/" + Names.pointerEscape(name) + "/schema");
+                if (planned instanceof Scalar s && s.kind() != ScalarKind.ANY && s.kind() != ScalarKind.BYTES) {
+                    shape = planned;
+                }
+            }
+            out.add(new HeaderDecl(
+                    name,
+                    names.allocate(Names.memberName(name, "header")),
+                    shape,
+                    h.getDescription(),
+                    Boolean.TRUE.equals(h.getRequired())));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Whether {@code op} declares more than one success (2xx, or exact 3xx) response, or headers on
+     * one.
+     */
     private boolean choosable(Operation op) {
         if (op.getResponses() == null) {
             return false;
@@ -645,7 +907,9 @@ public final class OperationPlanner {
         boolean headers = false;
         for (Map.Entry<String, ApiResponse> e : op.getResponses().entrySet()) {
             String code = e.getKey();
-            if (code.length() != 3 || code.charAt(0) != '2') {
+            boolean redirect =
+                    code.length() == 3 && code.charAt(0) == '3' && code.chars().allMatch(Character::isDigit);
+            if (code.length() != 3 || (code.charAt(0) != '2' && !redirect)) {
                 continue;
             }
             successes++;

@@ -48,7 +48,10 @@ final class ServerEmitter {
         this.violation = ClassName.get(modelPackage, "Violation");
         this.page = ClassName.get(modelPackage, "Page");
         this.guard = ClassName.get(serverPackage, "Guard");
+        this.binaryBody = ClassName.get(serverPackage, "BinaryBody");
     }
+
+    private final ClassName binaryBody;
 
     private final ClassName guard;
     private SecurityPlanner security;
@@ -183,10 +186,18 @@ final class ServerEmitter {
                 Docs.escape(g.tag()),
                 description.isEmpty() ? "." : ": " + description,
                 g.fieldName());
+        ClassName apiName = ClassName.get(apiPackage, g.apiName());
         for (OperationDecl op : g.operations()) {
+            if (op.response().choosable()) {
+                t.addType(ResultTypes.type(
+                        op,
+                        apiName.nestedClass(ResultTypes.name(op)),
+                        s -> ResultTypes.bodyType(op, s, page, binaryBody),
+                        List.of()));
+            }
             MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName())
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                    .returns(returnType(op, page));
+                    .returns(handlerType(op, apiName));
             if (op.deprecated()) {
                 m.addAnnotation(Deprecated.class);
             }
@@ -196,11 +207,34 @@ final class ServerEmitter {
             if (op.body() != null) {
                 m.addParameter(bodyType(op), op.body().javaName());
             }
-            String returnNote = returnNote(op);
+            String returnNote = op.response().choosable()
+                    ? "the response, one of the documented statuses "
+                            + op.response().statuses().stream()
+                                    .map(s -> String.valueOf(s.status()))
+                                    .toList()
+                            + ": build it with the factory methods of {@link " + ResultTypes.name(op) + "}"
+                    : returnNote(op);
+            if (!op.response().choosable() && op.response().binary()) {
+                returnNote = returnNote + ", streamed to the client and closed";
+            }
             m.addJavadoc(operationDoc(op, returnNote));
             t.addMethod(m.build());
         }
         return t.build();
+    }
+
+    /**
+     * What the JDK handler returns: the operation's result type where it chooses the response,
+     * {@code BinaryBody} for a streamed body, otherwise {@link #returnType}.
+     */
+    private TypeName handlerType(OperationDecl op, ClassName apiName) {
+        if (op.response().choosable()) {
+            return apiName.nestedClass(ResultTypes.name(op));
+        }
+        if (op.response().binary()) {
+            return binaryBody;
+        }
+        return returnType(op, page);
     }
 
     /** The {@code @return} text of an operation, empty for void. */
@@ -281,7 +315,10 @@ final class ServerEmitter {
             if (op.body() != null && op.body().form()) {
                 t.addField(formFieldsSpec("FORM_" + index, op.body().formFields()));
             }
-            t.addMethod(handlerMethod(op, bodyField, v));
+            t.addMethod(handlerMethod(op, bodyField, v, api));
+            if (op.response().choosable()) {
+                t.addMethod(writeMethod(op, api));
+            }
             index++;
         }
         v.staticFields().forEach(t::addField);
@@ -306,7 +343,46 @@ final class ServerEmitter {
         return sb.append('$').toString();
     }
 
-    private MethodSpec handlerMethod(OperationDecl op, String bodyField, ValidationWriter v) {
+    /**
+     * {@code write(call, result)}: sends the record the handler chose, its documented headers, its
+     * further headers and its body. One overload per result type.
+     */
+    private MethodSpec writeMethod(OperationDecl op, ClassName api) {
+        ClassName result = api.nestedClass(ResultTypes.name(op));
+        MethodSpec.Builder m = MethodSpec.methodBuilder("write")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .addParameter(call, "call")
+                .addParameter(result, "result")
+                .addException(java.io.IOException.class)
+                .addStatement(
+                        "$T.requireNonNull(result, $S)",
+                        java.util.Objects.class,
+                        op.methodName() + " returned null instead of a response");
+        m.beginControlFlow("switch (result)");
+        for (OperationPlanner.StatusDecl s : op.response().statuses()) {
+            m.beginControlFlow("case $T r ->", result.nestedClass(ResultTypes.recordName(s.status())));
+            m.addStatement("call.responseHeaders(r.headers())");
+            for (OperationPlanner.HeaderDecl h : s.headers()) {
+                m.addStatement("call.responseHeader($S, r.$L())", h.wireName(), h.javaName());
+            }
+            if (s.isVoid()) {
+                m.addStatement("call.respondEmpty($L)", s.status());
+            } else if (s.binary()) {
+                m.addStatement("call.respondStream($L, r.body(), $S)", s.status(), s.mediaType());
+            } else if (s.raw()) {
+                m.addStatement("call.respondBytes($L, r.body(), $S)", s.status(), s.mediaType());
+            } else if (op.response().paged() && s.status() == op.response().status()) {
+                m.addStatement("call.respondPage($L, r.body())", s.status());
+            } else {
+                m.addStatement("call.respond($L, r.body())", s.status());
+            }
+            m.endControlFlow();
+        }
+        m.endControlFlow();
+        return m.build();
+    }
+
+    private MethodSpec handlerMethod(OperationDecl op, String bodyField, ValidationWriter v, ClassName api) {
         MethodSpec.Builder m = MethodSpec.methodBuilder(op.methodName())
                 .addModifiers(Modifier.PRIVATE)
                 .addParameter(call, "call")
@@ -384,7 +460,15 @@ final class ServerEmitter {
         }
         m.addStatement("call.throwIfInvalid()");
         CodeBlock invocation = CodeBlock.of("handler.$L($L)", op.methodName(), CodeBlock.join(args, ", "));
-        if (op.response().isVoid()) {
+        if (op.response().choosable()) {
+            m.addStatement("write(call, $L)", invocation);
+        } else if (op.response().binary()) {
+            m.addStatement("$T result = $L", binaryBody, invocation);
+            m.addStatement(
+                    "call.respondStream($L, result, $S)",
+                    op.response().status(),
+                    op.response().mediaType());
+        } else if (op.response().isVoid()) {
             m.addStatement("$L", invocation);
             m.addStatement("call.respondEmpty($L)", op.response().status());
         } else if (op.response().raw()) {

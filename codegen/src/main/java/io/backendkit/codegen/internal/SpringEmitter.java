@@ -134,9 +134,13 @@ final class SpringEmitter {
         return t.build();
     }
 
+    /** A binary body: Spring copies its stream to the response with the produced type, and closes it. */
+    private static final ClassName RESOURCE = ClassName.get("org.springframework.core.io", "Resource");
+
     private MethodSpec method(OperationDecl op) {
         boolean full = fullResponse(op);
-        TypeName plain = ServerEmitter.returnType(op, page);
+        // a binary body is written straight to the response as the handler produces it
+        TypeName plain = op.response().binary() ? RESOURCE : ServerEmitter.returnType(op, page);
         TypeName returns = full
                 ? ParameterizedTypeName.get(
                         RESPONSE_ENTITY, plain.equals(TypeName.VOID) ? ClassName.get(Void.class) : plain.box())
@@ -154,6 +158,9 @@ final class SpringEmitter {
                     .addMember("value", "$S", requirement.operationId())
                     .build());
         }
+        m.addAnnotation(AnnotationSpec.builder(ClassName.get(serverPackage, "ApiOperation"))
+                .addMember("value", "$S", requirement.operationId())
+                .build());
         if (!full && op.response().status() != 200) {
             m.addAnnotation(AnnotationSpec.builder(RESPONSE_STATUS)
                     .addMember(
@@ -167,15 +174,20 @@ final class SpringEmitter {
             m.addParameter(parameter(p));
         }
         if (op.body() != null) {
-            boolean json = op.body().shape() != null && !op.body().form();
-            TypeName type = json
+            // a JSON or form body bound to its record, else raw bytes
+            boolean bound = op.body().shape() != null;
+            TypeName type = bound
                     ? BeanValidation.annotatedType(op.body().shape(), modelPackage)
                     : com.palantir.javapoet.ArrayTypeName.of(TypeName.BYTE);
             ParameterSpec.Builder b = ParameterSpec.builder(type, op.body().javaName())
-                    .addAnnotation(AnnotationSpec.builder(REQUEST_BODY)
-                            .addMember("required", "$L", op.body().required())
-                            .build());
-            if (json) {
+                    .addAnnotation(
+                            op.body().form()
+                                    ? formAnnotation(serverPackage, op.body())
+                                    : AnnotationSpec.builder(REQUEST_BODY)
+                                            .addMember(
+                                                    "required", "$L", op.body().required())
+                                            .build());
+            if (bound) {
                 BeanValidation.annotations(op.body().shape(), false, modelPackage)
                         .forEach(b::addAnnotation);
             }
@@ -186,14 +198,24 @@ final class SpringEmitter {
             returnNote = "the response: its status (" + op.response().status() + " as documented), headers"
                     + (op.response().isVoid() ? "" : " and body");
         }
-        CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
-        if (op.body() != null && op.body().form()) {
-            doc = doc.toBuilder()
-                    .add("\n<p>The form body arrives as its raw bytes; {@code FormData.parse} reads it.\n")
-                    .build();
+        if (op.response().binary()) {
+            returnNote = returnNote + ", copied to the response as it is read (an {@code InputStreamResource}"
+                    + " over a stream is sent chunked and closed)";
         }
+        CodeBlock doc = ServerEmitter.operationDoc(op, returnNote);
         m.addJavadoc(doc);
         return m.build();
+    }
+
+    /** {@code @ApiForm}: the form's fields and their kinds, for the generated form binding. */
+    static AnnotationSpec formAnnotation(String serverPackage, OperationPlanner.BodyDecl body) {
+        return AnnotationSpec.builder(ClassName.get(serverPackage, "ApiForm"))
+                .addMember(
+                        "names", "$L", stringArray(List.copyOf(body.formFields().keySet())))
+                .addMember(
+                        "kinds", "$L", stringArray(List.copyOf(body.formFields().values())))
+                .addMember("required", "$L", body.required())
+                .build();
     }
 
     private static AnnotationSpec mapping(OperationDecl op) {
@@ -271,6 +293,8 @@ final class SpringEmitter {
         }
         MethodSpec.Builder formatters = MethodSpec.methodBuilder("addFormatters")
                 .addAnnotation(Override.class)
+                // parameters may be of enums the document deprecates
+                .addAnnotation(ServerEmitter.suppressDeprecation())
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(FORMATTER_REGISTRY, "registry");
         for (ClassName e : enums.values()) {
@@ -302,8 +326,24 @@ final class SpringEmitter {
                 .endControlFlow()
                 .addStatement("return constant")
                 .build();
-        return TypeSpec.classBuilder(self)
-                .addModifiers(Modifier.PUBLIC)
+        TypeSpec.Builder type = TypeSpec.classBuilder(self);
+        boolean forms = groups.stream()
+                .flatMap(g -> g.operations().stream())
+                .anyMatch(op -> op.body() != null && op.body().form());
+        if (forms) {
+            type.addMethod(MethodSpec.methodBuilder("addArgumentResolvers")
+                    .addJavadoc("Registers {@code ApiFormArgumentResolver}, which binds the form bodies to their"
+                            + " records.\n")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(
+                            JavaPoets.listOf(ClassName.get(
+                                    "org.springframework.web.method.support", "HandlerMethodArgumentResolver")),
+                            "resolvers")
+                    .addStatement("resolvers.add(new $T())", ClassName.get(serverPackage, "ApiFormArgumentResolver"))
+                    .build());
+        }
+        return type.addModifiers(Modifier.PUBLIC)
                 .addAnnotation(JavaPoets.generated())
                 .addAnnotation(AnnotationSpec.builder(CONFIGURATION)
                         .addMember("proxyBeanMethods", "false")
@@ -338,9 +378,22 @@ final class SpringEmitter {
                         .addParameter(ClassName.get(serverPackage, "Authenticator"), "value")
                         .addStatement("this.authenticator = value")
                         .build())
+                .addField(ClassName.get(serverPackage, "RateLimiter"), "rateLimiter", Modifier.PRIVATE)
+                .addMethod(MethodSpec.methodBuilder("setRateLimiter")
+                        .addJavadoc("The application's {@code RateLimiter} bean, asked for every operation after"
+                                + " authentication; without one nothing is limited.\n\n@param value the limiter\n")
+                        .addAnnotation(AnnotationSpec.builder(
+                                        ClassName.get("org.springframework.beans.factory.annotation", "Autowired"))
+                                .addMember("required", "false")
+                                .build())
+                        .addModifiers(Modifier.PUBLIC)
+                        .addParameter(ClassName.get(serverPackage, "RateLimiter"), "value")
+                        .addStatement("this.rateLimiter = value")
+                        .build())
                 .addMethod(MethodSpec.methodBuilder("addInterceptors")
-                        .addJavadoc("Registers {@code ApiSecurityInterceptor}; fails naming the secured operations"
-                                + " when there is no {@code Authenticator} bean.\n")
+                        .addJavadoc("Registers {@code ApiSecurityInterceptor}, then (with a {@code RateLimiter} bean)"
+                                + " {@code ApiRateLimitInterceptor}, so that the limiter sees the principal; fails"
+                                + " naming the secured operations when there is no {@code Authenticator} bean.\n")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(
@@ -360,6 +413,11 @@ final class SpringEmitter {
                                 "registry.addInterceptor(new $T(authenticator, $S))",
                                 ClassName.get(serverPackage, "ApiSecurityInterceptor"),
                                 "api")
+                        .beginControlFlow("if (rateLimiter != null)")
+                        .addStatement(
+                                "registry.addInterceptor(new $T(rateLimiter))",
+                                ClassName.get(serverPackage, "ApiRateLimitInterceptor"))
+                        .endControlFlow()
                         .build())
                 .addMethod(formatters.build())
                 .addMethod(MethodSpec.methodBuilder("extendMessageConverters")

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  *       of that role ({@code values}' {@code <role>Package});
  *   <li>a marker <code>/&#42;$key&#42;/</code> in code and the literal after it ({@code true}/{@code false} or a string
  *       literal) to {@code values}' {@code key}: a boolean as is, anything else as a string literal;
+ *   <li>a marker <code>/&#42;$key&#42;/</code> before a block of plain statements: kept without its braces when
+ *       {@code key} is {@code true}, a comment when it is {@code false};
  *   <li>a placeholder {@code ${key}} in a comment to {@code values}' {@code key}.
  * </ul>
  *
@@ -53,6 +55,7 @@ final class Templates {
      */
     static final Map<String, Set<String>> REQUIRED = Map.of(
             "ApiClient", Set.of("envelope"),
+            "ApiFeature", Set.of("forms"),
             "ApiResponseAdvice", Set.of("envelope", "apiPackage"),
             "ApiResponseFilter", Set.of("envelope", "apiPackage"));
 
@@ -313,6 +316,10 @@ final class Templates {
                 throw fail("no value for the marker " + comment);
             }
             int literal = skipWhitespace(end);
+            if (literal < in.length() && in.charAt(literal) == '{') {
+                block(comment, key, value, literal);
+                return;
+            }
             if (literal < in.length() && in.charAt(literal) == '"' && !in.startsWith("\"\"\"", literal)) {
                 out.append(quote(value));
                 pos = literalEnd(literal);
@@ -330,6 +337,35 @@ final class Templates {
                 throw fail("the marker " + comment + " is not followed by a boolean or string literal");
             }
             previous = 'x';
+            markers.add(key);
+        }
+
+        /**
+         * A marker followed by a block of plain statements: with {@code true} the statements are kept (without
+         * their braces), with {@code false} the block becomes a comment. The block may not hold literals,
+         * comments, nested braces or template names, so nothing in it needs rewriting.
+         */
+        private void block(String comment, String key, String value, int open) {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw fail("the marker " + comment + " before a block needs a boolean, not '" + value + "'");
+            }
+            int close = in.indexOf('}', open + 1);
+            if (close < 0) {
+                throw fail("the block after the marker " + comment + " is not closed");
+            }
+            String body = in.substring(open + 1, close);
+            if (body.indexOf('{') >= 0
+                    || body.indexOf('"') >= 0
+                    || body.indexOf('\'') >= 0
+                    || body.contains("/*")
+                    || body.contains("//")
+                    || body.contains(ROOT)) {
+                throw fail("the block after the marker " + comment
+                        + " may hold only plain statements (no braces, literals, comments or template names)");
+            }
+            out.append(value.equals("true") ? body.strip() : "// no " + key);
+            pos = close + 1;
+            previous = ';';
             markers.add(key);
         }
 

@@ -58,32 +58,7 @@ final class ClosedModelDriver {
             long think = plan.thinkTime().toNanos();
             run.peakActive.accumulateAndGet(run.activeWorkers.incrementAndGet(), Math::max);
             active = true;
-            while (!run.stopping) {
-                int endpoint = pickEndpoint(random);
-                long t0 = System.nanoTime();
-                if (t0 >= run.measureEnd) {
-                    break;
-                }
-                boolean measured = t0 >= run.measureStart;
-                if (measured && run.budget > 0 && tickets.getAndIncrement() >= run.budget) {
-                    break;
-                }
-                outcome.startRequest();
-                session.execute(endpoint, t0 + timeout, outcome);
-                long t1 = System.nanoTime();
-                boolean cut = run.aborting && outcome.kind != null;
-                if (cut) {
-                    run.cutOff(outcome);
-                }
-                if (measured) {
-                    RunContext.record(recorder, endpoint, t1 - t0, t1 - t0, 0, outcome, false);
-                    run.completedMeasured();
-                } else {
-                    recorder.warmUp();
-                }
-                if (cut) {
-                    break;
-                }
+            while (!run.stopping && send(session, recorder, random, outcome, timeout)) {
                 if (think > 0 && !run.sleepUntil(System.nanoTime() + think)) {
                     break;
                 }
@@ -101,6 +76,39 @@ final class ClosedModelDriver {
                 run.endSignal.countDown();
             }
         }
+    }
+
+    /**
+     * Sends one request and records it; false when the user is done (the measured window or the
+     * budget is over, or the run cut the request off). A method of its own, not the user loop's body:
+     * the loop runs once per user and would stay interpreted until on-stack replacement, while this is
+     * compiled after a few thousand calls.
+     */
+    private boolean send(
+            Session session, WorkerRecorder recorder, SplittableRandom random, Outcome outcome, long timeout) {
+        int endpoint = pickEndpoint(random);
+        long t0 = System.nanoTime();
+        if (t0 >= run.measureEnd) {
+            return false;
+        }
+        boolean measured = t0 >= run.measureStart;
+        if (measured && run.budget > 0 && tickets.getAndIncrement() >= run.budget) {
+            return false;
+        }
+        outcome.startRequest();
+        session.execute(endpoint, t0 + timeout, outcome);
+        long t1 = System.nanoTime();
+        boolean cut = run.aborting && outcome.kind != null;
+        if (cut) {
+            run.cutOff(outcome);
+        }
+        if (measured) {
+            RunContext.record(recorder, endpoint, t1 - t0, t1 - t0, 0, outcome, false);
+            run.completedMeasured();
+        } else {
+            recorder.warmUp();
+        }
+        return !cut;
     }
 
     private int pickEndpoint(SplittableRandom random) {

@@ -28,12 +28,19 @@ import org.HdrHistogram.HistogramLogReader;
 /** Reads loadgen interval logs and adds them up into one report. */
 public final class HistogramLogMerge {
 
+    /** The transport named in a merged report's settings. */
+    static final String MERGED = "MERGED";
+
     private HistogramLogMerge() {}
 
     private record Interval(String tag, long startMs, long endMs, Histogram histogram) {}
 
     /** What one log's comment lines say: its settings (null in logs written before they were recorded) and names by tag. */
-    private record LogHeader(RunSettings settings, Map<String, String> names, HistogramLogTags.Totals totals) {}
+    private record LogHeader(
+            RunSettings settings,
+            Map<String, String> names,
+            HistogramLogTags.Totals totals,
+            List<HistogramLogTags.Statuses> statuses) {}
 
     /** Longest comment line read for settings and names. */
     private static final int MAX_COMMENT_CHARS = 64 * 1024;
@@ -87,6 +94,11 @@ public final class HistogramLogMerge {
         Map<String, long[]> errorsByEndpoint = new LinkedHashMap<>();
         TreeMap<Long, Histogram> seriesLatency = new TreeMap<>();
         TreeMap<Long, long[]> seriesErrors = new TreeMap<>();
+        TreeMap<Long, Histogram> seriesLag = new TreeMap<>();
+        TreeMap<Long, Map<String, Long>> seriesStatuses = new TreeMap<>();
+        Map<String, TreeMap<Long, Map<String, Long>>> endpointStatuses = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> endpointStatusTotals = new LinkedHashMap<>();
+        Map<String, Long> statusTotals = new TreeMap<>();
         Map<String, TreeMap<Long, Histogram>> endpointLatency = new LinkedHashMap<>();
         Map<String, TreeMap<Long, long[]>> endpointErrors = new LinkedHashMap<>();
         for (Interval i : intervals) {
@@ -100,6 +112,10 @@ public final class HistogramLogMerge {
             } else if (tag.equals(HistogramLogTags.SERVICE)) {
                 open = true;
                 service.add(i.histogram());
+            } else if (tag.equals(HistogramLogTags.LAG)) {
+                seriesLag
+                        .computeIfAbsent(bucket, b -> new Histogram(Histograms.DIGITS))
+                        .add(i.histogram());
             } else if (tag.startsWith(HistogramLogTags.ENDPOINT_PREFIX)) {
                 String ep = tag.substring(HistogramLogTags.ENDPOINT_PREFIX.length());
                 String name = names.getOrDefault(ep, ep);
@@ -129,6 +145,23 @@ public final class HistogramLogMerge {
                     endpointErrors.computeIfAbsent(endpoint, n -> new TreeMap<>())
                             .computeIfAbsent(bucket, b -> new long[ErrorKind.values().length])[kind.ordinal()] += count;
                 }
+            }
+        }
+        for (LogHeader header : headers) {
+            for (HistogramLogTags.Statuses st : header.statuses()) {
+                long bucket = Math.max(0, (st.startMs() - minStart) / bucketMs);
+                String name = names.getOrDefault(st.endpointTag(), st.endpointTag());
+                Map<String, Long> inSeries = seriesStatuses.computeIfAbsent(bucket, b -> new TreeMap<>());
+                Map<String, Long> inEndpoint = endpointStatuses
+                        .computeIfAbsent(name, n -> new TreeMap<>())
+                        .computeIfAbsent(bucket, b -> new TreeMap<>());
+                Map<String, Long> endpointTotal = endpointStatusTotals.computeIfAbsent(name, n -> new TreeMap<>());
+                st.counts().forEach((code, n) -> {
+                    inSeries.merge(code, n, Long::sum);
+                    inEndpoint.merge(code, n, Long::sum);
+                    endpointTotal.merge(code, n, Long::sum);
+                    statusTotals.merge(code, n, Long::sum);
+                });
             }
         }
         double seconds = windowMs / 1000.0;
@@ -165,14 +198,17 @@ public final class HistogramLogMerge {
                     seconds,
                     e.getValue(),
                     null,
-                    Map.of(),
+                    endpointStatusTotals.getOrDefault(e.getKey(), Map.of()),
                     mergedSeries(
                             seriesLatency.keySet(),
                             bucketMs,
                             endpointLatency.getOrDefault(e.getKey(), new TreeMap<>()),
-                            endpointErrors.getOrDefault(e.getKey(), new TreeMap<>()))));
+                            endpointErrors.getOrDefault(e.getKey(), new TreeMap<>()),
+                            Map.of(),
+                            endpointStatuses.getOrDefault(e.getKey(), new TreeMap<>()))));
         }
-        List<IntervalStats> series = mergedSeries(seriesLatency.keySet(), bucketMs, seriesLatency, seriesErrors);
+        List<IntervalStats> series =
+                mergedSeries(seriesLatency.keySet(), bucketMs, seriesLatency, seriesErrors, seriesLag, seriesStatuses);
         EndpointStats totalStats = ReportAssembler.stats(
                 "total",
                 "*",
@@ -186,7 +222,7 @@ public final class HistogramLogMerge {
                 seconds,
                 total,
                 open ? service : null,
-                Map.of(),
+                statusTotals,
                 List.of());
         RunSettings settings = combined(headers, open, Duration.ofMillis(windowMs));
         // the accounting is known only when every log recorded it; a partial sum would look complete and be wrong
@@ -227,10 +263,17 @@ public final class HistogramLogMerge {
     /**
      * One interval per bucket of the total series: requests and latency from the bucket's histogram
      * (none: an empty interval), errors by kind from the error-tagged histograms (capped at the
-     * requests, as a log may hold error tags without the matching latency).
+     * requests, as a log may hold error tags without the matching latency), the schedule lag from the
+     * lag-tagged histograms and the status counts from the statuses comments (logs written before
+     * they were recorded hold neither: zero lag, no status counts).
      */
     private static List<IntervalStats> mergedSeries(
-            java.util.Set<Long> buckets, long bucketMs, Map<Long, Histogram> latency, Map<Long, long[]> errors) {
+            java.util.Set<Long> buckets,
+            long bucketMs,
+            Map<Long, Histogram> latency,
+            Map<Long, long[]> errors,
+            Map<Long, Histogram> lag,
+            Map<Long, Map<String, Long>> statuses) {
         List<IntervalStats> series = new ArrayList<>();
         Histogram none = new Histogram(Histograms.DIGITS);
         for (long bucket : buckets) {
@@ -247,6 +290,8 @@ public final class HistogramLogMerge {
                     }
                 }
             }
+            Histogram l = lag.get(bucket);
+            boolean lagged = l != null && l.getTotalCount() > 0;
             series.add(Intervals.of(
                     bucket * bucketMs,
                     bucketMs * 1_000_000,
@@ -258,11 +303,11 @@ public final class HistogramLogMerge {
                     0,
                     0,
                     0,
-                    0,
-                    0,
-                    0,
+                    lagged ? l.getValueAtPercentile(50) : 0,
+                    lagged ? l.getValueAtPercentile(99) : 0,
+                    lagged ? l.getMaxValue() : 0,
                     kinds,
-                    Map.of()));
+                    statuses.getOrDefault(bucket, Map.of())));
         }
         return series;
     }
@@ -338,7 +383,7 @@ public final class HistogramLogMerge {
                     Duration.ZERO,
                     Duration.ZERO,
                     Duration.ZERO,
-                    "MERGED");
+                    MERGED);
         }
         RunSettings first = all.get(0);
         return new RunSettings(
@@ -357,7 +402,7 @@ public final class HistogramLogMerge {
                         .map(RunSettings::requestTimeout)
                         .max(Duration::compareTo)
                         .orElse(Duration.ZERO),
-                "MERGED");
+                MERGED);
     }
 
     private static String fileNames(List<Path> logs) {
@@ -374,6 +419,7 @@ public final class HistogramLogMerge {
         RunSettings settings = null;
         HistogramLogTags.Totals totals = null;
         Map<String, String> names = new LinkedHashMap<>();
+        List<HistogramLogTags.Statuses> statuses = new ArrayList<>();
         try (java.io.BufferedReader in = Files.newBufferedReader(log, java.nio.charset.StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -391,6 +437,10 @@ public final class HistogramLogMerge {
                     if (t != null) {
                         totals = t;
                     }
+                    HistogramLogTags.Statuses st = HistogramLogTags.parseStatuses(line);
+                    if (st != null) {
+                        statuses.add(st);
+                    }
                     String[] ep = HistogramLogTags.parseEndpoint(line);
                     if (ep != null) {
                         names.put(ep[0], ep[1]);
@@ -402,6 +452,6 @@ public final class HistogramLogMerge {
         } catch (IOException e) {
             throw new LoadTestException("histogram log " + log, "cannot be read: " + e.getMessage(), e);
         }
-        return new LogHeader(settings, names, totals);
+        return new LogHeader(settings, names, totals, statuses);
     }
 }

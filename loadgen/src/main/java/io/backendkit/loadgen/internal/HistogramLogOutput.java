@@ -16,8 +16,9 @@ import org.HdrHistogram.HistogramLogWriter;
 /**
  * Writes a run's HdrHistogram interval log: a header (run name, settings and endpoint comments, format
  * version, start and base time, legend), then per interval the latency over all endpoints (untagged),
- * the service time (open model), each endpoint's latency and each error kind's latency per endpoint
- * (tagged, see {@link HistogramLogTags}), and at the end the {@code #backendkit-totals} comment holding
+ * the service time and the schedule lag (open model), each endpoint's status counts (a comment),
+ * each endpoint's latency and each error kind's latency per endpoint (tagged, see {@link
+ * HistogramLogTags}), and at the end the {@code #backendkit-totals} comment holding
  * what interval histograms cannot (schedule accounting, warm-up, cut-off, schedule lag), so that
  * {@link HistogramLogMerge} can rebuild the report of several shards.
  *
@@ -95,6 +96,15 @@ final class HistogramLogOutput implements AutoCloseable {
                 service.add(h);
             }
             writeTagged(service, HistogramLogTags.SERVICE, startMs, endMs);
+        }
+        if (open && current.lag != null) {
+            writeTagged(current.lag.copy(), HistogramLogTags.LAG, startMs, endMs);
+        }
+        for (int e = 0; e < current.endpoints; e++) {
+            java.util.SortedMap<String, Long> statuses = current.statuses[e].toMap();
+            if (!statuses.isEmpty()) {
+                log.outputComment(HistogramLogTags.statusesComment(startMs, endMs, names.get(e), statuses));
+            }
         }
         for (int e = 0; e < current.endpoints; e++) {
             writeTagged(current.latency[e].copy(), HistogramLogTags.endpoint(names.get(e)), startMs, endMs);

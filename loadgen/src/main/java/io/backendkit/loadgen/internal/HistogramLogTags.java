@@ -20,8 +20,10 @@ import org.HdrHistogram.Histogram;
 /**
  * Tags of the histograms in loadgen's HdrHistogram interval logs. The untagged histogram of each
  * interval is the latency of all requests (what standard log tools read by default); {@code
- * service} the open model's service time; {@code ep:NAME} the latency per endpoint (only when there
- * are several); {@code err:KIND} the latency of failed requests per error kind.
+ * service} the open model's service time; {@code lag} the open model's schedule lag; {@code ep:NAME}
+ * the latency per endpoint; {@code err:KIND} the latency of failed requests per error kind. Comment
+ * lines hold what histograms cannot: the settings, endpoint names, each interval's status counts per
+ * endpoint ({@code #backendkit-statuses}) and the run's totals.
  */
 public final class HistogramLogTags {
 
@@ -31,6 +33,8 @@ public final class HistogramLogTags {
     public static final String ENDPOINT_PREFIX = "ep:";
     /** Prefix of per-error-kind tags. */
     public static final String ERROR_PREFIX = "err:";
+    /** Tag of the open model's schedule-lag histogram of each interval. */
+    public static final String LAG = "lag";
 
     private HistogramLogTags() {}
 
@@ -121,6 +125,82 @@ public final class HistogramLogTags {
                 Duration.ofMillis(number(kv, "thinkTimeMs")),
                 Duration.ofMillis(number(kv, "requestTimeoutMs")),
                 text(kv, "transport"));
+    }
+
+    /** First word of a comment line that records one endpoint's status counts in one interval. */
+    public static final String STATUSES_COMMENT = "backendkit-statuses";
+    /** Most distinct status codes one statuses comment may hold. */
+    private static final int MAX_STATUS_CODES = 1000;
+
+    /**
+     * One endpoint's responses per HTTP status in one interval.
+     *
+     * @param startMs interval start, epoch milliseconds (as the interval histograms' time stamps)
+     * @param endMs interval end, epoch milliseconds
+     * @param endpointTag the endpoint's tag name ({@link #sanitize(String)} of its name)
+     * @param counts responses per status code, as text ({@code "200"}), counts > 0
+     */
+    public record Statuses(long startMs, long endMs, String endpointTag, Map<String, Long> counts) {}
+
+    /** One endpoint's status counts in one interval as one comment (without the leading {@code #}). */
+    public static String statusesComment(long startMs, long endMs, String endpointName, Map<String, Long> counts) {
+        StringBuilder s = new StringBuilder(64);
+        s.append(STATUSES_COMMENT)
+                .append(" start=")
+                .append(startMs)
+                .append(" end=")
+                .append(endMs)
+                .append(" ep=")
+                .append(sanitize(endpointName));
+        counts.forEach((code, n) -> s.append(' ').append(code).append('=').append(n));
+        return s.toString();
+    }
+
+    /**
+     * Parses a statuses comment line (with its {@code #}); null when the line is not one.
+     *
+     * @throws IllegalArgumentException naming what cannot be read
+     */
+    public static Statuses parseStatuses(String line) {
+        String prefix = "#" + STATUSES_COMMENT + " ";
+        if (!line.startsWith(prefix)) {
+            return null;
+        }
+        Map<String, String> kv = new HashMap<>();
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String part : line.substring(prefix.length()).trim().split(" ")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                continue;
+            }
+            String key = part.substring(0, eq);
+            if (!key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+                int code;
+                long n;
+                try {
+                    code = Integer.parseInt(key);
+                    n = Long.parseLong(part.substring(eq + 1));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("statuses comment: " + part + " is not status=count");
+                }
+                if (code < 1 || code > 999 || n < 0) {
+                    throw new IllegalArgumentException("statuses comment: " + part + " is not status=count");
+                }
+                if (counts.size() >= MAX_STATUS_CODES) {
+                    throw new IllegalArgumentException(
+                            "statuses comment holds more than " + MAX_STATUS_CODES + " status codes");
+                }
+                counts.merge(Integer.toString(code), n, Long::sum);
+            } else {
+                kv.put(key, part.substring(eq + 1));
+            }
+        }
+        long start = number(kv, "start", "statuses");
+        long end = number(kv, "end", "statuses");
+        if (end < start) {
+            throw new IllegalArgumentException("statuses comment: end is before start");
+        }
+        return new Statuses(start, end, text(kv, "ep", "statuses"), counts);
     }
 
     /** First word of the comment line, written at the end of a run, that records its open-model accounting. */

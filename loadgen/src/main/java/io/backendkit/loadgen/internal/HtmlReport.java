@@ -513,20 +513,22 @@ public final class HtmlReport {
             chart(h, "status codes over time", series, "responses per interval", statusLines, " responses");
         }
         if (open && Intervals.carriesSchedule(series)) {
-            chart(
-                    h,
-                    "late and unsent arrivals over time",
-                    series,
-                    "arrivals per interval",
-                    List.of(
-                            new Line(
-                                    "late (waited for a connection or slot)",
-                                    false,
-                                    values(series, i -> i.late()),
-                                    null),
-                            new Line("dropped (in-flight limit)", false, values(series, i -> i.dropped()), null),
-                            new Line("not started (run ended)", true, values(series, i -> i.notStarted()), null)),
-                    "");
+            if (Intervals.carriesUnsent(r, series)) {
+                chart(
+                        h,
+                        "late and unsent arrivals over time",
+                        series,
+                        "arrivals per interval",
+                        List.of(
+                                new Line(
+                                        "late (waited for a connection or slot)",
+                                        false,
+                                        values(series, i -> i.late()),
+                                        null),
+                                new Line("dropped (in-flight limit)", false, values(series, i -> i.dropped()), null),
+                                new Line("not started (run ended)", true, values(series, i -> i.notStarted()), null)),
+                        "");
+            }
             if (series.stream().anyMatch(i -> i.lagMaxNanos() > 0)) {
                 chart(
                         h,

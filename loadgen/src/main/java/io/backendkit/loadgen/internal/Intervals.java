@@ -147,11 +147,20 @@ final class Intervals {
     }
 
     /**
-     * Whether the series carries the open model's per-interval schedule figures (lag, late, unsent):
-     * a run's own series does; a merge of histogram logs, which do not hold them per interval, does not.
+     * Whether the series carries any of the open model's per-interval schedule figures (lag, late,
+     * unsent): a run's own series does, and so does a merge of logs that hold the lag per interval.
      */
     static boolean carriesSchedule(List<IntervalStats> series) {
         return series.stream().anyMatch(i -> i.lagMaxNanos() > 0 || i.late() > 0 || i.dropped() + i.notStarted() > 0);
+    }
+
+    /**
+     * Whether a report's series holds the open model's late and unsent counts per interval: a run's
+     * own series does; a merge of histogram logs does not (the logs hold each interval's schedule lag,
+     * but late and unsent arrivals only as run totals).
+     */
+    static boolean carriesUnsent(io.backendkit.loadgen.LoadReport r, List<IntervalStats> series) {
+        return !HistogramLogMerge.MERGED.equals(r.settings().transport()) && carriesSchedule(series);
     }
 
     /** The series with the unsent arrivals of each interval filled in. */

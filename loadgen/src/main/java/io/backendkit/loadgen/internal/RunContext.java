@@ -24,9 +24,15 @@ import org.slf4j.LoggerFactory;
 final class RunContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class); // the run's logger, whichever part logs
-    /** Most recorders per run: beyond this many workers, workers share recorders (striped by id). */
+    /**
+     * Most recorders per run: beyond this many workers, workers share recorders (striped by id). Only
+     * as many workers record at once as there are carrier threads, so a few stripes per core keep the
+     * shared recorders' locks uncontended; more recorders cost more: each recorder's histograms grow
+     * on their own (at overload, when latency and lag keep growing, every recorder keeps resizing its
+     * histograms into fresh memory) and every recorder is merged once per interval.
+     */
     private static final int MAX_RECORDERS =
-            Math.max(16, 32 * Runtime.getRuntime().availableProcessors());
+            Math.max(8, 4 * Runtime.getRuntime().availableProcessors());
 
     final RunPlan plan;
     final Target target;

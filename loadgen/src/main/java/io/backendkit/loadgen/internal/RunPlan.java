@@ -27,6 +27,8 @@ import java.time.Duration;
  * @param seed seed of the endpoint choice
  * @param listener progress listener
  * @param histogramLog where to write an HdrHistogram interval log, or null
+ * @param scheduleTolerance open model: how long after its due time the dispatcher may hand an arrival
+ *     over so that it wakes once for the arrivals due within that time (zero: each as soon as it is due)
  */
 public record RunPlan(
         String name,
@@ -46,4 +48,5 @@ public record RunPlan(
         Duration sampleInterval,
         long seed,
         ProgressListener listener,
-        Path histogramLog) {}
+        Path histogramLog,
+        Duration scheduleTolerance) {}

@@ -206,9 +206,12 @@ public final class TextReport {
                     "highest schedule lag p99 %s ms at %s s; %s%n",
                     ms(lag.lagP99Nanos()),
                     span(lag),
-                    most == 0
-                            ? "every due arrival was sent"
-                            : String.format(Locale.ROOT, "most arrivals never sent %,d at %s s", most, span(unsent))));
+                    !Intervals.carriesUnsent(r, series)
+                            ? "late and unsent arrivals per interval are not in the merged logs"
+                            : most == 0
+                                    ? "every due arrival was sent"
+                                    : String.format(
+                                            Locale.ROOT, "most arrivals never sent %,d at %s s", most, span(unsent))));
         }
         return out.toString();
     }

@@ -49,7 +49,8 @@ class HistogramLogOutputTest {
                 Duration.ofSeconds(1),
                 42,
                 p -> {},
-                log);
+                log,
+                Duration.ZERO);
     }
 
     static void record(Bucket b, int endpoint, long latencyNanos, ErrorKind kind) {

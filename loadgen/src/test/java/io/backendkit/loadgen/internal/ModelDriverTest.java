@@ -15,6 +15,11 @@ class ModelDriverTest {
     private static final long SECOND = 1_000_000_000L;
 
     private static RunPlan plan(LoadModel model, double rate, Duration warmUp, Duration duration, long requests) {
+        return plan(model, rate, warmUp, duration, requests, Duration.ZERO);
+    }
+
+    private static RunPlan plan(
+            LoadModel model, double rate, Duration warmUp, Duration duration, long requests, Duration tolerance) {
         return new RunPlan(
                 "drivers",
                 model,
@@ -33,7 +38,8 @@ class ModelDriverTest {
                 Duration.ofSeconds(1),
                 11,
                 p -> {},
-                null);
+                null,
+                tolerance);
     }
 
     private static CallableTarget<Integer> twoTasks(AtomicInteger calls) {
@@ -145,5 +151,94 @@ class ModelDriverTest {
         OpenModelDriver.Unsent capped = limited.account(T0 + SECOND, limitedTotals, new long[] {T0, T0 + SECOND / 2});
         assertThat(capped.scheduled()).isEqualTo(30);
         assertThat(capped.dropped()[0]).containsExactly(30, 0);
+    }
+
+    /** Stops a run as the engine does: no new requests, every thread unparked, then joined. */
+    private static void stopAndJoin(RunContext run) throws InterruptedException {
+        run.stopping = true;
+        for (Thread t : run.threads) {
+            java.util.concurrent.locks.LockSupport.unpark(t);
+        }
+        for (Thread t : run.threads) {
+            t.join(Duration.ofSeconds(30));
+            assertThat(t.isAlive()).as(t.getName()).isFalse();
+        }
+    }
+
+    @Test
+    void openArrivalsAreNeverSentBeforeTheyAreDue() throws Exception {
+        neverBeforeDue(Duration.ZERO);
+    }
+
+    @Test
+    void withAScheduleToleranceArrivalsAreStillNeverSentBeforeTheyAreDue() throws Exception {
+        neverBeforeDue(Duration.ofMillis(5)); // five arrivals per wake-up at 1,000/s
+    }
+
+    private static void neverBeforeDue(Duration tolerance) throws Exception {
+        java.util.Queue<Long> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        CallableTarget<Long> target = new CallableTarget<>(
+                List.of(new CallableTarget.Task<>(
+                        "stamp",
+                        () -> {
+                            long now = System.nanoTime();
+                            sent.add(now);
+                            return now;
+                        },
+                        1)),
+                List.of());
+        RunContext run = new RunContext(plan(LoadModel.OPEN, 1000, Duration.ZERO, null, 150, tolerance), target);
+        OpenModelDriver driver = new OpenModelDriver(run);
+        run.markStart(System.nanoTime());
+        driver.start();
+        assertThat(run.endSignal.await(30, TimeUnit.SECONDS)).isTrue();
+        stopAndJoin(run);
+        long[] times = sent.stream().mapToLong(Long::longValue).sorted().toArray();
+        assertThat(times).hasSize(150);
+        ArrivalSchedule schedule = new ArrivalSchedule(1000, 1000, 0, 0);
+        // the k-th send is no earlier than the k-th due time, whichever worker sent which arrival
+        for (int k = 0; k < times.length; k++) {
+            assertThat(times[k]).as("send %d", k).isGreaterThanOrEqualTo(run.runStart + schedule.offsetNanos(k));
+        }
+    }
+
+    @Test
+    void stoppingWhileWorkersAreIdleOrAllBusyLeavesNoArrivalUncounted() throws Exception {
+        // a rate the four workers keep up with (they wait idle for the dispatcher), and one they do not
+        for (double rate : new double[] {400, 20_000, -400}) {
+            // negative: the same rate with a schedule tolerance
+            Duration tolerance = rate < 0 ? Duration.ofMillis(5) : Duration.ZERO;
+            rate = Math.abs(rate);
+            CallableTarget<Integer> target = new CallableTarget<>(
+                    List.of(new CallableTarget.Task<>(
+                            "slow",
+                            () -> {
+                                Thread.sleep(2);
+                                return 1;
+                            },
+                            1)),
+                    List.of());
+            RunContext run = new RunContext(plan(LoadModel.OPEN, rate, Duration.ZERO, null, 0, tolerance), target);
+            OpenModelDriver driver = new OpenModelDriver(run);
+            run.markStart(System.nanoTime());
+            driver.start();
+            Thread.sleep(300);
+            long end = System.nanoTime();
+            stopAndJoin(run);
+            Bucket totals = drained(run);
+            OpenModelDriver.Unsent unsent = driver.account(end, totals, new long[] {run.measureStart});
+            assertThat(totals.totalRequests()).as("rate %s", rate).isPositive();
+            assertThat(totals.totalRequests() + totals.dropped[0] + totals.notStarted[0])
+                    .as("rate %s: sent + dropped + not started", rate)
+                    .isEqualTo(unsent.scheduled());
+            assertThat(unsent.dropped()[0][0]).isEqualTo(totals.dropped[0]);
+            assertThat(unsent.notStarted()[0][0]).isEqualTo(totals.notStarted[0]);
+            if (rate > 1000) {
+                // ten times what four workers of 2 ms each can send
+                assertThat(totals.dropped[0]).as("rate %s", rate).isPositive();
+                assertThat(totals.late).as("rate %s", rate).isPositive();
+            }
+            assertThat(run.activeWorkers.get()).isZero();
+        }
     }
 }

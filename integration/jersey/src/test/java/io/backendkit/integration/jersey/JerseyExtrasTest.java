@@ -8,6 +8,7 @@ import com.acme.extra.api.WordsApi;
 import com.acme.extra.client.ApiClient;
 import com.acme.extra.client.WordsClient;
 import com.acme.extra.model.Page;
+import com.acme.extra.model.SubmitJobRequest;
 import com.acme.extra.server.ApiFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +52,8 @@ class JerseyExtrasTest {
     /** Keeps the submitted forms. */
     public static class Jobs implements JobsApi {
         @Override
-        public void submitJob(byte[] body) {
-            JOBS.add(new String(body, StandardCharsets.UTF_8));
+        public void submitJob(SubmitJobRequest body) {
+            JOBS.add("name=" + body.name());
         }
     }
 

@@ -240,7 +240,11 @@ class SpringBootServerTest {
     void theGeneratedClientWorksAgainstTheSpringServer() {
         try (ApiClient client = ApiClient.create(base)) {
             PetsClient pets = new PetsClient(client);
-            Pet created = pets.createPet(new NewPet("Rex", List.of("ab"), null, null, null, null, null));
+            PetsClient.CreatePetResult.Created result = (PetsClient.CreatePetResult.Created)
+                    pets.createPet(new NewPet("Rex", List.of("ab"), null, null, null, null, null));
+            assertThat(result.status()).isEqualTo(201);
+            assertThat(result.location().getPath()).isEqualTo("/pets/42");
+            Pet created = result.body();
             assertThat(created.id()).isEqualTo(42L);
             assertThat(pets.getPet(9).id()).isEqualTo(9L);
             Page<Pet> page = pets.listPetsPaged(1, 2, null);
