@@ -27,7 +27,8 @@ class TemplatesTest {
             "serverPackage", "com.acme.server",
             "clientPackage", "com.acme.client",
             "apiPackage", "com.acme.api",
-            "envelope", "true");
+            "envelope", "true",
+            "forms", "true");
 
     private static String rewrite(String text, Set<String> required) {
         return Templates.rewrite("T", text, VALUES, required).text();
@@ -70,6 +71,51 @@ class TemplatesTest {
                     Object o = com.acme.server.T.class;
                 }
                 """);
+    }
+
+    @Test
+    void aBlockMarkerKeepsItsStatementsWhenTrueAndBecomesACommentWhenFalse() {
+        String source = """
+                package backendkit.template.server;
+
+                class T {
+                    void f(java.util.List<Object> context) {
+                        /*$forms*/ {
+                            context.add(T.class);
+                        }
+                        context.add(this);
+                    }
+                }
+                """;
+        Map<String, String> on = new java.util.HashMap<>(VALUES);
+        on.put("forms", "true");
+        assertThat(Templates.rewrite("T", source, on, Set.of("forms")).text())
+                .contains("        context.add(T.class);\n        context.add(this);")
+                .doesNotContain("forms")
+                .doesNotContain("{\n            context");
+        Map<String, String> off = new java.util.HashMap<>(VALUES);
+        off.put("forms", "false");
+        assertThat(Templates.rewrite("T", source, off, Set.of("forms")).text())
+                .contains("        // no forms\n        context.add(this);")
+                .doesNotContain("T.class");
+        Map<String, String> text = new java.util.HashMap<>(VALUES);
+        text.put("forms", "yes");
+        assertThatThrownBy(() -> Templates.rewrite("T", source, text, Set.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("needs a boolean");
+    }
+
+    @Test
+    void aBlockMarkerRefusesABlockWithLiteralsOrNestedBraces() {
+        Map<String, String> on = new java.util.HashMap<>(VALUES);
+        on.put("forms", "true");
+        for (String body : List.of("x(\"}\");", "if (a) { b(); }", "// c", "backendkit.template.model.X.y();")) {
+            String source = "package backendkit.template.server;\nclass T { void f() { /*$forms*/ {" + body + "} } }\n";
+            assertThatThrownBy(() -> Templates.rewrite("T", source, on, Set.of()))
+                    .as(body)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("block after the marker");
+        }
     }
 
     @Test
