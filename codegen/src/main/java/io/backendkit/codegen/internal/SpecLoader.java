@@ -13,7 +13,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import io.swagger.v3.parser.util.OpenAPIDeserializer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +50,8 @@ public final class SpecLoader {
     /**
      * The mappers, in a class of their own: initialising Jackson and SnakeYAML takes a noticeable
      * part of a short run, and this way the caller's thread does it while the loader thread reads
-     * the file (whichever thread comes first initialises, the other waits for it).
+     * the file (whichever thread comes first initialises, the other waits for it; the loader touches
+     * no Jackson or SnakeYAML class before it).
      */
     private static final class Mappers {
         static final ObjectMapper JSON = new ObjectMapper();
@@ -66,18 +66,14 @@ public final class SpecLoader {
 
         private Mappers() {}
 
-        /** Initialises the mappers and the classes of swagger-parser every document needs. */
+        /**
+         * Initialises the mappers (calling it is what initialises the class). Nothing else is warmed
+         * up this way: the loader thread holds no class initialisation lock while it waits for this
+         * class, whereas initialising library classes while it runs the same libraries could
+         * deadlock on their initialisation cycles.
+         */
         static void warmUp() {
-            initialise(OpenAPIV3Parser.class);
-            initialise(OpenAPIDeserializer.class);
-        }
-
-        private static void initialise(Class<?> type) {
-            try {
-                Class.forName(type.getName(), true, type.getClassLoader());
-            } catch (ClassNotFoundException | LinkageError e) {
-                // only a head start: the loader thread meets the same problem and reports it
-            }
+            // the class initialiser does the work
         }
     }
 
@@ -132,7 +128,7 @@ public final class SpecLoader {
                 LOADER_STACK_BYTES);
         loader.setDaemon(true);
         loader.start();
-        // while the loader reads the file: the mappers and parser classes it needs next
+        // while the loader reads the file: the mappers it needs next
         Mappers.warmUp();
         try {
             loader.join();
