@@ -9,8 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The result of {@link OpenApiCodegen#generate()}: Java source files in memory plus the warnings
@@ -77,15 +82,38 @@ public record GeneratedSources(List<GeneratedFile> files, List<Finding> findings
             throw new IllegalArgumentException("sourceRoot must not be null");
         }
         List<Path> written = new ArrayList<>(files.size());
+        // directories first, each once, in the order of the files; then the files, in parallel (on
+        // large results writing one file after the other leaves the cores waiting on the file system),
+        // unless two files share a path: then in order, so the later one wins as it always did
+        Map<Path, Path> directories = new LinkedHashMap<>();
+        Set<Path> distinct = new HashSet<>();
         for (GeneratedFile file : files) {
             Path target = sourceRoot.resolve(file.path());
-            try {
-                Files.createDirectories(target.getParent());
-                Files.writeString(target, file.content(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new BackendKitException(target.toString(), "cannot write generated file: " + e, e);
-            }
+            directories.putIfAbsent(target.getParent(), target);
+            distinct.add(target);
             written.add(target);
+        }
+        directories.forEach((directory, firstFile) -> {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                throw new BackendKitException(firstFile.toString(), "cannot write generated file: " + e, e);
+            }
+        });
+        IOException[] failures = new IOException[files.size()];
+        IntStream indices = IntStream.range(0, files.size());
+        (distinct.size() == files.size() ? indices.parallel() : indices).forEach(i -> {
+            try {
+                Files.writeString(written.get(i), files.get(i).content(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                failures[i] = e;
+            }
+        });
+        for (int i = 0; i < failures.length; i++) {
+            if (failures[i] != null) {
+                throw new BackendKitException(
+                        written.get(i).toString(), "cannot write generated file: " + failures[i], failures[i]);
+            }
         }
         return List.copyOf(written);
     }

@@ -265,6 +265,41 @@ class SpecInputTest {
     }
 
     @Test
+    void writeToKeepsTheLastOfTwoFilesWithOnePath() throws IOException {
+        GeneratedSources sources = new GeneratedSources(
+                java.util.List.of(
+                        new GeneratedFile("a/A.java", "first"),
+                        new GeneratedFile("b/B.java", "other"),
+                        new GeneratedFile("a/A.java", "second")),
+                java.util.List.of(),
+                0,
+                0);
+        var written = sources.writeTo(tmp.resolve("dup"));
+        assertThat(written)
+                .containsExactly(tmp.resolve("dup/a/A.java"), tmp.resolve("dup/a/A.java"), tmp.resolve("dup/b/B.java"));
+        assertThat(Files.readString(tmp.resolve("dup/a/A.java"))).isEqualTo("second");
+        assertThat(Files.readString(tmp.resolve("dup/b/B.java"))).isEqualTo("other");
+    }
+
+    @Test
+    void writeToNamesTheFirstFileThatCannotBeWritten() throws IOException {
+        java.util.List<GeneratedFile> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            files.add(new GeneratedFile("p/F" + (100 + i) + ".java", "class F" + i + " {}"));
+        }
+        Path root = tmp.resolve("blocked");
+        // directories where two of the files should go: neither can be written
+        Files.createDirectories(root.resolve("p/F117.java"));
+        Files.createDirectories(root.resolve("p/F131.java"));
+        GeneratedSources sources = new GeneratedSources(files, java.util.List.of(), 0, 0);
+        assertThatThrownBy(() -> sources.writeTo(root))
+                .isInstanceOf(io.backendkit.core.BackendKitException.class)
+                .hasMessageContaining(root.resolve("p/F117.java").toString())
+                .hasMessageContaining("cannot write generated file");
+        assertThat(Files.readString(root.resolve("p/F100.java"))).isEqualTo("class F0 {}");
+    }
+
+    @Test
     void documentsAndTheirRefsAreFetchedOverHttp() throws IOException {
         com.sun.net.httpserver.HttpServer server =
                 com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -47,14 +47,34 @@ public final class SpecLoader {
             java.util.regex.Pattern.compile("'[^']{60,}'|\"[^\"]{60,}\"");
     private static final int MAX_MESSAGE = 300;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper YAML;
+    /**
+     * The mappers, in a class of their own: initialising Jackson and SnakeYAML takes a noticeable
+     * part of a short run, and this way the caller's thread does it while the loader thread reads
+     * the file (whichever thread comes first initialises, the other waits for it; the loader touches
+     * no Jackson or SnakeYAML class before it).
+     */
+    private static final class Mappers {
+        static final ObjectMapper JSON = new ObjectMapper();
+        static final ObjectMapper YAML;
 
-    static {
-        LoaderOptions loaderOptions = new LoaderOptions();
-        loaderOptions.setCodePointLimit(MAX_YAML_CODE_POINTS);
-        YAML = new ObjectMapper(
-                YAMLFactory.builder().loaderOptions(loaderOptions).build());
+        static {
+            LoaderOptions loaderOptions = new LoaderOptions();
+            loaderOptions.setCodePointLimit(MAX_YAML_CODE_POINTS);
+            YAML = new ObjectMapper(
+                    YAMLFactory.builder().loaderOptions(loaderOptions).build());
+        }
+
+        private Mappers() {}
+
+        /**
+         * Initialises the mappers (calling it is what initialises the class). Nothing else is warmed
+         * up this way: the loader thread holds no class initialisation lock while it waits for this
+         * class, whereas initialising library classes while it runs the same libraries could
+         * deadlock on their initialisation cycles.
+         */
+        static void warmUp() {
+            // the class initialiser does the work
+        }
     }
 
     private SpecLoader() {}
@@ -108,6 +128,8 @@ public final class SpecLoader {
                 LOADER_STACK_BYTES);
         loader.setDaemon(true);
         loader.start();
+        // while the loader reads the file: the mappers it needs next
+        Mappers.warmUp();
         try {
             loader.join();
         } catch (InterruptedException e) {
@@ -147,7 +169,7 @@ public final class SpecLoader {
         LineBreaks.hide(tree);
         // refs lead to private copies of what the guard checked; swagger-parser gets no location
         // of its own, so it reads nothing but the tree and those copies
-        try (RefCopies copies = RefGuard.check(tree, source, name, policy, YAML)) {
+        try (RefCopies copies = RefGuard.check(tree, source, name, policy, Mappers.YAML)) {
             return parse(tree, copies, name);
         }
     }
@@ -275,7 +297,7 @@ public final class SpecLoader {
 
     private static JsonNode parseTree(String text, boolean json, String name) {
         try {
-            return (json ? JSON : YAML).readTree(text);
+            return (json ? Mappers.JSON : Mappers.YAML).readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc != null && loc.getLineNr() > 0
@@ -288,7 +310,7 @@ public final class SpecLoader {
 
     private static String writeJson(JsonNode tree, String name) {
         try {
-            return JSON.writeValueAsString(tree);
+            return Mappers.JSON.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
             throw new SpecException(name, "cannot convert YAML to JSON: " + e.getOriginalMessage(), e);
         }
